@@ -1,0 +1,195 @@
+//! Reading a price file: a CSV with `date` (YYYY-MM-DD, meaning 00:00 UTC) and `close` columns.
+//!
+//! Every error names the file, the line and what is wrong, as `FILE:LINE: field "close": ...`.
+
+use std::fmt;
+use std::path::Path;
+
+use ballast_sizing::Price;
+
+/// One row of a price file.
+pub struct PriceRow {
+    /// Line in the file, for errors found later.
+    pub line: u64,
+    /// The date as written.
+    pub date: String,
+    /// Unix seconds of 00:00 UTC on that date.
+    pub time: u64,
+    /// The close, exact as written.
+    pub close: Price,
+}
+
+/// Bad input, located in its file.
+#[derive(Debug)]
+pub struct InputError {
+    file: String,
+    line: Option<u64>,
+    message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Reads and checks every row: at least two, dates strictly increasing, closes positive.
+pub fn read_prices(path: &Path) -> Result<Vec<PriceRow>, InputError> {
+    let file = path.display().to_string();
+    let error = |line: Option<u64>, message: String| InputError {
+        file: file.clone(),
+        line,
+        message,
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| error(None, csv_message(&e)))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| error(Some(1), csv_message(&e)))?
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| error(Some(1), format!("missing column \"{name}\" in the header")))
+    };
+    let (date_col, close_col) = (column("date")?, column("close")?);
+
+    let mut rows: Vec<PriceRow> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line());
+            error(line, csv_message(&e))
+        })?;
+        let line = record.position().map(|p| p.line());
+        let field = |col: usize, name: &str| {
+            record
+                .get(col)
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| error(line, format!("field \"{name}\" is missing")))
+        };
+        let date = field(date_col, "date")?;
+        let time = parse_date(date).ok_or_else(|| {
+            error(
+                line,
+                format!("field \"date\": {date:?} is not a date YYYY-MM-DD"),
+            )
+        })?;
+        let close_text = field(close_col, "close")?;
+        let close: Price = close_text
+            .parse()
+            .map_err(|e| error(line, format!("field \"close\": {e}")))?;
+        if let Some(previous) = rows.last()
+            && time <= previous.time
+        {
+            return Err(error(
+                line,
+                format!(
+                    "field \"date\": {date} is not after the previous row's {}",
+                    previous.date
+                ),
+            ));
+        }
+        rows.push(PriceRow {
+            line: line.unwrap_or(0),
+            date: date.to_string(),
+            time,
+            close,
+        });
+    }
+    if rows.len() < 2 {
+        return Err(error(
+            None,
+            format!("needs at least two price rows, found {}", rows.len()),
+        ));
+    }
+    Ok(rows)
+}
+
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Unix seconds of 00:00 UTC on a YYYY-MM-DD date from 1970 on; None if it is not a real date.
+fn parse_date(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let last = *month_days.get(usize::try_from(month).ok()?.checked_sub(1)?)?;
+    if year < 1970 || day == 0 || day > last {
+        return None;
+    }
+    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
+    u64::try_from(days).ok()?.checked_mul(86_400)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_map_to_midnight_utc() {
+        assert_eq!(parse_date("1970-01-01"), Some(0));
+        assert_eq!(parse_date("2010-07-17"), Some(1_279_324_800));
+        assert_eq!(parse_date("2024-02-29"), Some(1_709_164_800));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for text in [
+            "2023-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "2021-04-31",
+            "1969-12-31",
+            "21-1-1",
+            "2021/01/01",
+            "2021-01-1a",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+}

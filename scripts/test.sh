@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Ballast's checks, as CI runs them: setup, format, lints, no floats on chain, every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== no f32/f64 in on-chain code (contracts and packages but the CLI, outside tests)"
+floats=$(
+  for f in $(git ls-files 'contracts/*.rs' 'packages/*.rs' | grep -v '^packages/cli/' | grep -vE '(^|/)(tests|examples)/'); do
+    # Only the part of each file before its #[cfg(test)] module counts.
+    awk -v f="$f" '/#\[cfg\(test\)\]/{exit} /^ *\/\//{next} /\<f(32|64)\>/{print f ":" FNR ": " $0}' "$f"
+  done
+)
+if [ -n "$floats" ]; then
+  echo "floats found outside tests:"; echo "$floats"; exit 1
+fi
+
+echo "== cargo test"
+cargo test --workspace --locked
+
+echo "test.sh: all checks passed"
