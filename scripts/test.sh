@@ -13,7 +13,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== no f32/f64 in on-chain code (contracts and packages but the CLI, outside tests)"
 floats=$(
-  for f in $(git ls-files 'contracts/*.rs' 'packages/*.rs' | grep -v '^packages/cli/' | grep -vE '(^|/)(tests|examples)/'); do
+  for f in $(git ls-files 'contracts/*.rs' 'packages/*.rs' | grep -v '^packages/cli/' | grep -vE '(^|/)(tests|examples)/|_tests\.rs$'); do
     # Only the part of each file before its #[cfg(test)] module counts.
     awk -v f="$f" '/#\[cfg\(test\)\]/{exit} /^ *\/\//{next} /\<f(32|64)\>/{print f ":" FNR ": " $0}' "$f"
   done

@@ -13,7 +13,7 @@ const HALF: Fixed = Fixed::lit("0.5");
 const ONE: Fixed = Fixed::ONE;
 const TWO: Fixed = Fixed::lit("2");
 
-#[path = "caps_tests_risk.rs"]
+#[path = "caps_risk_tests.rs"]
 mod risk;
 
 fn fx(decimal: &str) -> Fixed {
