@@ -18,7 +18,7 @@ pub struct Collateral(pub u128);
 /// floor(amount * num / den) for non-negative fixed-point `num` and positive `den`.
 ///
 /// `Ok(None)` when the quotient exceeds `u128::MAX`: a bound beyond any amount, i.e. no bound.
-pub(crate) fn mul_div_floor(amount: u128, num: Fixed, den: Fixed) -> SizingResult<Option<u128>> {
+pub fn mul_div_floor(amount: u128, num: Fixed, den: Fixed) -> SizingResult<Option<u128>> {
     let num_bits = u128::try_from(num.to_bits()).map_err(|_| negative("numerator", num))?;
     let den_bits = u128::try_from(den.to_bits()).map_err(|_| negative("denominator", den))?;
     if den_bits == 0 {
@@ -33,9 +33,26 @@ pub(crate) fn mul_div_floor(amount: u128, num: Fixed, den: Fixed) -> SizingResul
 }
 
 /// floor(amount * ratio), ratio >= 0; `Ok(None)` above `u128::MAX`.
-pub(crate) fn mul_floor(amount: u128, ratio: Fixed) -> SizingResult<Option<u128>> {
+pub fn mul_floor(amount: u128, ratio: Fixed) -> SizingResult<Option<u128>> {
     let bits = u128::try_from(ratio.to_bits()).map_err(|_| negative("ratio", ratio))?;
     Ok(mul_shift(amount, bits, Fixed::FRAC_NBITS))
+}
+
+/// floor(numerator / denominator) as [`Fixed`]: the exact entry point for integer ratios such as a
+/// `Decimal`'s atomics over 10^18. An error when the denominator is zero or the ratio exceeds the range.
+pub fn ratio_floor(numerator: u128, denominator: u128) -> SizingResult<Fixed> {
+    if denominator == 0 {
+        return Err(SizingError::InvalidParameter {
+            name: "denominator",
+            value: "0".to_string(),
+            rule: "> 0",
+        });
+    }
+    let (hi, lo) = widening_mul(numerator, 1 << Fixed::FRAC_NBITS);
+    div_256_by_128(hi, lo, denominator)
+        .and_then(|bits| i128::try_from(bits).ok())
+        .map(Fixed::from_bits)
+        .ok_or(SizingError::Overflow { op: "ratio" })
 }
 
 fn negative(name: &'static str, value: Fixed) -> SizingError {
@@ -87,6 +104,23 @@ mod tests {
             mul_div_floor(u128::MAX, Fixed::ONE, Fixed::lit("0.5")),
             Ok(None)
         );
+    }
+
+    #[test]
+    fn ratios_of_integers_are_exact_to_the_step() {
+        assert_eq!(
+            ratio_floor(94, 100),
+            Ok(Fixed::from_bits((94i128 << 48) / 100))
+        );
+        assert_eq!(ratio_floor(u128::MAX, u128::MAX), Ok(Fixed::ONE));
+        assert_eq!(
+            ratio_floor(u128::MAX, 1),
+            Err(SizingError::Overflow { op: "ratio" })
+        );
+        assert!(matches!(
+            ratio_floor(1, 0),
+            Err(SizingError::InvalidParameter { .. })
+        ));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! All caps but [`liquidity`] bound the absolute notional of the market's position *after* the order;
 //! the liquidity cap bounds the size of the order itself, since price impact is paid per trade.
 
-use crate::amount::{Collateral, Notional, mul_div_floor, mul_floor};
+use crate::amount::{Collateral, Notional, mul_div_floor, mul_floor, ratio_floor};
 use crate::error::{SizingError, SizingResult, overflow};
 use crate::math::{self, Fixed, widening_mul};
 use crate::vol::SECONDS_PER_YEAR;
@@ -257,20 +257,39 @@ pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> Sizin
     Ok(Cap::new(CapKind::Liquidity, mul_floor(depth.0, share)?))
 }
 
-/// Liquidation distance: the largest notional N whose liquidation price is at least
-/// `liq_sigmas * vol * sqrt(horizon_years)` away (as a fraction of price).
+/// Price impact of an order on the venue's curve, `(size / depth)^exponent`, as a share of the
+/// price: the cost [`liquidity`] bounds. Zero depth is an error (no trade can be priced).
+pub fn price_impact(size: Notional, depth: Notional, exponent: Fixed) -> SizingResult<Fixed> {
+    require(exponent > Fixed::ZERO, "impact_exponent", exponent, "> 0")?;
+    if depth.0 == 0 {
+        return Err(SizingError::InvalidParameter {
+            name: "depth",
+            value: "0".to_string(),
+            rule: "> 0",
+        });
+    }
+    if size.0 == 0 {
+        return Ok(Fixed::ZERO);
+    }
+    math::pow(ratio_floor(size.0, depth.0)?, exponent)
+}
+
+/// Margin per unit of notional that keeps a position's liquidation price `liq_sigmas` standard
+/// deviations of the move over `horizon_years` away, and meets the venue's initial margin:
+/// `max(maintenance_margin + liq_sigmas * vol * sqrt(horizon_years), initial_margin)`.
 ///
-/// With isolated margin `equity`, the position is liquidated after a fractional move of
-/// `equity / N - maintenance_margin`; requiring that to be >= k = liq_sigmas * vol * sqrt(horizon)
-/// gives `N <= equity / (maintenance_margin + k)`.
-pub fn liquidation_distance(
-    equity: Collateral,
+/// With isolated margin m per unit of notional, the position is liquidated after a fractional move of
+/// `m - maintenance_margin`; requiring that to be >= k = liq_sigmas * vol * sqrt(horizon) gives
+/// `m >= maintenance_margin + k`.
+pub fn margin_ratio(
     maintenance_margin: Fixed,
+    initial_margin: Fixed,
     vol: Fixed,
     liq_sigmas: Fixed,
     horizon_years: Fixed,
-) -> SizingResult<Cap> {
+) -> SizingResult<Fixed> {
     non_negative("maintenance_margin", maintenance_margin)?;
+    non_negative("initial_margin", initial_margin)?;
     non_negative("vol", vol)?;
     non_negative("liq_sigmas", liq_sigmas)?;
     non_negative("liq_horizon", horizon_years)?;
@@ -279,15 +298,38 @@ pub fn liquidation_distance(
         .checked_mul(vol)
         .and_then(|sv| sv.checked_mul(sqrt_horizon))
         .ok_or_else(|| overflow("liquidation_distance"))?;
-    let denominator = maintenance_margin
+    let buffer = maintenance_margin
         .checked_add(k)
         .ok_or_else(|| overflow("liquidation_distance"))?;
-    if denominator.is_zero() {
+    Ok(buffer.max(initial_margin))
+}
+
+/// Liquidation distance: the largest notional N that `equity` can back at [`margin_ratio`], so that
+/// its liquidation price is at least `liq_sigmas * vol * sqrt(horizon_years)` away:
+/// `N <= equity / max(maintenance_margin + liq_sigmas * vol * sqrt(horizon_years), initial_margin)`.
+///
+/// `equity` is what the vault can post for this market: the position's equity plus idle collateral.
+pub fn liquidation_distance(
+    equity: Collateral,
+    maintenance_margin: Fixed,
+    initial_margin: Fixed,
+    vol: Fixed,
+    liq_sigmas: Fixed,
+    horizon_years: Fixed,
+) -> SizingResult<Cap> {
+    let ratio = margin_ratio(
+        maintenance_margin,
+        initial_margin,
+        vol,
+        liq_sigmas,
+        horizon_years,
+    )?;
+    if ratio.is_zero() {
         return Ok(Cap::new(CapKind::LiquidationDistance, None));
     }
     Ok(Cap::new(
         CapKind::LiquidationDistance,
-        mul_div_floor(equity.0, Fixed::ONE, denominator)?,
+        mul_div_floor(equity.0, Fixed::ONE, ratio)?,
     ))
 }
 

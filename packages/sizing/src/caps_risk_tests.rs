@@ -324,33 +324,33 @@ fn negative_impact_exponent_is_invalid() {
 #[test]
 fn liquidation_distance_is_equity_over_margin_plus_sigma_move() {
     // k = 0.5 * 0.5 * sqrt(1) = 0.25; 1_000_000 / (0.25 + 0.25) = 2_000_000
-    let cap = liquidation_distance(NAV, QUARTER, HALF, HALF, ONE);
+    let cap = liquidation_distance(NAV, QUARTER, ZERO, HALF, HALF, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, 2_000_000));
 }
 
 #[test]
 fn liquidation_distance_rounds_down() {
     // k = 1 * 0.5 * 1 = 0.5; 1_000_000 / 0.75 = 1_333_333.33.. -> 1_333_333
-    let cap = liquidation_distance(NAV, QUARTER, HALF, ONE, ONE);
+    let cap = liquidation_distance(NAV, QUARTER, ZERO, HALF, ONE, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, 1_333_333));
 }
 
 #[test]
 fn liquidation_distance_with_zero_vol_is_equity_over_margin() {
     // 1_000_000 / 0.25 = 4_000_000
-    let cap = liquidation_distance(NAV, QUARTER, ZERO, TWO, ONE);
+    let cap = liquidation_distance(NAV, QUARTER, ZERO, ZERO, TWO, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, 4_000_000));
 }
 
 #[test]
 fn liquidation_distance_without_margin_or_move_gives_no_bound() {
-    let cap = liquidation_distance(NAV, ZERO, ZERO, TWO, ONE);
+    let cap = liquidation_distance(NAV, ZERO, ZERO, ZERO, TWO, ONE);
     assert_eq!(cap, unbounded(CapKind::LiquidationDistance));
 }
 
 #[test]
 fn liquidation_distance_with_zero_equity_allows_nothing() {
-    let cap = liquidation_distance(Collateral(0), QUARTER, HALF, HALF, ONE);
+    let cap = liquidation_distance(Collateral(0), QUARTER, ZERO, HALF, HALF, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, 0));
 }
 
@@ -358,43 +358,99 @@ fn liquidation_distance_with_zero_equity_allows_nothing() {
 fn liquidation_distance_with_huge_vol_allows_nothing() {
     // 1_000_000 / (0.25 + 1 * 1e12 * 1) < 1
     let vol = Fixed::from_num(1_000_000_000_000u64);
-    let cap = liquidation_distance(NAV, QUARTER, vol, ONE, ONE);
+    let cap = liquidation_distance(NAV, QUARTER, ZERO, vol, ONE, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, 0));
 }
 
 #[test]
 fn liquidation_distance_keeps_largest_equity_at_unit_denominator() {
-    let cap = liquidation_distance(Collateral(MAX), HALF, HALF, ONE, ONE);
+    let cap = liquidation_distance(Collateral(MAX), HALF, ZERO, HALF, ONE, ONE);
     assert_eq!(cap, bound(CapKind::LiquidationDistance, MAX));
 }
 
 #[test]
 fn liquidation_distance_beyond_u128_gives_no_bound_not_overflow() {
     // MAX / 0.5 = 2 * MAX
-    let cap = liquidation_distance(Collateral(MAX), HALF, ZERO, ONE, ONE);
+    let cap = liquidation_distance(Collateral(MAX), HALF, ZERO, ZERO, ONE, ONE);
     assert_eq!(cap, unbounded(CapKind::LiquidationDistance));
 }
 
 #[test]
+fn initial_margin_binds_when_above_the_sigma_buffer() {
+    // mm + k = 0.25 + 0.5 * 0.5 * 1 = 0.5 < initial 1: 1_000_000 / 1 = 1_000_000
+    let cap = liquidation_distance(NAV, QUARTER, ONE, HALF, HALF, ONE);
+    assert_eq!(cap, bound(CapKind::LiquidationDistance, 1_000_000));
+}
+
+#[test]
+fn margin_ratio_is_the_larger_requirement() {
+    // 0.25 + 0.5 * 0.5 * sqrt(0.25) = 0.375, above the initial 0.25
+    assert_eq!(
+        margin_ratio(QUARTER, QUARTER, HALF, HALF, QUARTER),
+        Ok(fx("0.375"))
+    );
+    assert_eq!(margin_ratio(QUARTER, ONE, HALF, HALF, QUARTER), Ok(ONE));
+}
+
+#[test]
+fn negative_initial_margin_is_invalid() {
+    let cap = liquidation_distance(Collateral(1), QUARTER, fx("-0.5"), HALF, ONE, ONE);
+    assert_eq!(cap, invalid("initial_margin", "-0.5", ">= 0"));
+}
+
+#[test]
 fn negative_maintenance_margin_is_invalid() {
-    let cap = liquidation_distance(Collateral(1), fx("-0.25"), HALF, ONE, ONE);
+    let cap = liquidation_distance(Collateral(1), fx("-0.25"), ZERO, HALF, ONE, ONE);
     assert_eq!(cap, invalid("maintenance_margin", "-0.25", ">= 0"));
 }
 
 #[test]
 fn negative_liquidation_vol_is_invalid() {
-    let cap = liquidation_distance(Collateral(1), QUARTER, fx("-0.5"), ONE, ONE);
+    let cap = liquidation_distance(Collateral(1), QUARTER, ZERO, fx("-0.5"), ONE, ONE);
     assert_eq!(cap, invalid("vol", "-0.5", ">= 0"));
 }
 
 #[test]
 fn negative_liq_sigmas_is_invalid() {
-    let cap = liquidation_distance(Collateral(1), QUARTER, HALF, fx("-1"), ONE);
+    let cap = liquidation_distance(Collateral(1), QUARTER, ZERO, HALF, fx("-1"), ONE);
     assert_eq!(cap, invalid("liq_sigmas", "-1", ">= 0"));
 }
 
 #[test]
 fn negative_liq_horizon_is_invalid() {
-    let cap = liquidation_distance(Collateral(1), QUARTER, HALF, ONE, fx("-1"));
+    let cap = liquidation_distance(Collateral(1), QUARTER, ZERO, HALF, ONE, fx("-1"));
     assert_eq!(cap, invalid("liq_horizon", "-1", ">= 0"));
+}
+
+// price_impact
+
+#[test]
+fn impact_is_the_share_of_depth_to_the_exponent() {
+    // (250 / 1000)^1 = 0.25; (250 / 1000)^0.5 = 0.5
+    assert_eq!(
+        price_impact(Notional(250), Notional(1_000), ONE),
+        Ok(QUARTER)
+    );
+    assert_eq!(price_impact(Notional(250), Notional(1_000), HALF), Ok(HALF));
+}
+
+#[test]
+fn impact_of_nothing_is_zero_and_zero_depth_is_an_error() {
+    assert_eq!(price_impact(Notional(0), Notional(1_000), ONE), Ok(ZERO));
+    assert_eq!(
+        price_impact(Notional(1), Notional(0), ONE),
+        invalid("depth", "0", "> 0")
+    );
+}
+
+#[test]
+fn impact_inverts_the_liquidity_cap() {
+    // The liquidity limit at 1% slippage, exponent 2, pays 1% (to the step).
+    let depth = Notional(1_000_000_000);
+    let limit = liquidity(depth, fx("0.01"), TWO).unwrap().limit.unwrap();
+    let impact = price_impact(limit, depth, TWO).unwrap();
+    assert!(
+        impact <= fx("0.01") && fx("0.01") - impact < fx("0.000001"),
+        "{impact}"
+    );
 }

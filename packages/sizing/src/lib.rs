@@ -23,14 +23,15 @@ pub mod amount;
 pub mod caps;
 pub mod decide;
 pub mod error;
+pub mod guards;
 pub mod math;
 pub mod normal;
 pub mod vol;
 
-pub use amount::{Collateral, Notional};
+pub use amount::{Collateral, Notional, mul_div_floor, mul_floor, ratio_floor};
 pub use caps::{Cap, CapKind};
 pub use decide::{Decision, Order, Outcome, Side, decide};
 pub use error::{SizingError, SizingResult};
 pub use math::{Fixed, exp, ln, pow, sqrt};
-pub use normal::normal_quantile;
+pub use normal::{normal_quantile, normal_quantile_permille};
 pub use vol::{EwmaParams, Price, SECONDS_PER_YEAR, VolState};

@@ -7,45 +7,41 @@
 use crate::error::{SizingError, SizingResult};
 use crate::math::Fixed;
 
-/// (alpha, z(alpha)) for every level governance may choose.
-const QUANTILES: [(Fixed, Fixed); 6] = [
-    (
-        Fixed::lit("0.9"),
-        Fixed::lit("1.28155156554460046696510332945"),
-    ),
-    (
-        Fixed::lit("0.95"),
-        Fixed::lit("1.64485362695147271486384890799"),
-    ),
-    (
-        Fixed::lit("0.975"),
-        Fixed::lit("1.95996398454005423552459443052"),
-    ),
-    (
-        Fixed::lit("0.99"),
-        Fixed::lit("2.32634787404084110088560616335"),
-    ),
-    (
-        Fixed::lit("0.995"),
-        Fixed::lit("2.5758293035489007609785767486"),
-    ),
-    (
-        Fixed::lit("0.999"),
-        Fixed::lit("3.09023230616781354154039983011"),
-    ),
+/// (alpha in thousandths, alpha, z(alpha)) for every level governance may choose.
+#[rustfmt::skip]
+const QUANTILES: [(u32, Fixed, Fixed); 6] = [
+    (900, Fixed::lit("0.9"), Fixed::lit("1.28155156554460046696510332945")),
+    (950, Fixed::lit("0.95"), Fixed::lit("1.64485362695147271486384890799")),
+    (975, Fixed::lit("0.975"), Fixed::lit("1.95996398454005423552459443052")),
+    (990, Fixed::lit("0.99"), Fixed::lit("2.32634787404084110088560616335")),
+    (995, Fixed::lit("0.995"), Fixed::lit("2.5758293035489007609785767486")),
+    (999, Fixed::lit("0.999"), Fixed::lit("3.09023230616781354154039983011")),
 ];
+
+fn unlisted(value: String) -> SizingError {
+    SizingError::InvalidParameter {
+        name: "var_confidence",
+        value,
+        rule: "one of 0.9, 0.95, 0.975, 0.99, 0.995, 0.999",
+    }
+}
+
+/// z(alpha) for alpha given in thousandths (990 for 0.99): exact for decimal inputs.
+pub fn normal_quantile_permille(permille: u32) -> SizingResult<Fixed> {
+    QUANTILES
+        .iter()
+        .find(|(level, _, _)| *level == permille)
+        .map(|(_, _, z)| *z)
+        .ok_or_else(|| unlisted(format!("{permille}/1000")))
+}
 
 /// z(alpha), the standard normal quantile at confidence `alpha` (0.99 gives 2.3263...).
 pub fn normal_quantile(alpha: Fixed) -> SizingResult<Fixed> {
     QUANTILES
         .iter()
-        .find(|(level, _)| *level == alpha)
-        .map(|(_, z)| *z)
-        .ok_or_else(|| SizingError::InvalidParameter {
-            name: "var_confidence",
-            value: alpha.to_string(),
-            rule: "one of 0.9, 0.95, 0.975, 0.99, 0.995, 0.999",
-        })
+        .find(|(_, level, _)| *level == alpha)
+        .map(|(_, _, z)| *z)
+        .ok_or_else(|| unlisted(alpha.to_string()))
 }
 
 #[cfg(test)]
@@ -70,6 +66,15 @@ mod tests {
                 "z({alpha}) = {got}"
             );
         }
+    }
+
+    #[test]
+    fn thousandths_find_the_same_levels() {
+        assert_eq!(
+            normal_quantile_permille(990),
+            normal_quantile(Fixed::lit("0.99"))
+        );
+        assert!(normal_quantile_permille(980).is_err());
     }
 
     #[test]

@@ -1,0 +1,56 @@
+//! Reading a market's price from the Pyth-compatible oracle.
+//!
+//! The price must be positive, no older than `max_price_age`, and not published after the current
+//! block. Pyth's own SDK measures age with `abs()`, so a publish time in the future passes as fresh;
+//! here it is refused.
+
+use ballast_types::convert::pyth_to_decimal256;
+use ballast_types::oracle::QueryMsg as OracleQueryMsg;
+use ballast_types::pyth::{PriceFeedResponse, PriceIdentifier};
+use cosmwasm_std::{Decimal256, Deps, Env, OverflowError, OverflowOperation};
+
+use crate::error::{ContractError, ContractResult};
+use crate::state::Config;
+
+/// The checked oracle price of `feed_id`, base units of collateral per unit of quantity.
+pub fn price(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    feed_id: &PriceIdentifier,
+) -> ContractResult<Decimal256> {
+    let response: PriceFeedResponse = deps.querier.query_wasm_smart(
+        &config.oracle_addr,
+        &OracleQueryMsg::PriceFeed {
+            id: feed_id.clone(),
+        },
+    )?;
+    let price = response.price_feed.price;
+    if price.price.i64() <= 0 {
+        return Err(ContractError::NonPositivePrice {
+            feed_id: feed_id.0.clone(),
+            price: price.price,
+        });
+    }
+    let now = env.block.time.seconds();
+    // i128 holds every u64 and i64, so the age cannot overflow; checked all the same.
+    let age = i128::from(now)
+        .checked_sub(i128::from(price.publish_time))
+        .ok_or(OverflowError::new(OverflowOperation::Sub))?;
+    if age < 0 {
+        return Err(ContractError::FuturePrice {
+            feed_id: feed_id.0.clone(),
+            publish_time: price.publish_time,
+            now,
+        });
+    }
+    if age > i128::from(config.max_price_age) {
+        return Err(ContractError::StalePrice {
+            feed_id: feed_id.0.clone(),
+            publish_time: price.publish_time,
+            now,
+            max_age: config.max_price_age,
+        });
+    }
+    Ok(pyth_to_decimal256(&price)?)
+}

@@ -1,0 +1,112 @@
+//! Queries, one function per `QueryMsg` variant.
+
+use ballast_types::Side;
+use ballast_types::perp::{
+    ConfigResponse, MarketResponse, PoolResponse, PositionResponse, QuoteResponse,
+};
+use cosmwasm_std::{Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
+
+use crate::error::ContractResult;
+use crate::execute::load_market;
+use crate::state::{CONFIG, LP_SHARES, POOL, POSITIONS};
+use crate::{oracle, pricing};
+
+/// The configuration.
+pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(ConfigResponse {
+        owner: config.owner,
+        oracle: config.oracle_addr,
+        denom: config.denom,
+        liquidation_fee: config.liquidation_fee,
+        max_price_age: config.max_price_age,
+    })
+}
+
+/// One market's parameters and open interest.
+pub fn market(deps: Deps, market: String) -> ContractResult<MarketResponse> {
+    let state = load_market(deps.storage, &market)?;
+    Ok(MarketResponse {
+        market,
+        params: state.params,
+        open_interest_long: state.open_interest_long,
+        open_interest_short: state.open_interest_short,
+    })
+}
+
+/// A trader's position marked at the oracle price. A flat trader gets zeros (mark price included,
+/// so that reading a flat position never depends on the oracle) and no side.
+pub fn position(
+    deps: Deps,
+    env: Env,
+    trader: String,
+    market: String,
+) -> ContractResult<PositionResponse> {
+    let trader_addr = deps.api.addr_validate(&trader)?;
+    let state = load_market(deps.storage, &market)?;
+    let Some(position) = POSITIONS.may_load(deps.storage, (market.as_str(), &trader_addr))? else {
+        return Ok(PositionResponse {
+            market,
+            side: None,
+            quantity: SignedDecimal256::zero(),
+            entry_price: Decimal256::zero(),
+            mark_price: Decimal256::zero(),
+            notional: Uint128::zero(),
+            margin: Uint128::zero(),
+            unrealized_pnl: Int128::zero(),
+            liquidation_price: None,
+            liquidatable: false,
+        });
+    };
+    let config = CONFIG.load(deps.storage)?;
+    let price = oracle::price(deps, &env, &config, &state.params.feed_id)?;
+    let ratio = state.params.maintenance_margin;
+    Ok(PositionResponse {
+        market,
+        side: Some(position.side),
+        quantity: position.quantity()?,
+        entry_price: position.entry_price,
+        mark_price: price,
+        notional: position.notional(price)?,
+        margin: position.margin,
+        unrealized_pnl: Int128::try_from(position.unrealized_pnl(price)?)?,
+        liquidation_price: position.liquidation_price(ratio)?,
+        liquidatable: position.is_liquidatable(price, ratio)?,
+    })
+}
+
+/// Price, impact and fee of a hypothetical trade of `notional` on `side`, as `Trade` would fill it
+/// now (a trade that also reduces a position fills at the same price).
+pub fn quote(
+    deps: Deps,
+    env: Env,
+    market: String,
+    side: Side,
+    notional: Uint128,
+) -> ContractResult<QuoteResponse> {
+    let state = load_market(deps.storage, &market)?;
+    let config = CONFIG.load(deps.storage)?;
+    let price = oracle::price(deps, &env, &config, &state.params.feed_id)?;
+    let quote = pricing::quote(&state.params, side, price, notional)?;
+    Ok(QuoteResponse {
+        oracle_price: quote.oracle_price,
+        fill_price: quote.fill_price,
+        impact: quote.impact,
+        fee: quote.fee,
+    })
+}
+
+/// The pool's balance and shares.
+pub fn pool(deps: Deps) -> ContractResult<PoolResponse> {
+    let pool = POOL.load(deps.storage)?;
+    Ok(PoolResponse {
+        balance: pool.balance,
+        total_shares: pool.total_shares,
+    })
+}
+
+/// An LP's shares; zero for an unknown address.
+pub fn lp_shares(deps: Deps, address: String) -> ContractResult<Uint128> {
+    let addr = deps.api.addr_validate(&address)?;
+    Ok(LP_SHARES.may_load(deps.storage, &addr)?.unwrap_or_default())
+}

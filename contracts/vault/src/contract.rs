@@ -1,0 +1,72 @@
+//! Entry points and dispatch.
+
+#[cfg(not(feature = "library"))]
+use cosmwasm_std::entry_point;
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, to_json_binary};
+
+use ballast_types::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+
+use crate::error::{ContractError, ContractResult};
+use crate::execute::{self, order::TRADE_REPLY};
+use crate::{migrations, query};
+
+/// Name stored with cw2.
+pub const CONTRACT_NAME: &str = "crates.io:ballast-vault";
+/// Version stored with cw2.
+pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    msg: InstantiateMsg,
+) -> ContractResult<Response> {
+    execute::instantiate(deps, msg)
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn execute(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    msg: ExecuteMsg,
+) -> ContractResult<Response> {
+    match msg {
+        ExecuteMsg::Deposit {} => execute::deposit(deps, env, info),
+        ExecuteMsg::Redeem { shares } => execute::redeem(deps, env, info, shares),
+        ExecuteMsg::SubmitOrder(request) => execute::submit_order(deps, env, info, request),
+        ExecuteMsg::Rebalance { market } => execute::rebalance(deps, env, market),
+        ExecuteMsg::Deleverage { market } => execute::deleverage(deps, env, market),
+        ExecuteMsg::Mark { market } => execute::mark(deps, env, market),
+        ExecuteMsg::AddMarket { config } => execute::add_market(deps, info, config),
+        ExecuteMsg::Pause {} => execute::pause(deps, info),
+        ExecuteMsg::Unpause {} => execute::unpause(deps, info),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> ContractResult<Response> {
+    match msg.id {
+        TRADE_REPLY => execute::remark_after_trade(deps, env, msg.result),
+        id => Err(ContractError::UnknownReply { id }),
+    }
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
+    Ok(match msg {
+        QueryMsg::Config {} => to_json_binary(&query::config(deps)?)?,
+        QueryMsg::State {} => to_json_binary(&query::state(deps, env)?)?,
+        QueryMsg::Market { market } => to_json_binary(&query::market(deps, market)?)?,
+        QueryMsg::PreviewOrder(request) => {
+            to_json_binary(&query::preview_order(deps, env, request)?)?
+        }
+        QueryMsg::Shares { address } => to_json_binary(&query::shares(deps, address)?)?,
+    })
+}
+
+#[cfg_attr(not(feature = "library"), entry_point)]
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> ContractResult<Response> {
+    migrations::migrate(deps)
+}

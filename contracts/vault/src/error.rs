@@ -1,0 +1,183 @@
+//! Errors of the vault. Rejections by a cap or an oracle guard are not errors: they are decisions,
+//! recorded on chain with their reason. Errors are for requests the vault cannot take at all.
+
+use cosmwasm_std::{
+    CheckedMultiplyFractionError, CheckedMultiplyRatioError, ConversionOverflowError,
+    OverflowError, StdError, Uint128,
+};
+use thiserror::Error;
+
+use ballast_sizing::SizingError;
+use ballast_types::convert::ConvertError;
+use ballast_types::vault::ParamError;
+
+/// Everything the vault refuses.
+#[derive(Debug, Error)]
+pub enum ContractError {
+    /// Storage, serialisation or a query that failed.
+    #[error(transparent)]
+    Std(#[from] StdError),
+    /// Integer overflow.
+    #[error(transparent)]
+    Overflow(#[from] OverflowError),
+    /// Integer ratio overflow.
+    #[error(transparent)]
+    MultiplyRatio(#[from] CheckedMultiplyRatioError),
+    /// Integer-by-fraction overflow.
+    #[error(transparent)]
+    MultiplyFraction(#[from] CheckedMultiplyFractionError),
+    /// Signed/unsigned conversion overflow.
+    #[error(transparent)]
+    Conversion(#[from] ConversionOverflowError),
+    /// The risk math refused its inputs.
+    #[error("sizing: {0}")]
+    Sizing(#[from] SizingError),
+    /// A number that did not cross into fixed point.
+    #[error("conversion: {0}")]
+    Convert(#[from] ConvertError),
+    /// A parameter outside its hard bounds.
+    #[error("invalid parameter: {0}")]
+    Param(#[from] ParamError),
+    /// The sender does not hold the role.
+    #[error("unauthorized: only the {role} may do this")]
+    Unauthorized {
+        /// `owner`, `manager` or `guardian or owner`.
+        role: &'static str,
+    },
+    /// A market id the vault does not know.
+    #[error("unknown market {market}")]
+    UnknownMarket {
+        /// The id.
+        market: String,
+    },
+    /// A market id added twice.
+    #[error("market {market} exists already")]
+    DuplicateMarket {
+        /// The id.
+        market: String,
+    },
+    /// More markets than the vault may hold.
+    #[error("a vault holds at most {max} markets")]
+    TooManyMarkets {
+        /// The limit.
+        max: u32,
+    },
+    /// Funds in another denom, or several coins.
+    #[error("send only {denom}")]
+    WrongFunds {
+        /// The vault's denom.
+        denom: String,
+    },
+    /// A deposit without funds.
+    #[error("attach {denom} to deposit")]
+    NoFunds {
+        /// The vault's denom.
+        denom: String,
+    },
+    /// A deposit too small to mint a share.
+    #[error("deposit of {amount} mints no share")]
+    ZeroShares {
+        /// The amount deposited.
+        amount: Uint128,
+    },
+    /// Redeeming more shares than held.
+    #[error("holds {available} shares, asked to redeem {requested}")]
+    InsufficientShares {
+        /// Shares held.
+        available: Uint128,
+        /// Shares asked.
+        requested: Uint128,
+    },
+    /// A redeem larger than the idle balance.
+    #[error("only {available} is idle, the redeem needs {requested}")]
+    InsufficientIdle {
+        /// Idle balance.
+        available: Uint128,
+        /// Assets the redeem would pay.
+        requested: Uint128,
+    },
+    /// A mark too old for a deposit or redeem: the nav would be stale.
+    #[error("market {market} was last marked at {time}, older than {max_age} s: call mark first")]
+    StaleMark {
+        /// The market.
+        market: String,
+        /// Its mark time.
+        time: u64,
+        /// The allowed age.
+        max_age: u64,
+    },
+    /// Deleverage when exposure is within the caps and tolerance.
+    #[error("{market}: notional {notional} is within the tolerance of its limit {limit}")]
+    NothingToDeleverage {
+        /// The market.
+        market: String,
+        /// Its notional.
+        notional: Uint128,
+        /// The tightest cap.
+        limit: Uint128,
+    },
+    /// The perp market could not mark the position, and no guard had refused the order already.
+    #[error("the perp market cannot mark {market}: {error}")]
+    VenueUnavailable {
+        /// The market.
+        market: String,
+        /// What the perp market said.
+        error: String,
+    },
+    /// A reply the vault did not ask for.
+    #[error("unknown reply id {id}")]
+    UnknownReply {
+        /// The id.
+        id: u64,
+    },
+    /// Migration from another contract.
+    #[error("cannot migrate from {found}, only from {expected}")]
+    ForeignContract {
+        /// Our contract name.
+        expected: String,
+        /// The stored name.
+        found: String,
+    },
+    /// Migration to an older version.
+    #[error("cannot migrate from version {from} down to {to}")]
+    Downgrade {
+        /// Stored version.
+        from: String,
+        /// This code's version.
+        to: String,
+    },
+}
+
+impl ContractError {
+    /// A stable snake_case id per variant; never renamed or reused.
+    pub fn id(&self) -> &'static str {
+        match self {
+            ContractError::Std(_) => "std",
+            ContractError::Overflow(_) => "overflow",
+            ContractError::MultiplyRatio(_) => "multiply_ratio",
+            ContractError::MultiplyFraction(_) => "multiply_fraction",
+            ContractError::Conversion(_) => "conversion",
+            ContractError::Sizing(_) => "sizing",
+            ContractError::Convert(_) => "convert",
+            ContractError::Param(_) => "param",
+            ContractError::Unauthorized { .. } => "unauthorized",
+            ContractError::UnknownMarket { .. } => "unknown_market",
+            ContractError::DuplicateMarket { .. } => "duplicate_market",
+            ContractError::TooManyMarkets { .. } => "too_many_markets",
+            ContractError::WrongFunds { .. } => "wrong_funds",
+            ContractError::NoFunds { .. } => "no_funds",
+            ContractError::ZeroShares { .. } => "zero_shares",
+            ContractError::InsufficientShares { .. } => "insufficient_shares",
+            ContractError::InsufficientIdle { .. } => "insufficient_idle",
+            ContractError::StaleMark { .. } => "stale_mark",
+            ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
+            ContractError::VenueUnavailable { .. } => "venue_unavailable",
+            ContractError::UnknownReply { .. } => "unknown_reply",
+            ContractError::ForeignContract { .. } => "foreign_contract",
+            ContractError::Downgrade { .. } => "downgrade",
+        }
+    }
+}
+
+/// Result of every handler.
+pub type ContractResult<T> = Result<T, ContractError>;

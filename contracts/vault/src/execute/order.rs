@@ -1,0 +1,273 @@
+//! Orders: the manager's `SubmitOrder`, the keepers' `Rebalance`, `Deleverage` and `Mark`, and the
+//! re-mark when the perp market has executed a trade.
+
+use cosmwasm_std::{
+    Deps, DepsMut, Env, MessageInfo, Response, StdError, SubMsg, SubMsgResult, Uint128, WasmMsg,
+    coins, to_json_binary,
+};
+
+use ballast_types::Side;
+use ballast_types::attributes::{
+    ACTION, BINDING_CAP, DECISION, EXECUTED, MARKET, REQUESTED, SIDE, VOL,
+};
+use ballast_types::perp;
+use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
+
+use super::assert_role as role;
+use crate::error::{ContractError, ContractResult};
+use crate::inputs::{idle, mark_of, oracle_price, position, venue_market};
+use crate::marks::{oldest_other, store_mark};
+use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
+use crate::state::{
+    CONFIG, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, StoredVol, TOTALS, VOLS,
+};
+
+/// Reply id of a forwarded trade, answered by re-marking its market.
+pub const TRADE_REPLY: u64 = 1;
+
+/// Reads everything the pipeline needs for one market; touches no other market.
+pub fn gather(
+    deps: Deps,
+    env: &Env,
+    market: &str,
+) -> ContractResult<(VaultParams, MarketInputs, BookInputs)> {
+    let config = CONFIG.load(deps.storage)?;
+    let params = PARAMS.load(deps.storage)?;
+    let market_config =
+        MARKETS
+            .may_load(deps.storage, market)?
+            .ok_or_else(|| ContractError::UnknownMarket {
+                market: market.to_string(),
+            })?;
+    let now = env.block.time.seconds();
+    let others_stale = oldest_other(deps.storage, Some(market))?
+        .is_some_and(|(time, _)| now.saturating_sub(time) > params.max_mark_age);
+    let inputs = MarketInputs {
+        price: oracle_price(deps, &config, &market_config.feed_id)?,
+        vol: VOLS.may_load(deps.storage, market)?,
+        halted_until: HALTED_UNTIL.may_load(deps.storage, market)?,
+        old_mark: MARKS.may_load(deps.storage, market)?.unwrap_or_default(),
+        position: position(deps, env, &config, market).map_err(|e| e.to_string()),
+        venue: venue_market(deps, &config, market)?,
+        config: market_config,
+    };
+    let book = BookInputs {
+        totals: TOTALS.load(deps.storage)?,
+        idle: idle(deps, env, &config)?,
+        paused: PAUSED.load(deps.storage)?,
+        others_stale,
+    };
+    Ok((params, inputs, book))
+}
+
+/// The manager's order through the whole pipeline. Rejections are decisions, not errors.
+pub fn submit_order(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    request: OrderRequest,
+) -> ContractResult<Response> {
+    role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
+    let (params, inputs, book) = gather(deps.as_ref(), &env, &request.market)?;
+    let now = env.block.time.seconds();
+    let evaluation = pipeline::evaluate(&params, &inputs, &book, now, &request)?;
+    act(deps, &request.market, evaluation, "submit_order")
+}
+
+/// Anyone: trade toward the volatility-target position, long, within every cap. Within
+/// `rebalance_threshold` of the target it does nothing.
+pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    let now = env.block.time.seconds();
+    let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
+    let book = pipeline::book(&inputs, &book_in, now)?;
+    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let caps = pipeline::caps(&params, &inputs, &book, vol, Side::Long, None)?;
+    let target = if vol.is_some() {
+        pipeline::position_limit(&caps).unwrap_or(Uint128::zero())
+    } else {
+        Uint128::zero()
+    };
+    let current = book.mark.notional;
+    let long = book.mark.side != Some(Side::Short);
+    let (side, size, reduce_only) = if long && current > target {
+        (Side::Short, current.checked_sub(target)?, true)
+    } else if long {
+        (Side::Long, target.checked_sub(current)?, false)
+    } else {
+        (Side::Long, current.checked_add(target)?, target.is_zero())
+    };
+    let band = target.max(current).mul_floor(params.rebalance_threshold);
+    if size <= band || size.is_zero() {
+        require_position(&inputs)?;
+        store_observation(deps.storage, &market, &observation, &book.mark)?;
+        return Ok(Response::new()
+            .add_attribute(ACTION, "rebalance")
+            .add_attribute(MARKET, market)
+            .add_attribute("target", target)
+            .add_attribute(EXECUTED, "0"));
+    }
+    let request = OrderRequest {
+        market: market.clone(),
+        side,
+        size,
+        reduce_only,
+        signal: None,
+    };
+    let evaluation =
+        pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
+    Ok(act(deps, &market, evaluation, "rebalance")?.add_attribute("target", target))
+}
+
+/// Anyone: when the position exceeds its tightest cap by more than `deleverage_tolerance`, cut it
+/// back to the cap with a reduce-only trade (before the venue's liquidation engine has to).
+pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    let now = env.block.time.seconds();
+    let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
+    let book = pipeline::book(&inputs, &book_in, now)?;
+    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let side = book.mark.side.unwrap_or(Side::Long);
+    let caps = pipeline::caps(&params, &inputs, &book, vol, side, None)?;
+    let current = book.mark.notional;
+    let limit = pipeline::position_limit(&caps).unwrap_or(Uint128::MAX);
+    let tolerated = limit.checked_add(limit.mul_floor(params.deleverage_tolerance))?;
+    if book.mark.side.is_none() || current <= tolerated {
+        return Err(ContractError::NothingToDeleverage {
+            market,
+            notional: current,
+            limit,
+        });
+    }
+    let request = OrderRequest {
+        market: market.clone(),
+        side: side.opposite(),
+        size: current.checked_sub(limit)?,
+        reduce_only: true,
+        signal: None,
+    };
+    let evaluation =
+        pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
+    act(deps, &market, evaluation, "deleverage")
+}
+
+/// The venue's error when it could not mark the position.
+fn require_position(inputs: &MarketInputs) -> ContractResult<()> {
+    match &inputs.position {
+        Ok(_) => Ok(()),
+        Err(error) => Err(ContractError::VenueUnavailable {
+            market: inputs.config.market.clone(),
+            error: error.clone(),
+        }),
+    }
+}
+
+/// Anyone: fold the market's price into its volatility and store its mark.
+pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    require_position(&inputs)?;
+    let now = env.block.time.seconds();
+    let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
+    let book = pipeline::book(&inputs, &book_in, now)?;
+    store_observation(deps.storage, &market, &observation, &book.mark)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "mark")
+        .add_attribute(MARKET, market)
+        .add_attribute("notional", book.mark.notional)
+        .add_attribute("nav", book.nav))
+}
+
+/// Reply to a forwarded trade: the position changed, so mark it again.
+pub fn remark_after_trade(
+    deps: DepsMut,
+    env: Env,
+    result: SubMsgResult,
+) -> ContractResult<Response> {
+    if let SubMsgResult::Err(error) = result {
+        return Err(StdError::msg(error).into());
+    }
+    let market = PENDING_MARK.load(deps.storage)?;
+    PENDING_MARK.remove(deps.storage);
+    let config = CONFIG.load(deps.storage)?;
+    let fresh = position(deps.as_ref(), &env, &config, &market)?;
+    store_mark(
+        deps.storage,
+        &market,
+        &mark_of(&fresh, env.block.time.seconds()),
+    )?;
+    Ok(Response::new())
+}
+
+/// Writes what the observation changed: the volatility state, a halt, the mark.
+fn store_observation(
+    storage: &mut dyn cosmwasm_std::Storage,
+    market: &str,
+    observation: &pipeline::Observation,
+    mark: &crate::state::Mark,
+) -> ContractResult<()> {
+    if let Some(state) = &observation.vol {
+        VOLS.save(storage, market, &StoredVol::from_state(state))?;
+    }
+    if let Some(until) = observation.halted_until {
+        HALTED_UNTIL.save(storage, market, &until)?;
+    }
+    store_mark(storage, market, mark)
+}
+
+/// Step 6: store the observation and mark, then forward the executed size to the perp market.
+fn act(deps: DepsMut, market: &str, e: Evaluation, action: &str) -> ContractResult<Response> {
+    store_observation(deps.storage, market, &e.observation, &e.mark)?;
+    let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
+    let mut response = Response::new()
+        .add_attribute(ACTION, action)
+        .add_attribute(MARKET, market)
+        .add_attribute(SIDE, side_name(e.side))
+        .add_attribute(DECISION, decision_name(e.decision))
+        .add_attribute(BINDING_CAP, reason_name(e.reason))
+        .add_attribute(REQUESTED, e.requested)
+        .add_attribute(EXECUTED, e.executed)
+        .add_attribute(VOL, vol);
+    if e.decision != Decision::Rejected && !e.executed.is_zero() {
+        let config = CONFIG.load(deps.storage)?;
+        let funds = if e.margin_to_post.is_zero() {
+            vec![]
+        } else {
+            coins(e.margin_to_post.u128(), config.denom)
+        };
+        let trade = WasmMsg::Execute {
+            contract_addr: config.perp_market.to_string(),
+            msg: to_json_binary(&perp::ExecuteMsg::Trade {
+                market: market.to_string(),
+                side: e.side,
+                notional: e.executed,
+                reduce_only: e.reduce_only,
+            })?,
+            funds,
+        };
+        PENDING_MARK.save(deps.storage, &market.to_string())?;
+        response = response
+            .add_attribute("margin_posted", e.margin_to_post)
+            .add_submessage(SubMsg::reply_on_success(trade, TRADE_REPLY));
+    }
+    Ok(response)
+}
+
+/// snake_case name of a serde enum value, as in messages.
+fn snake<T: serde::Serialize>(value: &T) -> String {
+    cosmwasm_std::to_json_string(value)
+        .map(|s| s.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+fn side_name(side: Side) -> String {
+    snake(&side)
+}
+
+fn decision_name(decision: Decision) -> String {
+    snake(&decision)
+}
+
+/// The binding cap attribute: the reason code, `none` when nothing cut the order.
+pub fn reason_name(reason: Reason) -> String {
+    snake(&reason)
+}

@@ -1,0 +1,82 @@
+//! Reading the world: the oracle price, the vault's position and the venue's market, the idle
+//! balance. Every read touches one market only.
+
+use cosmwasm_std::{Deps, Env, Int128, Uint128};
+
+use ballast_types::perp::{self, MarketResponse, PositionResponse};
+use ballast_types::pyth::{PriceFeedResponse, PythPrice};
+use ballast_types::{Side, oracle};
+
+use crate::error::ContractResult;
+use crate::state::{Config, Mark};
+
+/// The oracle's current price of a feed.
+pub fn oracle_price(
+    deps: Deps,
+    config: &Config,
+    feed_id: &ballast_types::pyth::PriceIdentifier,
+) -> ContractResult<PythPrice> {
+    let response: PriceFeedResponse = deps.querier.query_wasm_smart(
+        &config.oracle,
+        &oracle::QueryMsg::PriceFeed {
+            id: feed_id.clone(),
+        },
+    )?;
+    Ok(response.price_feed.price)
+}
+
+/// The vault's position in a market, marked by the perp market now.
+pub fn position(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    market: &str,
+) -> ContractResult<PositionResponse> {
+    Ok(deps.querier.query_wasm_smart(
+        &config.perp_market,
+        &perp::QueryMsg::Position {
+            trader: env.contract.address.to_string(),
+            market: market.to_string(),
+        },
+    )?)
+}
+
+/// The venue's parameters of a market (depth, impact, margins, fee).
+pub fn venue_market(deps: Deps, config: &Config, market: &str) -> ContractResult<MarketResponse> {
+    Ok(deps.querier.query_wasm_smart(
+        &config.perp_market,
+        &perp::QueryMsg::Market {
+            market: market.to_string(),
+        },
+    )?)
+}
+
+/// The base denom the vault holds itself.
+pub fn idle(deps: Deps, env: &Env, config: &Config) -> ContractResult<Uint128> {
+    let balance = deps
+        .querier
+        .query_balance(&env.contract.address, &config.denom)?;
+    Ok(Uint128::try_from(balance.amount)?)
+}
+
+/// A position as a mark taken at `time`.
+pub fn mark_of(position: &PositionResponse, time: u64) -> Mark {
+    Mark {
+        side: position.side,
+        notional: position.notional,
+        margin: position.margin,
+        unrealized_pnl: position.unrealized_pnl,
+        time,
+    }
+}
+
+/// Margin plus unrealised PnL of a mark.
+pub fn equity(mark: &Mark) -> ContractResult<Int128> {
+    let margin = Int128::try_from(mark.margin)?;
+    Ok(margin.checked_add(mark.unrealized_pnl)?)
+}
+
+/// The side a position is on, Long for flat (so an order on either side adds to it).
+pub fn side_or_long(mark: &Mark) -> Side {
+    mark.side.unwrap_or(Side::Long)
+}

@@ -1,0 +1,66 @@
+//! Marks: the last-read state of each market's position, and the sums that move by differences, so
+//! that an order touches its own market only (DESIGN section 3, "Cost does not grow with the number of
+//! markets").
+
+use cosmwasm_std::{Int128, Order, Storage};
+
+use crate::error::{ContractError, ContractResult};
+use crate::inputs::equity;
+use crate::state::{MARK_TIMES, MARKS, Mark, TOTALS};
+
+/// Replaces a market's mark and moves the totals by the difference.
+pub fn store_mark(storage: &mut dyn Storage, market: &str, new: &Mark) -> ContractResult<()> {
+    let old = MARKS.may_load(storage, market)?.unwrap_or_default();
+    let mut totals = TOTALS.load(storage)?;
+    totals.gross_notional = totals
+        .gross_notional
+        .checked_sub(old.notional)?
+        .checked_add(new.notional)?;
+    let change: Int128 = equity(new)?.checked_sub(equity(&old)?)?;
+    totals.marked_equity = totals.marked_equity.checked_add(change)?;
+    TOTALS.save(storage, &totals)?;
+    if is_open(&old) {
+        MARK_TIMES.remove(storage, (old.time, market));
+    }
+    if is_open(new) {
+        MARK_TIMES.save(storage, (new.time, market), &())?;
+    }
+    MARKS.save(storage, market, new)?;
+    Ok(())
+}
+
+/// A mark that carries exposure or collateral, whose staleness matters.
+fn is_open(mark: &Mark) -> bool {
+    !mark.notional.is_zero() || !mark.margin.is_zero() || !mark.unrealized_pnl.is_zero()
+}
+
+/// The oldest mark of an open market other than `except`, as (time, market). Reads two keys at most.
+pub fn oldest_other(
+    storage: &dyn Storage,
+    except: Option<&str>,
+) -> ContractResult<Option<(u64, String)>> {
+    for entry in MARK_TIMES
+        .keys(storage, None, None, Order::Ascending)
+        .take(2)
+    {
+        let (time, market) = entry?;
+        if Some(market.as_str()) != except {
+            return Ok(Some((time, market)));
+        }
+    }
+    Ok(None)
+}
+
+/// Fails when any open market's mark is older than `max_age`: nav would be stale.
+pub fn require_fresh(storage: &dyn Storage, now: u64, max_age: u64) -> ContractResult<()> {
+    if let Some((time, market)) = oldest_other(storage, None)?
+        && now.saturating_sub(time) > max_age
+    {
+        return Err(ContractError::StaleMark {
+            market,
+            time,
+            max_age,
+        });
+    }
+    Ok(())
+}

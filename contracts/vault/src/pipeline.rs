@@ -1,0 +1,459 @@
+//! The order pipeline of DESIGN section 3, steps 2 to 5, without side effects: from the gathered
+//! inputs to a decision. `SubmitOrder`, `Rebalance`, `Deleverage` and `PreviewOrder` all run it, so a
+//! preview is what the order would do.
+
+use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint128};
+
+use ballast_sizing::{
+    Cap, CapKind, Collateral, Fixed, Notional, Order, VolState, caps, decide, guards,
+};
+use ballast_types::Side;
+use ballast_types::convert::{
+    confidence_ratio, decimal_to_fixed, fixed_to_decimal, pyth_to_price, signed_decimal_to_fixed,
+    var_quantile,
+};
+use ballast_types::perp::{MarketResponse, PositionResponse};
+use ballast_types::pyth::PythPrice;
+use ballast_types::vault::{CapLimit, Decision, MarketConfig, OrderRequest, Reason, VaultParams};
+
+use crate::error::{ContractError, ContractResult};
+use crate::inputs::{equity, mark_of};
+use crate::state::{Mark, StoredVol, Totals};
+
+/// What the pipeline needs to know about one market, read before deciding.
+pub struct MarketInputs {
+    /// Its configuration.
+    pub config: MarketConfig,
+    /// The oracle's current price.
+    pub price: PythPrice,
+    /// Volatility state before this price.
+    pub vol: Option<StoredVol>,
+    /// Halt from an earlier breaker trip.
+    pub halted_until: Option<u64>,
+    /// The stored mark before this action.
+    pub old_mark: Mark,
+    /// The position as the perp market marks it now, or why it could not (a venue that refuses the
+    /// oracle's price refuses to mark too; the guards then decide without it).
+    pub position: Result<PositionResponse, String>,
+    /// The venue's market parameters.
+    pub venue: MarketResponse,
+}
+
+/// What the pipeline needs to know about the whole vault.
+pub struct BookInputs {
+    /// Sums over the stored marks.
+    pub totals: Totals,
+    /// Base denom held by the vault.
+    pub idle: Uint128,
+    /// Paused by the guardian.
+    pub paused: bool,
+    /// Another open market's mark is older than `max_mark_age`.
+    pub others_stale: bool,
+}
+
+/// The new price checked and folded in.
+pub struct Observation {
+    /// The volatility state after the price (None only when the price was unusable and no state existed).
+    pub vol: Option<VolState>,
+    /// Halt after this price (a new trip extends it).
+    pub halted_until: Option<u64>,
+    /// The first guard that refuses orders adding exposure.
+    pub guard_open: Option<Reason>,
+    /// The first guard that refuses reduce-only orders.
+    pub guard_reduce: Option<Reason>,
+}
+
+/// Nav and exposure with this market freshly marked.
+pub struct Book {
+    /// Idle plus marked equity, floored at 0.
+    pub nav: Uint128,
+    /// Gross notional of every other market.
+    pub other_gross: Uint128,
+    /// What the vault can post for this market: its equity here plus idle, floored at 0.
+    pub backing: Uint128,
+    /// Base denom held by the vault.
+    pub idle: Uint128,
+    /// The new mark of this market.
+    pub mark: Mark,
+}
+
+/// The pipeline's verdict.
+pub struct Evaluation {
+    /// Accepted, scaled or rejected.
+    pub decision: Decision,
+    /// The binding cap or failed guard.
+    pub reason: Reason,
+    /// The order as decided (side, requested size, reduce-only).
+    pub side: Side,
+    /// Requested notional.
+    pub requested: Uint128,
+    /// Notional to execute.
+    pub executed: Uint128,
+    /// Whether the forwarded trade is reduce-only.
+    pub reduce_only: bool,
+    /// Collateral to attach to the trade as margin.
+    pub margin_to_post: Uint128,
+    /// Every cap's limit.
+    pub caps: Vec<CapLimit>,
+    /// Nav the caps used.
+    pub nav: Uint128,
+    /// Forecast volatility used.
+    pub forecast_vol: Option<Decimal>,
+    /// State changes of the observation.
+    pub observation: Observation,
+    /// The market's new mark (before the trade).
+    pub mark: Mark,
+}
+
+fn fx(d: Decimal) -> ContractResult<Fixed> {
+    Ok(decimal_to_fixed(d)?)
+}
+
+/// Step 2 and 3: oracle guards, the volatility update and the jump circuit breaker.
+pub fn observe(
+    params: &VaultParams,
+    m: &MarketInputs,
+    book: &BookInputs,
+    now: u64,
+) -> ContractResult<Observation> {
+    let stored = m.vol.as_ref().map(StoredVol::to_state).transpose()?;
+    let mut observation = Observation {
+        vol: stored,
+        halted_until: m.halted_until,
+        guard_open: None,
+        guard_reduce: None,
+    };
+    let publish_time = u64::try_from(m.price.publish_time).unwrap_or(0);
+    let unusable = if m.price.price.i64() <= 0 {
+        Some(Reason::NonPositivePrice)
+    } else if publish_time > now.saturating_add(params.max_future_skew) {
+        Some(Reason::FuturePrice)
+    } else {
+        None
+    };
+    if let Some(reason) = unusable {
+        observation.guard_open = Some(reason);
+        observation.guard_reduce = Some(reason);
+        return Ok(observation);
+    }
+    let age = now.saturating_sub(publish_time);
+    if age > params.reduce_max_age {
+        observation.guard_reduce = Some(Reason::StalePrice);
+    }
+    let mut open = if age > params.max_age {
+        Some(Reason::StalePrice)
+    } else if confidence_ratio(&m.price)? > fx(params.max_confidence)? {
+        Some(Reason::WideConfidence)
+    } else {
+        None
+    };
+
+    let price = pyth_to_price(&m.price)?;
+    let mut tripped = false;
+    observation.vol = Some(match stored {
+        None => VolState::new(publish_time, price),
+        Some(state) if publish_time > state.last_time => {
+            let move_size =
+                ballast_sizing::math::narrow(price.log_return_since(&state.last_price)?)?;
+            let elapsed = publish_time - state.last_time;
+            tripped = guards::is_jump(
+                move_size,
+                state.vol()?,
+                elapsed,
+                fx(params.breaker_sigmas)?,
+                fx(params.breaker_max_move)?,
+            )?;
+            let lambda = fx(params.lambda)?;
+            state.observed(
+                &ballast_sizing::EwmaParams::new(lambda, params.vol_step)?,
+                publish_time,
+                price,
+            )?
+        }
+        Some(state) => state,
+    });
+    if tripped {
+        observation.halted_until = Some(now.saturating_add(params.breaker_cooldown));
+    }
+    let halted = observation.halted_until.is_some_and(|until| until > now);
+    let returns = observation.vol.map(|v| v.returns).unwrap_or(0);
+    let guards = [
+        (tripped, Reason::CircuitBreaker),
+        (halted, Reason::MarketHalted),
+        (book.paused, Reason::Paused),
+        (
+            returns < u64::from(params.min_observations),
+            Reason::NotEnoughObservations,
+        ),
+        (book.others_stale, Reason::StaleMarks),
+    ];
+    for (failed, reason) in guards {
+        if open.is_none() && failed {
+            open = Some(reason);
+        }
+    }
+    observation.guard_open = open;
+    Ok(observation)
+}
+
+/// Nav, other markets' gross and this market's backing, with this market's fresh mark.
+pub fn book(m: &MarketInputs, b: &BookInputs, now: u64) -> ContractResult<Book> {
+    let mark = match &m.position {
+        Ok(position) => mark_of(position, now),
+        Err(_) => m.old_mark.clone(),
+    };
+    let here = equity(&mark)?;
+    let marked = b
+        .totals
+        .marked_equity
+        .checked_sub(equity(&m.old_mark)?)?
+        .checked_add(here)?;
+    let idle = Int128::try_from(b.idle)?;
+    let floor_zero = |x: Int128| Uint128::try_from(x.max(Int128::zero()));
+    Ok(Book {
+        nav: floor_zero(idle.checked_add(marked)?)?,
+        other_gross: b.totals.gross_notional.checked_sub(m.old_mark.notional)?,
+        backing: floor_zero(idle.checked_add(here)?)?,
+        idle: b.idle,
+        mark,
+    })
+}
+
+/// Step 4: every cap for an order on `side` (the Kelly and signal caps only with a signal).
+/// Caps that need a volatility are left out while there is none.
+pub fn caps(
+    params: &VaultParams,
+    m: &MarketInputs,
+    book: &Book,
+    vol: Option<Fixed>,
+    side: Side,
+    signal: Option<SignedDecimal>,
+) -> ContractResult<Vec<Cap>> {
+    let nav = Collateral(book.nav.u128());
+    let long = side == Side::Long;
+    let mut out = Vec::with_capacity(9);
+    if let Some(vol) = vol {
+        let target = caps::vol_target(nav, fx(m.config.weight)?, fx(params.target_vol)?, vol)?;
+        out.push(target);
+        if let Some(signal) = signal {
+            out.push(caps::signal(
+                target.limit,
+                signed_decimal_to_fixed(signal)?,
+                long,
+            )?);
+        }
+    }
+    out.push(caps::gross_leverage(
+        nav,
+        fx(params.max_leverage)?,
+        Notional(book.other_gross.u128()),
+    )?);
+    out.push(caps::market_notional(Notional(
+        m.config.max_notional.u128(),
+    )));
+    out.push(caps::concentration(nav, fx(params.max_concentration)?)?);
+    if let Some(vol) = vol {
+        if let Some(signal) = signal {
+            let edge =
+                caps::signal_edge(signed_decimal_to_fixed(signal)?, fx(params.max_edge)?, long)?;
+            let variance = vol
+                .checked_mul(vol)
+                .ok_or(ballast_sizing::SizingError::Overflow { op: "variance" })?;
+            out.push(caps::kelly(
+                nav,
+                fx(params.kelly_fraction)?,
+                edge,
+                variance,
+            )?);
+        }
+        let z = var_quantile(params.var_confidence)?;
+        out.push(caps::var(
+            nav,
+            fx(params.var_budget)?,
+            z,
+            vol,
+            caps::years(params.var_horizon)?,
+        )?);
+    }
+    out.push(caps::liquidity(
+        Notional(m.venue.params.depth.u128()),
+        fx(params.max_slippage)?,
+        fx(m.venue.params.impact_exponent)?,
+    )?);
+    if let Some(vol) = vol {
+        out.push(caps::liquidation_distance(
+            Collateral(book.backing.u128()),
+            fx(m.venue.params.maintenance_margin)?,
+            fx(m.venue.params.initial_margin)?,
+            vol,
+            fx(params.liq_sigmas)?,
+            caps::years(params.liq_horizon)?,
+        )?);
+    }
+    Ok(out)
+}
+
+/// The tightest limit on the position among position caps (liquidity limits orders, not positions).
+pub fn position_limit(caps: &[Cap]) -> Option<Uint128> {
+    caps.iter()
+        .filter(|c| !c.kind.limits_order())
+        .filter_map(|c| c.limit)
+        .min()
+        .map(|n| Uint128::new(n.0))
+}
+
+/// A reason code from a cap.
+pub fn reason_of(kind: CapKind) -> Reason {
+    match kind {
+        CapKind::VolTarget => Reason::VolTarget,
+        CapKind::GrossLeverage => Reason::GrossLeverage,
+        CapKind::MarketNotional => Reason::MarketNotional,
+        CapKind::Concentration => Reason::Concentration,
+        CapKind::Kelly => Reason::Kelly,
+        CapKind::Var => Reason::Var,
+        CapKind::Liquidity => Reason::Liquidity,
+        CapKind::LiquidationDistance => Reason::LiquidationDistance,
+        CapKind::Signal => Reason::Signal,
+        CapKind::ReduceOnly => Reason::ReduceOnly,
+        CapKind::MinOrder => Reason::MinOrder,
+    }
+}
+
+/// Steps 2 to 5 for an order request.
+pub fn evaluate(
+    params: &VaultParams,
+    m: &MarketInputs,
+    b: &BookInputs,
+    now: u64,
+    request: &OrderRequest,
+) -> ContractResult<Evaluation> {
+    let observation = observe(params, m, b, now)?;
+    let book = book(m, b, now)?;
+    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let caps = caps(params, m, &book, vol, request.side, request.signal)?;
+    decide_with(params, m, observation, book, vol, caps, request)
+}
+
+/// Step 5 with the caps computed: the decision and the margin to post.
+pub fn decide_with(
+    params: &VaultParams,
+    m: &MarketInputs,
+    observation: Observation,
+    book: Book,
+    vol: Option<Fixed>,
+    caps: Vec<Cap>,
+    request: &OrderRequest,
+) -> ContractResult<Evaluation> {
+    let guard = if request.reduce_only {
+        observation.guard_reduce
+    } else {
+        observation.guard_open
+    };
+    let forecast_vol = vol.map(fixed_to_decimal).transpose()?;
+    let limits = caps
+        .iter()
+        .map(|c| CapLimit {
+            cap: reason_of(c.kind),
+            limit: c.limit.map(|n| Uint128::new(n.0)),
+        })
+        .collect();
+    let mut evaluation = Evaluation {
+        decision: Decision::Rejected,
+        reason: Reason::None,
+        side: request.side,
+        requested: request.size,
+        executed: Uint128::zero(),
+        reduce_only: request.reduce_only,
+        margin_to_post: Uint128::zero(),
+        caps: limits,
+        nav: book.nav,
+        forecast_vol,
+        observation,
+        mark: book.mark.clone(),
+    };
+    if let Some(reason) = guard {
+        evaluation.reason = reason;
+        evaluation.caps = vec![];
+        return Ok(evaluation);
+    }
+    if let Err(error) = &m.position {
+        return Err(ContractError::VenueUnavailable {
+            market: m.config.market.clone(),
+            error: error.clone(),
+        });
+    }
+    let current = book.mark.notional;
+    let current_side = book.mark.side.unwrap_or(request.side);
+    let outcome = decide(
+        &Order {
+            side: request.side.into(),
+            size: Notional(request.size.u128()),
+            reduce_only: request.reduce_only,
+        },
+        current_side.into(),
+        Notional(current.u128()),
+        &caps,
+        Notional(params.min_order.u128()),
+    )?;
+    evaluation.decision = match outcome.decision {
+        ballast_sizing::Decision::Accepted => Decision::Accepted,
+        ballast_sizing::Decision::Scaled => Decision::Scaled,
+        ballast_sizing::Decision::Rejected => Decision::Rejected,
+    };
+    evaluation.reason = outcome.binding_cap.map(reason_of).unwrap_or(Reason::None);
+    evaluation.executed = Uint128::new(outcome.executed.0);
+    evaluation.margin_to_post = margin_to_post(params, m, &book, vol, &evaluation)?;
+    Ok(evaluation)
+}
+
+/// Collateral to attach so that the position after the trade is backed at [`caps::margin_ratio`]
+/// and the venue's costs of the trade (fee and price impact) are covered, plus one unit so rounding
+/// never makes the venue refuse it; at most the idle balance. The venue counts margin less any
+/// unrealised loss. Reducing trades post nothing: the venue returns the released margin.
+fn margin_to_post(
+    params: &VaultParams,
+    m: &MarketInputs,
+    book: &Book,
+    vol: Option<Fixed>,
+    e: &Evaluation,
+) -> ContractResult<Uint128> {
+    let current = &book.mark;
+    let same_side = current.side.is_none_or(|s| s == e.side);
+    let (after, margin_kept) = if same_side {
+        let loss = current.unrealized_pnl.min(Int128::zero()).unsigned_abs();
+        (
+            current.notional.checked_add(e.executed)?,
+            current.margin.saturating_sub(loss),
+        )
+    } else if e.executed > current.notional {
+        (e.executed.checked_sub(current.notional)?, Uint128::zero())
+    } else {
+        return Ok(Uint128::zero());
+    };
+    let Some(vol) = vol else {
+        return Ok(Uint128::zero());
+    };
+    let venue = &m.venue.params;
+    let ratio = caps::margin_ratio(
+        fx(venue.maintenance_margin)?,
+        fx(venue.initial_margin)?,
+        vol,
+        fx(params.liq_sigmas)?,
+        caps::years(params.liq_horizon)?,
+    )?;
+    let overflow = || ballast_sizing::SizingError::Overflow { op: "margin" };
+    let backing = ballast_sizing::mul_floor(after.u128(), ratio)?.ok_or_else(overflow)?;
+    let impact = caps::price_impact(
+        Notional(e.executed.u128()),
+        Notional(venue.depth.u128()),
+        fx(venue.impact_exponent)?,
+    )?;
+    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?.ok_or_else(overflow)?;
+    let fee = e.executed.checked_mul_ceil(venue.taker_fee)?;
+    let required = Uint128::new(backing)
+        .checked_add(Uint128::new(impact_cost))?
+        .checked_add(fee)?
+        .checked_add(Uint128::new(2))?;
+    // A shortfall beyond idle is the liquidation-distance cap's job, not this function's.
+    Ok(required.saturating_sub(margin_kept).min(book.idle))
+}

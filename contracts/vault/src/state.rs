@@ -1,0 +1,118 @@
+//! Storage of the vault. Keys are short and listed together; a retired key is never reused.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Int128, Uint128};
+use cw_storage_plus::{Item, Map};
+
+use ballast_sizing::math::Wide;
+use ballast_sizing::{Price, SizingResult, VolState};
+use ballast_types::Side;
+use ballast_types::vault::{MarketConfig, VaultParams};
+
+/// Roles and the contracts the vault talks to, all checked.
+#[cw_serde]
+pub struct Config {
+    /// Adds markets.
+    pub owner: Addr,
+    /// Sends orders.
+    pub manager: Addr,
+    /// Pauses.
+    pub guardian: Addr,
+    /// Base denom.
+    pub denom: String,
+    /// Oracle contract.
+    pub oracle: Addr,
+    /// Perp market contract.
+    pub perp_market: Addr,
+}
+
+/// The volatility estimator's state in storage form.
+#[cw_serde]
+pub struct StoredVol {
+    /// Unix seconds of the last price folded in.
+    pub last_time: u64,
+    /// Its mantissa.
+    pub last_mantissa: Uint128,
+    /// Its power of ten.
+    pub last_expo: i32,
+    /// Annualised variance as the raw bits of the internal fixed type (80 fractional bits).
+    pub variance_bits: Option<Int128>,
+    /// Returns seen.
+    pub returns: u64,
+}
+
+impl StoredVol {
+    /// Back to the estimator's state.
+    pub fn to_state(&self) -> SizingResult<VolState> {
+        Ok(VolState {
+            last_time: self.last_time,
+            last_price: Price::new(self.last_mantissa.u128(), self.last_expo)?,
+            variance: self.variance_bits.map(|b| Wide::from_bits(b.i128())),
+            returns: self.returns,
+        })
+    }
+
+    /// From the estimator's state.
+    pub fn from_state(state: &VolState) -> Self {
+        Self {
+            last_time: state.last_time,
+            last_mantissa: Uint128::new(state.last_price.mantissa()),
+            last_expo: state.last_price.expo(),
+            variance_bits: state.variance.map(|v| Int128::new(v.to_bits())),
+            returns: state.returns,
+        }
+    }
+}
+
+/// What the vault last read of its position in one market.
+#[cw_serde]
+#[derive(Default)]
+pub struct Mark {
+    /// Long, short, or None when flat.
+    pub side: Option<Side>,
+    /// |notional| at the mark price.
+    pub notional: Uint128,
+    /// Margin posted.
+    pub margin: Uint128,
+    /// Unrealised PnL.
+    pub unrealized_pnl: Int128,
+    /// Block time of the mark.
+    pub time: u64,
+}
+
+/// Sums over every market's mark, moved by differences so no order iterates markets.
+#[cw_serde]
+#[derive(Default)]
+pub struct Totals {
+    /// Sum of |notional|.
+    pub gross_notional: Uint128,
+    /// Sum of margin + unrealised PnL.
+    pub marked_equity: Int128,
+}
+
+/// Roles and contracts.
+pub const CONFIG: Item<Config> = Item::new("c");
+/// Risk parameters.
+pub const PARAMS: Item<VaultParams> = Item::new("p");
+/// True when paused.
+pub const PAUSED: Item<bool> = Item::new("z");
+/// Market configurations by id.
+pub const MARKETS: Map<&str, MarketConfig> = Map::new("m");
+/// Number of markets.
+pub const MARKET_COUNT: Item<u32> = Item::new("n");
+/// Volatility state by market.
+pub const VOLS: Map<&str, StoredVol> = Map::new("v");
+/// Block time until which a market is halted by its breaker.
+pub const HALTED_UNTIL: Map<&str, u64> = Map::new("h");
+/// Marks by market.
+pub const MARKS: Map<&str, Mark> = Map::new("k");
+/// Markets with an open position, by mark time: the first key is the oldest mark.
+pub const MARK_TIMES: Map<(u64, &str), ()> = Map::new("t");
+/// Sums over the marks.
+pub const TOTALS: Item<Totals> = Item::new("s");
+/// Shares by holder.
+pub const SHARES: Map<&Addr, Uint128> = Map::new("b");
+/// Shares outstanding.
+pub const TOTAL_SHARES: Item<Uint128> = Item::new("u");
+/// The market whose trade is in flight, re-marked when the perp market replies.
+pub const PENDING_MARK: Item<String> = Item::new("r");

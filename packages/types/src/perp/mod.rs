@@ -1,0 +1,223 @@
+//! Messages of `ballast-perp`, the reference perp market: isolated margin, depth-based price impact,
+//! a liquidity pool as every trader's counterparty, and permissionless liquidation.
+//!
+//! Units: amounts are base units of the market's collateral denom. A position's `quantity` is
+//! notional / price, where price is the oracle's `price * 10^expo` read as "base units per unit of
+//! quantity"; so notional = |quantity| * price in base units, whatever the asset.
+
+use cosmwasm_schema::{QueryResponses, cw_serde};
+use cosmwasm_std::{Addr, Decimal, Decimal256, Int128, SignedDecimal256, Uint128};
+
+use crate::Side;
+use crate::pyth::PriceIdentifier;
+
+/// Instantiates the perp market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct InstantiateMsg {
+    /// May add markets.
+    pub owner: String,
+    /// The oracle contract (Pyth-compatible queries).
+    pub oracle: String,
+    /// The collateral denom: margin, fees, PnL and liquidity are all in it.
+    pub denom: String,
+    /// Share of a liquidated position's remaining margin paid to the liquidator, in [0, 1].
+    pub liquidation_fee: Decimal,
+    /// Oldest oracle price accepted, seconds.
+    pub max_price_age: u64,
+}
+
+/// Parameters of one market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct MarketParams {
+    /// The oracle feed of the market's price.
+    pub feed_id: PriceIdentifier,
+    /// Notional at which price impact reaches 100%; impact = (notional / depth)^impact_exponent.
+    pub depth: Uint128,
+    /// Exponent of the impact curve, > 0 (1 = linear).
+    pub impact_exponent: Decimal,
+    /// Fee on every trade's notional, e.g. 0.0005 = 5 bp.
+    pub taker_fee: Decimal,
+    /// Margin needed to open or increase, as a share of notional.
+    pub initial_margin: Decimal,
+    /// Equity below this share of notional may be liquidated; below `initial_margin`.
+    pub maintenance_margin: Decimal,
+    /// Largest open interest per side, notional at entry, base units.
+    pub max_open_interest: Uint128,
+}
+
+/// Actions of the perp market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExecuteMsg {
+    /// The owner lists a market.
+    AddMarket {
+        /// Market id, e.g. `BTC-PERP`.
+        market: String,
+        /// Its parameters.
+        params: MarketParams,
+    },
+    /// An LP adds the attached collateral to the pool and receives pool shares.
+    DepositLiquidity {},
+    /// An LP burns pool shares for their pro-rata part of the pool balance, rounded down. Nothing is
+    /// reserved for open positions' unrealized profits: a profit the pool cannot cover when it is
+    /// realised is capped at the pool balance.
+    WithdrawLiquidity {
+        /// Pool shares to burn.
+        shares: Uint128,
+    },
+    /// Opens, increases, reduces, closes or flips the sender's position at the oracle price plus
+    /// impact. Attached collateral is added to the position's margin first. Reducing returns the
+    /// released margin and realised PnL to the sender.
+    Trade {
+        /// Market id.
+        market: String,
+        /// Direction of this trade.
+        side: Side,
+        /// Size of this trade at the oracle price, base units.
+        notional: Uint128,
+        /// Refuse to open or flip: only reduce an opposing position.
+        reduce_only: bool,
+    },
+    /// Adds the attached collateral to the sender's margin in a market.
+    AddMargin {
+        /// Market id.
+        market: String,
+    },
+    /// Liquidates a position whose equity is below maintenance margin; the sender earns the fee.
+    Liquidate {
+        /// The position's owner.
+        trader: String,
+        /// Market id.
+        market: String,
+    },
+}
+
+/// Queries of the perp market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    /// Owner, oracle, denom and fees.
+    #[returns(ConfigResponse)]
+    Config {},
+    /// One market's parameters and open interest.
+    #[returns(MarketResponse)]
+    Market {
+        /// Market id.
+        market: String,
+    },
+    /// A trader's position in a market, marked at the current oracle price.
+    #[returns(PositionResponse)]
+    Position {
+        /// The trader.
+        trader: String,
+        /// Market id.
+        market: String,
+    },
+    /// What a trade of this size would cost now, without executing it.
+    #[returns(QuoteResponse)]
+    Quote {
+        /// Market id.
+        market: String,
+        /// Direction.
+        side: Side,
+        /// Size at the oracle price, base units.
+        notional: Uint128,
+    },
+    /// The liquidity pool.
+    #[returns(PoolResponse)]
+    Pool {},
+    /// An LP's pool shares.
+    #[returns(Uint128)]
+    LpShares {
+        /// The LP.
+        address: String,
+    },
+}
+
+/// Reply to [`QueryMsg::Config`].
+#[cw_serde]
+pub struct ConfigResponse {
+    /// May add markets.
+    pub owner: Addr,
+    /// The oracle contract.
+    pub oracle: Addr,
+    /// Collateral denom.
+    pub denom: String,
+    /// Liquidator's share of remaining margin.
+    pub liquidation_fee: Decimal,
+    /// Oldest oracle price accepted, seconds.
+    pub max_price_age: u64,
+}
+
+/// Reply to [`QueryMsg::Market`].
+#[cw_serde]
+pub struct MarketResponse {
+    /// Market id.
+    pub market: String,
+    /// Parameters.
+    pub params: MarketParams,
+    /// Open interest of longs, notional at entry, base units.
+    pub open_interest_long: Uint128,
+    /// Open interest of shorts, notional at entry, base units.
+    pub open_interest_short: Uint128,
+}
+
+/// Reply to [`QueryMsg::Position`]. A trader without a position gets zeros and no side.
+#[cw_serde]
+pub struct PositionResponse {
+    /// Market id.
+    pub market: String,
+    /// Long or short; None when flat.
+    pub side: Option<Side>,
+    /// Signed quantity (positive long), notional / price.
+    pub quantity: SignedDecimal256,
+    /// Average entry price.
+    pub entry_price: Decimal256,
+    /// Current oracle price.
+    pub mark_price: Decimal256,
+    /// |quantity| * mark price, base units (rounded down).
+    pub notional: Uint128,
+    /// Collateral posted, base units.
+    pub margin: Uint128,
+    /// quantity * (mark - entry), base units, signed (rounded toward the pool).
+    pub unrealized_pnl: Int128,
+    /// Price at which equity reaches maintenance margin; None when flat.
+    pub liquidation_price: Option<Decimal256>,
+    /// True when the position may be liquidated now.
+    pub liquidatable: bool,
+}
+
+/// Reply to [`QueryMsg::Quote`].
+#[cw_serde]
+pub struct QuoteResponse {
+    /// Oracle price.
+    pub oracle_price: Decimal256,
+    /// Price the taker would get, impact included.
+    pub fill_price: Decimal256,
+    /// Price impact as a share of the oracle price.
+    pub impact: Decimal256,
+    /// Fee, base units.
+    pub fee: Uint128,
+}
+
+/// Reply to [`QueryMsg::Pool`].
+#[cw_serde]
+pub struct PoolResponse {
+    /// Collateral the pool holds, base units.
+    pub balance: Uint128,
+    /// Pool shares outstanding.
+    pub total_shares: Uint128,
+}
+
+/// Migrates the perp market to this version.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct MigrateMsg {}

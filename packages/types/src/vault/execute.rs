@@ -1,0 +1,93 @@
+//! Instantiate, execute and migrate messages of the vault.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{SignedDecimal, Uint128};
+
+use super::{MarketConfig, VaultParams};
+use crate::Side;
+
+/// Instantiates the vault.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct InstantiateMsg {
+    /// Adds markets; later, governs parameters.
+    pub owner: String,
+    /// Sends orders that add exposure.
+    pub manager: String,
+    /// May pause the vault.
+    pub guardian: String,
+    /// The one denom deposited, traded as margin and redeemed.
+    pub denom: String,
+    /// The oracle contract (Pyth-compatible).
+    pub oracle: String,
+    /// The perp market contract, the only place the vault's funds may go.
+    pub perp_market: String,
+    /// Risk parameters.
+    pub params: VaultParams,
+    /// Markets, at most `MAX_MARKETS`.
+    pub markets: Vec<MarketConfig>,
+}
+
+/// An order request, as the manager sends it and as `PreviewOrder` takes it.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct OrderRequest {
+    /// Market id.
+    pub market: String,
+    /// Direction.
+    pub side: Side,
+    /// Requested notional, base units.
+    pub size: Uint128,
+    /// Only reduce the open position.
+    pub reduce_only: bool,
+    /// Conviction in [-1, 1], positive for long; enables the Kelly and signal caps.
+    pub signal: Option<SignedDecimal>,
+}
+
+/// Actions of the vault.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum ExecuteMsg {
+    /// Deposits the attached base denom; mints shares to the sender.
+    Deposit {},
+    /// Burns the sender's shares for base denom from the idle balance.
+    Redeem {
+        /// Shares to burn.
+        shares: Uint128,
+    },
+    /// The manager's order, through the whole pipeline.
+    SubmitOrder(OrderRequest),
+    /// Anyone: trade a market toward its volatility-target position (long).
+    Rebalance {
+        /// Market id.
+        market: String,
+    },
+    /// Anyone: cut a position that exceeds the caps by more than the tolerance back to them.
+    Deleverage {
+        /// Market id.
+        market: String,
+    },
+    /// Anyone: read a market's price and position and store its mark.
+    Mark {
+        /// Market id.
+        market: String,
+    },
+    /// The owner adds a market.
+    AddMarket {
+        /// Its configuration.
+        config: MarketConfig,
+    },
+    /// The guardian or the owner pauses: only reduce-only orders pass.
+    Pause {},
+    /// The owner lifts a pause.
+    Unpause {},
+}
+
+/// Migrates the vault to this version.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct MigrateMsg {}

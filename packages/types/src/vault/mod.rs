@@ -1,0 +1,12 @@
+//! Messages of `ballast-vault`: deposits and shares, the order pipeline, keepers and roles.
+//!
+//! Units: amounts and notionals are base units of the vault's denom; ratios are `Decimal`
+//! (0.4 = 40%); volatilities are annualised; durations are seconds.
+
+mod execute;
+mod params;
+mod query;
+
+pub use execute::*;
+pub use params::*;
+pub use query::*;

@@ -1,0 +1,311 @@
+//! The vault's risk parameters and market configuration.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Decimal, Uint128};
+
+use crate::pyth::PriceIdentifier;
+
+/// Risk parameters that apply to every market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct VaultParams {
+    /// Annualised volatility the vault targets for its whole book, e.g. 0.4.
+    pub target_vol: Decimal,
+    /// Largest gross notional over all markets as a multiple of nav, e.g. 3.
+    pub max_leverage: Decimal,
+    /// Largest share of nav one market's position may hold (notional / nav), e.g. 2.
+    pub max_concentration: Decimal,
+    /// Share of full Kelly allowed, e.g. 0.5.
+    pub kelly_fraction: Decimal,
+    /// Annualised expected return of an order whose signal is 1 (Kelly's edge), e.g. 0.3.
+    pub max_edge: Decimal,
+    /// VaR confidence level: one of 0.9, 0.95, 0.975, 0.99, 0.995, 0.999.
+    pub var_confidence: Decimal,
+    /// Largest VaR of one market's position as a share of nav, e.g. 0.1.
+    pub var_budget: Decimal,
+    /// VaR horizon, seconds.
+    pub var_horizon: u64,
+    /// Largest price impact an order may pay, e.g. 0.01.
+    pub max_slippage: Decimal,
+    /// Standard deviations between a position and its liquidation price, e.g. 3.
+    pub liq_sigmas: Decimal,
+    /// Horizon of that move, seconds.
+    pub liq_horizon: u64,
+    /// Smallest order worth executing after the caps, base units.
+    pub min_order: Uint128,
+    /// Oldest oracle price accepted for orders that add exposure, seconds.
+    pub max_age: u64,
+    /// Oldest oracle price accepted for reduce-only orders and deleverage, seconds (>= max_age:
+    /// congestion must not trap a position).
+    pub reduce_max_age: u64,
+    /// How far in the future a publish_time may be (clock skew), seconds.
+    pub max_future_skew: u64,
+    /// Widest confidence interval accepted, conf / price, e.g. 0.01.
+    pub max_confidence: Decimal,
+    /// A move of more than this many standard deviations (for the elapsed time) halts the market.
+    pub breaker_sigmas: Decimal,
+    /// A move of more than this |log return| halts the market whatever the volatility.
+    pub breaker_max_move: Decimal,
+    /// How long a tripped breaker halts the market, seconds.
+    pub breaker_cooldown: u64,
+    /// EWMA decay per `vol_step`, in (0, 1), e.g. 0.94.
+    pub lambda: Decimal,
+    /// The EWMA reference step, seconds (86,400 for daily).
+    pub vol_step: u64,
+    /// Returns a market must have seen before orders that add exposure are sized on it.
+    pub min_observations: u32,
+    /// Oldest mark of another market an order may rely on, seconds.
+    pub max_mark_age: u64,
+    /// Deleverage is allowed once exposure exceeds the caps by more than this share, e.g. 0.05.
+    pub deleverage_tolerance: Decimal,
+    /// Rebalance trades only when the target differs from the position by more than this share.
+    pub rebalance_threshold: Decimal,
+    /// Virtual share offset exponent d: shares = assets * (supply + 10^d) / (nav + 1).
+    pub share_offset_decimals: u32,
+}
+
+/// One market the vault may trade.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct MarketConfig {
+    /// The perp market's id.
+    pub market: String,
+    /// The oracle feed of its price (the same feed the perp market uses).
+    pub feed_id: PriceIdentifier,
+    /// Share of the volatility budget given to this market, e.g. 1 for a single market.
+    pub weight: Decimal,
+    /// Largest notional of this market's position, base units.
+    pub max_notional: Uint128,
+}
+
+/// A parameter outside its hard bounds.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name} is {value}, must be {rule}")]
+pub struct ParamError {
+    /// The parameter, as in messages.
+    pub name: &'static str,
+    /// The value received.
+    pub value: String,
+    /// The bound it broke, e.g. `in (0, 20]`.
+    pub rule: &'static str,
+}
+
+/// Largest number of markets a vault may hold: deposits and redeems may mark them all.
+pub const MAX_MARKETS: u32 = 64;
+/// Seconds in a day, for bounds.
+const DAY: u64 = 86_400;
+
+fn check(
+    ok: bool,
+    name: &'static str,
+    value: impl ToString,
+    rule: &'static str,
+) -> Result<(), ParamError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ParamError {
+            name,
+            value: value.to_string(),
+            rule,
+        })
+    }
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap_or(Decimal::zero())
+}
+
+fn in_open_closed(d: Decimal, lo: &str, hi: &str) -> bool {
+    d > dec(lo) && d <= dec(hi)
+}
+
+impl VaultParams {
+    /// Checks every hard bound; the first one broken is the error.
+    pub fn validate(&self) -> Result<(), ParamError> {
+        check(
+            in_open_closed(self.target_vol, "0", "2"),
+            "target_vol",
+            self.target_vol,
+            "in (0, 2]",
+        )?;
+        check(
+            in_open_closed(self.max_leverage, "0", "20"),
+            "max_leverage",
+            self.max_leverage,
+            "in (0, 20]",
+        )?;
+        check(
+            in_open_closed(self.max_concentration, "0", "20"),
+            "max_concentration",
+            self.max_concentration,
+            "in (0, 20]",
+        )?;
+        check(
+            in_open_closed(self.kelly_fraction, "0", "1"),
+            "kelly_fraction",
+            self.kelly_fraction,
+            "in (0, 1]",
+        )?;
+        check(
+            self.max_edge <= dec("10"),
+            "max_edge",
+            self.max_edge,
+            "in [0, 10]",
+        )?;
+        check(
+            crate::convert::var_quantile(self.var_confidence).is_ok(),
+            "var_confidence",
+            self.var_confidence,
+            "one of 0.9, 0.95, 0.975, 0.99, 0.995, 0.999",
+        )?;
+        check(
+            in_open_closed(self.var_budget, "0", "1"),
+            "var_budget",
+            self.var_budget,
+            "in (0, 1]",
+        )?;
+        check(
+            self.var_horizon > 0 && self.var_horizon <= 30 * DAY,
+            "var_horizon",
+            self.var_horizon,
+            "in (0, 2592000] seconds",
+        )?;
+        check(
+            in_open_closed(self.max_slippage, "0", "0.5"),
+            "max_slippage",
+            self.max_slippage,
+            "in (0, 0.5]",
+        )?;
+        check(
+            self.liq_sigmas <= dec("20"),
+            "liq_sigmas",
+            self.liq_sigmas,
+            "in [0, 20]",
+        )?;
+        check(
+            self.liq_horizon <= 30 * DAY,
+            "liq_horizon",
+            self.liq_horizon,
+            "in [0, 2592000] seconds",
+        )?;
+        check(
+            self.max_age > 0 && self.max_age <= 3_600,
+            "max_age",
+            self.max_age,
+            "in (0, 3600] seconds",
+        )?;
+        check(
+            self.reduce_max_age >= self.max_age && self.reduce_max_age <= DAY,
+            "reduce_max_age",
+            self.reduce_max_age,
+            "in [max_age, 86400] seconds",
+        )?;
+        check(
+            self.max_future_skew <= 60,
+            "max_future_skew",
+            self.max_future_skew,
+            "in [0, 60] seconds",
+        )?;
+        check(
+            in_open_closed(self.max_confidence, "0", "0.05"),
+            "max_confidence",
+            self.max_confidence,
+            "in (0, 0.05]",
+        )?;
+        check(
+            in_open_closed(self.breaker_sigmas, "0", "100"),
+            "breaker_sigmas",
+            self.breaker_sigmas,
+            "in (0, 100]",
+        )?;
+        check(
+            in_open_closed(self.breaker_max_move, "0", "5"),
+            "breaker_max_move",
+            self.breaker_max_move,
+            "in (0, 5]",
+        )?;
+        check(
+            self.breaker_cooldown <= 7 * DAY,
+            "breaker_cooldown",
+            self.breaker_cooldown,
+            "in [0, 604800] seconds",
+        )?;
+        check(
+            self.lambda > Decimal::zero() && self.lambda < Decimal::one(),
+            "lambda",
+            self.lambda,
+            "in (0, 1)",
+        )?;
+        check(
+            self.vol_step > 0 && self.vol_step <= 30 * DAY,
+            "vol_step",
+            self.vol_step,
+            "in (0, 2592000] seconds",
+        )?;
+        check(
+            (2..=10_000).contains(&self.min_observations),
+            "min_observations",
+            self.min_observations,
+            "in [2, 10000]",
+        )?;
+        check(
+            self.max_mark_age > 0 && self.max_mark_age <= DAY,
+            "max_mark_age",
+            self.max_mark_age,
+            "in (0, 86400] seconds",
+        )?;
+        check(
+            self.deleverage_tolerance <= Decimal::one(),
+            "deleverage_tolerance",
+            self.deleverage_tolerance,
+            "in [0, 1]",
+        )?;
+        check(
+            self.rebalance_threshold < Decimal::one(),
+            "rebalance_threshold",
+            self.rebalance_threshold,
+            "in [0, 1)",
+        )?;
+        check(
+            self.share_offset_decimals <= 18,
+            "share_offset_decimals",
+            self.share_offset_decimals,
+            "in [0, 18]",
+        )?;
+        Ok(())
+    }
+}
+
+impl MarketConfig {
+    /// Checks the market's bounds.
+    pub fn validate(&self) -> Result<(), ParamError> {
+        check(
+            !self.market.is_empty() && self.market.len() <= 64,
+            "market",
+            &self.market,
+            "1 to 64 characters",
+        )?;
+        check(
+            self.feed_id.is_valid(),
+            "feed_id",
+            &self.feed_id.0,
+            "64 hex characters",
+        )?;
+        check(
+            in_open_closed(self.weight, "0", "10"),
+            "weight",
+            self.weight,
+            "in (0, 10]",
+        )?;
+        check(
+            !self.max_notional.is_zero(),
+            "max_notional",
+            self.max_notional,
+            "> 0",
+        )?;
+        Ok(())
+    }
+}

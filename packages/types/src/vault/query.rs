@@ -1,0 +1,191 @@
+//! Queries of the vault and their replies.
+
+use cosmwasm_schema::{QueryResponses, cw_serde};
+use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
+
+use super::{MarketConfig, OrderRequest, VaultParams};
+use crate::Side;
+
+/// Queries of the vault.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    /// Roles, contracts and parameters.
+    #[returns(ConfigResponse)]
+    Config {},
+    /// Nav, shares and exposure from the stored marks.
+    #[returns(StateResponse)]
+    State {},
+    /// One market's configuration, volatility, halt and mark.
+    #[returns(MarketResponse)]
+    Market {
+        /// Market id.
+        market: String,
+    },
+    /// Runs the order pipeline without executing and says what would happen and why.
+    #[returns(OrderPreview)]
+    PreviewOrder(OrderRequest),
+    /// A holder's shares.
+    #[returns(Uint128)]
+    Shares {
+        /// The holder.
+        address: String,
+    },
+}
+
+/// Reply to [`QueryMsg::Config`].
+#[cw_serde]
+pub struct ConfigResponse {
+    /// Owner.
+    pub owner: Addr,
+    /// Manager.
+    pub manager: Addr,
+    /// Guardian.
+    pub guardian: Addr,
+    /// Base denom.
+    pub denom: String,
+    /// Oracle contract.
+    pub oracle: Addr,
+    /// Perp market contract.
+    pub perp_market: Addr,
+    /// Risk parameters.
+    pub params: VaultParams,
+}
+
+/// Reply to [`QueryMsg::State`].
+#[cw_serde]
+pub struct StateResponse {
+    /// Idle balance plus every market's marked equity (margin + unrealised PnL), base units.
+    pub nav: Uint128,
+    /// Base denom the vault holds itself.
+    pub idle: Uint128,
+    /// Shares outstanding.
+    pub total_shares: Uint128,
+    /// Sum of |notional| over markets at their marks.
+    pub gross_notional: Uint128,
+    /// True when paused.
+    pub paused: bool,
+}
+
+/// A market's stored mark: the last time the vault read its position.
+#[cw_serde]
+pub struct MarkResponse {
+    /// Long, short, or None when flat.
+    pub side: Option<Side>,
+    /// |notional| at the mark price, base units.
+    pub notional: Uint128,
+    /// Margin posted.
+    pub margin: Uint128,
+    /// Unrealised PnL at the mark.
+    pub unrealized_pnl: Int128,
+    /// Block time of the mark, unix seconds.
+    pub time: u64,
+}
+
+/// Reply to [`QueryMsg::Market`].
+#[cw_serde]
+pub struct MarketResponse {
+    /// Configuration.
+    pub config: MarketConfig,
+    /// Forecast volatility, annualised; None before the first return.
+    pub forecast_vol: Option<Decimal>,
+    /// Returns the estimator has seen.
+    pub observations: u64,
+    /// publish_time of the last price folded into the volatility, unix seconds.
+    pub last_price_time: Option<u64>,
+    /// Block time until which the breaker halts orders that add exposure.
+    pub halted_until: Option<u64>,
+    /// The stored mark.
+    pub mark: MarkResponse,
+}
+
+/// Outcome of the pipeline.
+#[cw_serde]
+#[derive(Copy, Eq)]
+pub enum Decision {
+    /// Full size.
+    Accepted,
+    /// Cut to the binding cap.
+    Scaled,
+    /// Not executed.
+    Rejected,
+}
+
+/// Why an order was cut or refused: a cap from `ballast-sizing`, or a guard of the pipeline.
+/// Serialised in snake_case; a released code is never renamed or reused.
+#[cw_serde]
+#[derive(Copy, Eq, Hash)]
+pub enum Reason {
+    /// Nothing cut the order.
+    None,
+    /// Volatility target.
+    VolTarget,
+    /// Gross leverage over all markets.
+    GrossLeverage,
+    /// Per-market notional limit.
+    MarketNotional,
+    /// Share of nav per market.
+    Concentration,
+    /// Fractional Kelly.
+    Kelly,
+    /// Parametric VaR budget.
+    Var,
+    /// Price impact within max slippage.
+    Liquidity,
+    /// Distance to liquidation.
+    LiquidationDistance,
+    /// Signal strength.
+    Signal,
+    /// Reduce-only order cut to (or refused without) an opposing position.
+    ReduceOnly,
+    /// Below the minimum order after the caps.
+    MinOrder,
+    /// Oracle price <= 0.
+    NonPositivePrice,
+    /// Oracle price older than allowed.
+    StalePrice,
+    /// Oracle publish_time in the future beyond the allowed skew.
+    FuturePrice,
+    /// Confidence interval wider than allowed.
+    WideConfidence,
+    /// This update's move tripped the jump circuit breaker.
+    CircuitBreaker,
+    /// The market is halted by an earlier breaker trip.
+    MarketHalted,
+    /// The vault is paused.
+    Paused,
+    /// The market has not seen `min_observations` returns yet.
+    NotEnoughObservations,
+    /// Another market's mark is older than `max_mark_age`.
+    StaleMarks,
+}
+
+/// One cap's limit in a preview.
+#[cw_serde]
+pub struct CapLimit {
+    /// The cap.
+    pub cap: Reason,
+    /// Largest notional it allows (position or, for liquidity, order); None when unbounded.
+    pub limit: Option<Uint128>,
+}
+
+/// Reply to [`QueryMsg::PreviewOrder`]: what `SubmitOrder` would do now, and why.
+#[cw_serde]
+pub struct OrderPreview {
+    /// Accepted, scaled or rejected.
+    pub decision: Decision,
+    /// The binding cap or failed guard.
+    pub reason: Reason,
+    /// Requested notional.
+    pub requested: Uint128,
+    /// Notional that would execute.
+    pub executed: Uint128,
+    /// Forecast volatility used, annualised.
+    pub forecast_vol: Option<Decimal>,
+    /// Nav used by the caps.
+    pub nav: Uint128,
+    /// Every cap's limit (empty when a guard refused before the caps).
+    pub caps: Vec<CapLimit>,
+}

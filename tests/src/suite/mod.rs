@@ -1,0 +1,325 @@
+//! The whole world for vault tests: oracle, perp market with a funded pool, and the vault, built with
+//! `SuiteBuilder::new().params(|p| ..).build()`. One method per execute message, one `query_*` per
+//! query; test bodies never assemble raw messages.
+
+use cosmwasm_std::{Addr, Coin, Int64, SignedDecimal, StdResult, Uint64, Uint128, coins};
+use cw_multi_test::{App, AppResponse, Executor};
+
+use ballast_types::Side;
+use ballast_types::oracle::{self, PriceUpdate};
+use ballast_types::perp::{self, PositionResponse};
+use ballast_types::pyth::PriceIdentifier;
+use ballast_types::vault::{
+    self, ExecuteMsg, MarketConfig, MarketResponse, OrderPreview, OrderRequest, StateResponse,
+};
+
+use crate::oracle::feed_id;
+
+mod builder;
+pub use builder::{
+    SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
+};
+
+/// The base denom everywhere.
+pub const DENOM: &str = "uusdc";
+/// The first market.
+pub const MARKET: &str = "BTC-PERP";
+/// Oracle exponent: prices are mantissa * 10^-8.
+pub const EXPO: i32 = -8;
+/// Seconds in a day.
+pub const DAY: u64 = 86_400;
+/// BTC at 60,000 as an oracle mantissa.
+pub const START_PRICE: i64 = 6_000_000_000_000;
+/// Default vault deposit: 1,000,000 USDC in base units.
+pub const NAV: u128 = 1_000_000_000_000;
+
+/// Oracle, perp market and vault, with their users.
+pub struct Suite {
+    /// The chain.
+    pub app: App,
+    /// Oracle contract.
+    pub oracle: Addr,
+    /// Perp market contract.
+    pub perp: Addr,
+    /// Vault contract.
+    pub vault: Addr,
+    /// Owner of all three.
+    pub owner: Addr,
+    /// The vault's manager.
+    pub manager: Addr,
+    /// The vault's guardian.
+    pub guardian: Addr,
+    /// The oracle's publisher.
+    pub publisher: Addr,
+    /// A permissionless keeper.
+    pub keeper: Addr,
+    /// A depositor.
+    pub alice: Addr,
+    /// Another depositor.
+    pub bob: Addr,
+    /// The perp pool's LP.
+    pub lp: Addr,
+    /// The first market's feed.
+    pub feed: PriceIdentifier,
+    /// The first market's id.
+    pub market: String,
+    /// The last published price mantissa.
+    pub price: i64,
+}
+
+/// A request for the first market.
+pub fn order(side: Side, size: u128) -> OrderRequest {
+    OrderRequest {
+        market: MARKET.to_string(),
+        side,
+        size: Uint128::new(size),
+        reduce_only: false,
+        signal: None,
+    }
+}
+
+/// The same request, reduce-only.
+pub fn reduce_only(side: Side, size: u128) -> OrderRequest {
+    OrderRequest {
+        reduce_only: true,
+        ..order(side, size)
+    }
+}
+
+/// The same request with a signal.
+pub fn with_signal(side: Side, size: u128, signal: &str) -> OrderRequest {
+    OrderRequest {
+        signal: Some(signal.parse::<SignedDecimal>().expect("signal literal")),
+        ..order(side, size)
+    }
+}
+
+/// The value of the first wasm attribute `key` in a response.
+pub fn attr(res: &AppResponse, key: &str) -> Option<String> {
+    res.events
+        .iter()
+        .filter(|e| e.ty == "wasm")
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+}
+
+impl Suite {
+    /// Block time, unix seconds.
+    pub fn now(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+
+    /// Moves the chain forward.
+    pub fn advance(&mut self, seconds: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(seconds);
+            b.height += seconds.div_ceil(5);
+        });
+    }
+
+    /// Publishes `price` now with a 0.1% confidence interval.
+    pub fn publish(&mut self, price: i64) -> StdResult<AppResponse> {
+        let now = i64::try_from(self.now()).expect("time fits");
+        self.publish_with(price, u64::try_from(price / 1_000).unwrap_or(0), now)
+    }
+
+    /// Publishes any price, confidence and time for the first market's feed.
+    pub fn publish_with(
+        &mut self,
+        price: i64,
+        conf: u64,
+        publish_time: i64,
+    ) -> StdResult<AppResponse> {
+        let feed = self.feed.clone();
+        self.publish_feed(&feed, price, conf, publish_time)
+    }
+
+    /// Publishes a price for any feed.
+    pub fn publish_feed(
+        &mut self,
+        feed: &PriceIdentifier,
+        price: i64,
+        conf: u64,
+        publish_time: i64,
+    ) -> StdResult<AppResponse> {
+        let update = PriceUpdate {
+            id: feed.clone(),
+            price: Int64::new(price),
+            conf: Uint64::new(conf),
+            expo: EXPO,
+            publish_time,
+        };
+        let res = self.app.execute_contract(
+            self.publisher.clone(),
+            self.oracle.clone(),
+            &oracle::ExecuteMsg::UpdatePriceFeeds {
+                feeds: vec![update],
+            },
+            &[],
+        )?;
+        if *feed == self.feed {
+            self.price = price;
+        }
+        Ok(res)
+    }
+
+    /// A day passes: publish `price` and mark the first market.
+    pub fn next_day(&mut self, price: i64) -> StdResult<AppResponse> {
+        self.advance(DAY);
+        self.publish(price)?;
+        self.mark()
+    }
+
+    fn vault_exec(
+        &mut self,
+        sender: &Addr,
+        msg: &ExecuteMsg,
+        funds: &[Coin],
+    ) -> StdResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.vault.clone(), msg, funds)
+    }
+
+    /// `Deposit` of `amount` by `user`.
+    pub fn deposit(&mut self, user: &Addr, amount: u128) -> StdResult<AppResponse> {
+        self.vault_exec(user, &ExecuteMsg::Deposit {}, &coins(amount, DENOM))
+    }
+
+    /// `Redeem` of `shares` by `user`.
+    pub fn redeem(&mut self, user: &Addr, shares: u128) -> StdResult<AppResponse> {
+        self.vault_exec(
+            user,
+            &ExecuteMsg::Redeem {
+                shares: Uint128::new(shares),
+            },
+            &[],
+        )
+    }
+
+    /// `SubmitOrder` from the manager.
+    pub fn submit(&mut self, request: OrderRequest) -> StdResult<AppResponse> {
+        let manager = self.manager.clone();
+        self.submit_as(&manager, request)
+    }
+
+    /// `SubmitOrder` from anyone.
+    pub fn submit_as(&mut self, sender: &Addr, request: OrderRequest) -> StdResult<AppResponse> {
+        self.vault_exec(sender, &ExecuteMsg::SubmitOrder(request), &[])
+    }
+
+    /// `Rebalance` of the first market by the keeper.
+    pub fn rebalance(&mut self) -> StdResult<AppResponse> {
+        let (keeper, market) = (self.keeper.clone(), self.market.clone());
+        self.vault_exec(&keeper, &ExecuteMsg::Rebalance { market }, &[])
+    }
+
+    /// `Deleverage` of the first market by the keeper.
+    pub fn deleverage(&mut self) -> StdResult<AppResponse> {
+        let (keeper, market) = (self.keeper.clone(), self.market.clone());
+        self.vault_exec(&keeper, &ExecuteMsg::Deleverage { market }, &[])
+    }
+
+    /// `Mark` of the first market by the keeper.
+    pub fn mark(&mut self) -> StdResult<AppResponse> {
+        let market = self.market.clone();
+        self.mark_market(&market)
+    }
+
+    /// `Mark` of any market by the keeper.
+    pub fn mark_market(&mut self, market: &str) -> StdResult<AppResponse> {
+        let keeper = self.keeper.clone();
+        self.vault_exec(
+            &keeper,
+            &ExecuteMsg::Mark {
+                market: market.to_string(),
+            },
+            &[],
+        )
+    }
+
+    /// `AddMarket` from `sender`, and the same market on the perp market from its owner.
+    pub fn add_market(&mut self, sender: &Addr, config: MarketConfig) -> StdResult<AppResponse> {
+        let add = perp::ExecuteMsg::AddMarket {
+            market: config.market.clone(),
+            params: default_venue(&config.feed_id),
+        };
+        self.app
+            .execute_contract(self.owner.clone(), self.perp.clone(), &add, &[])?;
+        self.vault_exec(sender, &ExecuteMsg::AddMarket { config }, &[])
+    }
+
+    /// `Pause` from `sender`.
+    pub fn pause(&mut self, sender: &Addr) -> StdResult<AppResponse> {
+        self.vault_exec(sender, &ExecuteMsg::Pause {}, &[])
+    }
+
+    /// `Unpause` from `sender`.
+    pub fn unpause(&mut self, sender: &Addr) -> StdResult<AppResponse> {
+        self.vault_exec(sender, &ExecuteMsg::Unpause {}, &[])
+    }
+
+    /// `Liquidate` of the vault's position on the perp market, by the keeper.
+    pub fn liquidate_vault(&mut self) -> StdResult<AppResponse> {
+        let msg = perp::ExecuteMsg::Liquidate {
+            trader: self.vault.to_string(),
+            market: self.market.clone(),
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), self.perp.clone(), &msg, &[])
+    }
+
+    /// The `preview_order` query.
+    pub fn query_preview(&self, request: OrderRequest) -> StdResult<OrderPreview> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.vault, &vault::QueryMsg::PreviewOrder(request))
+    }
+
+    /// The `state` query.
+    pub fn query_state(&self) -> StdResult<StateResponse> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.vault, &vault::QueryMsg::State {})
+    }
+
+    /// The `market` query for the first market.
+    pub fn query_market(&self) -> StdResult<MarketResponse> {
+        let msg = vault::QueryMsg::Market {
+            market: self.market.clone(),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The `shares` query.
+    pub fn query_shares(&self, holder: &Addr) -> StdResult<Uint128> {
+        let msg = vault::QueryMsg::Shares {
+            address: holder.to_string(),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The vault's position on the perp market.
+    pub fn query_position(&self) -> StdResult<PositionResponse> {
+        let msg = perp::QueryMsg::Position {
+            trader: self.vault.to_string(),
+            market: self.market.clone(),
+        };
+        self.app.wrap().query_wasm_smart(&self.perp, &msg)
+    }
+
+    /// Base denom held by `who`.
+    pub fn balance(&self, who: &Addr) -> u128 {
+        let coin = self.app.wrap().query_balance(who, DENOM).expect("balance");
+        Uint128::try_from(coin.amount)
+            .expect("balance fits u128")
+            .u128()
+    }
+}
+
+/// A second market's feed (one repeated byte) and vault configuration.
+pub fn feed_and_market(market: &str, byte: u8) -> (PriceIdentifier, MarketConfig) {
+    let feed = feed_id(byte);
+    let config = market_config(market, &feed);
+    (feed, config)
+}
