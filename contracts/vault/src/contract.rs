@@ -18,11 +18,11 @@ pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn instantiate(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     _info: MessageInfo,
     msg: InstantiateMsg,
 ) -> ContractResult<Response> {
-    execute::instantiate(deps, msg)
+    execute::instantiate(deps, env, msg)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
@@ -39,9 +39,26 @@ pub fn execute(
         ExecuteMsg::Rebalance { market } => execute::rebalance(deps, env, market),
         ExecuteMsg::Deleverage { market } => execute::deleverage(deps, env, market),
         ExecuteMsg::Mark { market } => execute::mark(deps, env, market),
-        ExecuteMsg::AddMarket { config } => execute::add_market(deps, info, config),
+        ExecuteMsg::ProposeParams { params } => execute::propose_params(deps, env, info, params),
+        ExecuteMsg::ApplyParams {} => execute::apply_params(deps, env),
+        ExecuteMsg::CancelParams {} => execute::cancel_params(deps, info),
+        ExecuteMsg::ProposeMarket { config } => execute::propose_market(deps, env, info, config),
+        ExecuteMsg::ApplyMarket { market } => execute::apply_market(deps, env, market),
+        ExecuteMsg::CancelMarket { market } => execute::cancel_market(deps, info, market),
+        ExecuteMsg::Tighten { params } => execute::tighten(deps, info, params),
+        ExecuteMsg::TightenMarket { config } => execute::tighten_market(deps, info, config),
         ExecuteMsg::Pause {} => execute::pause(deps, info),
         ExecuteMsg::Unpause {} => execute::unpause(deps, info),
+        ExecuteMsg::TransferOwnership { new_owner } => {
+            execute::transfer_ownership(deps, info, new_owner)
+        }
+        ExecuteMsg::AcceptOwnership {} => execute::accept_ownership(deps, info),
+        ExecuteMsg::SetRoles {
+            manager,
+            guardian,
+            fee_recipient,
+        } => execute::set_roles(deps, info, manager, guardian, fee_recipient),
+        ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
     }
 }
 
@@ -62,7 +79,17 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::PreviewOrder(request) => {
             to_json_binary(&query::preview_order(deps, env, request)?)?
         }
-        QueryMsg::Shares { address } => to_json_binary(&query::shares(deps, address)?)?,
+        QueryMsg::Holder { address } => to_json_binary(&query::holder(deps, env, address)?)?,
+        QueryMsg::PreviewDeposit { assets } => {
+            to_json_binary(&query::preview_deposit(deps, env, assets)?)?
+        }
+        QueryMsg::PreviewRedeem { shares } => {
+            to_json_binary(&query::preview_redeem(deps, env, shares)?)?
+        }
+        QueryMsg::PendingParams {} => to_json_binary(&query::pending_params(deps)?)?,
+        QueryMsg::PendingMarket { market } => {
+            to_json_binary(&query::pending_market(deps, market)?)?
+        }
     })
 }
 

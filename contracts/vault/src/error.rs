@@ -2,14 +2,14 @@
 //! recorded on chain with their reason. Errors are for requests the vault cannot take at all.
 
 use cosmwasm_std::{
-    CheckedMultiplyFractionError, CheckedMultiplyRatioError, ConversionOverflowError,
-    OverflowError, StdError, Uint128,
+    CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError,
+    ConversionOverflowError, OverflowError, StdError, Uint128,
 };
 use thiserror::Error;
 
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
-use ballast_types::vault::ParamError;
+use ballast_types::vault::{LoosenError, ParamError, TightenError};
 
 /// Everything the vault refuses.
 #[derive(Debug, Error)]
@@ -23,6 +23,9 @@ pub enum ContractError {
     /// Integer ratio overflow.
     #[error(transparent)]
     MultiplyRatio(#[from] CheckedMultiplyRatioError),
+    /// A ratio out of Decimal's range.
+    #[error(transparent)]
+    FromRatio(#[from] CheckedFromRatioError),
     /// Integer-by-fraction overflow.
     #[error(transparent)]
     MultiplyFraction(#[from] CheckedMultiplyFractionError),
@@ -38,6 +41,35 @@ pub enum ContractError {
     /// A parameter outside its hard bounds.
     #[error("invalid parameter: {0}")]
     Param(#[from] ParamError),
+    /// A guardian's change that loosens a limit.
+    #[error("{0}")]
+    Loosen(#[from] LoosenError),
+    /// Applying a proposal before its timelock has passed.
+    #[error("the timelock runs until {eta}; it is {now}")]
+    TimelockNotPassed {
+        /// When the proposal may be applied.
+        eta: u64,
+        /// Block time now.
+        now: u64,
+    },
+    /// Applying or cancelling what was never proposed.
+    #[error("no pending {what}")]
+    NothingPending {
+        /// What was looked for.
+        what: String,
+    },
+    /// A redeem that would push a cap over its limit.
+    #[error(
+        "redeeming would break the {cap} cap: at most {max_assets} ({max_shares} shares) can be redeemed now"
+    )]
+    WithdrawBreaksCap {
+        /// The cap, snake_case.
+        cap: String,
+        /// The largest redeem now, base units.
+        max_assets: Uint128,
+        /// The same in shares.
+        max_shares: Uint128,
+    },
     /// The sender does not hold the role.
     #[error("unauthorized: only the {role} may do this")]
     Unauthorized {
@@ -155,11 +187,16 @@ impl ContractError {
             ContractError::Std(_) => "std",
             ContractError::Overflow(_) => "overflow",
             ContractError::MultiplyRatio(_) => "multiply_ratio",
+            ContractError::FromRatio(_) => "from_ratio",
             ContractError::MultiplyFraction(_) => "multiply_fraction",
             ContractError::Conversion(_) => "conversion",
             ContractError::Sizing(_) => "sizing",
             ContractError::Convert(_) => "convert",
             ContractError::Param(_) => "param",
+            ContractError::Loosen(_) => "loosen",
+            ContractError::TimelockNotPassed { .. } => "timelock_not_passed",
+            ContractError::NothingPending { .. } => "nothing_pending",
+            ContractError::WithdrawBreaksCap { .. } => "withdraw_breaks_cap",
             ContractError::Unauthorized { .. } => "unauthorized",
             ContractError::UnknownMarket { .. } => "unknown_market",
             ContractError::DuplicateMarket { .. } => "duplicate_market",
@@ -175,6 +212,15 @@ impl ContractError {
             ContractError::UnknownReply { .. } => "unknown_reply",
             ContractError::ForeignContract { .. } => "foreign_contract",
             ContractError::Downgrade { .. } => "downgrade",
+        }
+    }
+}
+
+impl From<TightenError> for ContractError {
+    fn from(e: TightenError) -> Self {
+        match e {
+            TightenError::Bound(bound) => ContractError::Param(bound),
+            TightenError::Loosen(loosen) => ContractError::Loosen(loosen),
         }
     }
 }

@@ -4,15 +4,19 @@ use cosmwasm_std::{Deps, Env, Uint128};
 
 use ballast_types::convert::fixed_to_decimal;
 use ballast_types::vault::{
-    ConfigResponse, MarkResponse, MarketResponse, OrderPreview, OrderRequest, StateResponse,
+    ConfigResponse, HolderResponse, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
+    PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
 
 use crate::error::{ContractError, ContractResult};
+use crate::execute::fees::share_price;
 use crate::execute::order::gather;
+use crate::execute::shares;
 use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, SHARES, TOTAL_SHARES, TOTALS, VOLS,
+    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARKETS, PENDING_OWNER,
+    PENDING_PARAMS, SHARES, TOTAL_SHARES, TOTALS, VOLS,
 };
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
@@ -21,6 +25,8 @@ pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
         owner: config.owner,
         manager: config.manager,
         guardian: config.guardian,
+        fee_recipient: config.fee_recipient,
+        pending_owner: PENDING_OWNER.may_load(deps.storage)?,
         denom: config.denom,
         oracle: config.oracle,
         perp_market: config.perp_market,
@@ -36,10 +42,14 @@ pub fn state(deps: Deps, env: Env) -> ContractResult<StateResponse> {
     let nav = cosmwasm_std::Int128::try_from(idle)?
         .checked_add(totals.marked_equity)?
         .max(cosmwasm_std::Int128::zero());
+    let nav = Uint128::try_from(nav)?;
+    let total_shares = TOTAL_SHARES.load(deps.storage)?;
     Ok(StateResponse {
-        nav: Uint128::try_from(nav)?,
+        nav,
         idle,
-        total_shares: TOTAL_SHARES.load(deps.storage)?,
+        total_shares,
+        share_price: share_price(nav, total_shares, shares::virtual_shares(deps.storage)?)?,
+        high_water_mark: FEES.load(deps.storage)?.high_water_mark,
         gross_notional: totals.gross_notional,
         paused: PAUSED.load(deps.storage)?,
     })
@@ -90,7 +100,48 @@ pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractRes
     })
 }
 
-pub fn shares(deps: Deps, address: String) -> ContractResult<Uint128> {
+/// Nav now and the supply after the fees due now: what a deposit or redeem would use.
+fn exchange(deps: Deps, env: &Env) -> ContractResult<(Uint128, Uint128, Uint128)> {
+    let config = CONFIG.load(deps.storage)?;
+    let nav = shares::nav(deps, env, idle(deps, env, &config)?)?;
+    let supply = shares::supply_after_fees(deps, env, nav)?;
+    Ok((nav, supply, shares::virtual_shares(deps.storage)?))
+}
+
+pub fn holder(deps: Deps, env: Env, address: String) -> ContractResult<HolderResponse> {
     let holder = deps.api.addr_validate(&address)?;
-    Ok(SHARES.may_load(deps.storage, &holder)?.unwrap_or_default())
+    let held = SHARES.may_load(deps.storage, &holder)?.unwrap_or_default();
+    let (nav, supply, virtual_shares) = exchange(deps, &env)?;
+    Ok(HolderResponse {
+        shares: held,
+        value: shares::assets_for(held, nav, supply, virtual_shares)?,
+    })
+}
+
+pub fn preview_deposit(deps: Deps, env: Env, assets: Uint128) -> ContractResult<Uint128> {
+    let (nav, supply, virtual_shares) = exchange(deps, &env)?;
+    shares::shares_for(assets, nav, supply, virtual_shares)
+}
+
+pub fn preview_redeem(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
+    let (nav, supply, virtual_shares) = exchange(deps, &env)?;
+    shares::assets_for(amount, nav, supply, virtual_shares)
+}
+
+pub fn pending_params(deps: Deps) -> ContractResult<Option<PendingParamsResponse>> {
+    Ok(PENDING_PARAMS
+        .may_load(deps.storage)?
+        .map(|p| PendingParamsResponse {
+            params: p.value,
+            eta: p.eta,
+        }))
+}
+
+pub fn pending_market(deps: Deps, market: String) -> ContractResult<Option<PendingMarketResponse>> {
+    Ok(PENDING_MARKETS
+        .may_load(deps.storage, &market)?
+        .map(|p| PendingMarketResponse {
+            config: p.value,
+            eta: p.eta,
+        }))
 }

@@ -1,7 +1,7 @@
 //! Storage of the vault. Keys are short and listed together; a retired key is never reused.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Int128, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use ballast_sizing::math::Wide;
@@ -16,8 +16,10 @@ pub struct Config {
     pub owner: Addr,
     /// Sends orders.
     pub manager: Addr,
-    /// Pauses.
+    /// Pauses and tightens.
     pub guardian: Addr,
+    /// Receives fee shares.
+    pub fee_recipient: Addr,
     /// Base denom.
     pub denom: String,
     /// Oracle contract.
@@ -90,6 +92,24 @@ pub struct Totals {
     pub marked_equity: Int128,
 }
 
+/// When fees were last accrued and the high-water mark of the share price.
+#[cw_serde]
+pub struct FeeState {
+    /// Block time of the last accrual.
+    pub last_accrual: u64,
+    /// Best share price a performance fee was charged on (base units per share).
+    pub high_water_mark: Decimal,
+}
+
+/// A change waiting for its timelock.
+#[cw_serde]
+pub struct Pending<T> {
+    /// The proposed value.
+    pub value: T,
+    /// Block time from which anyone may apply it.
+    pub eta: u64,
+}
+
 /// Roles and contracts.
 pub const CONFIG: Item<Config> = Item::new("c");
 /// Risk parameters.
@@ -114,5 +134,13 @@ pub const TOTALS: Item<Totals> = Item::new("s");
 pub const SHARES: Map<&Addr, Uint128> = Map::new("b");
 /// Shares outstanding.
 pub const TOTAL_SHARES: Item<Uint128> = Item::new("u");
+/// Fee accrual and high-water mark.
+pub const FEES: Item<FeeState> = Item::new("f");
+/// Ownership offered and not yet accepted.
+pub const PENDING_OWNER: Item<Addr> = Item::new("o");
+/// Parameters waiting for their timelock.
+pub const PENDING_PARAMS: Item<Pending<VaultParams>> = Item::new("q");
+/// Market changes waiting for their timelock.
+pub const PENDING_MARKETS: Map<&str, Pending<MarketConfig>> = Map::new("x");
 /// The market whose trade is in flight, re-marked when the perp market replies.
 pub const PENDING_MARK: Item<String> = Item::new("r");

@@ -55,6 +55,15 @@ pub fn ratio_floor(numerator: u128, denominator: u128) -> SizingResult<Fixed> {
         .ok_or(SizingError::Overflow { op: "ratio" })
 }
 
+/// floor(a * b / c) over the full 256-bit product; None when c is 0 or the result exceeds u128.
+pub fn mul_div_u128(a: u128, b: u128, c: u128) -> Option<u128> {
+    if c == 0 {
+        return None;
+    }
+    let (hi, lo) = widening_mul(a, b);
+    div_256_by_128(hi, lo, c)
+}
+
 fn negative(name: &'static str, value: Fixed) -> SizingError {
     SizingError::InvalidParameter {
         name,
@@ -121,6 +130,15 @@ mod tests {
             ratio_floor(1, 0),
             Err(SizingError::InvalidParameter { .. })
         ));
+    }
+
+    #[test]
+    fn integer_ratios_use_the_full_product() {
+        // (2^127) * 6 / 4 does not fit 128 bits on the way, but its result does.
+        assert_eq!(mul_div_u128(1 << 127, 6, 8), Some(3 << 125));
+        assert_eq!(mul_div_u128(u128::MAX, 2, 1), None);
+        assert_eq!(mul_div_u128(1, 1, 0), None);
+        assert_eq!(mul_div_u128(10, 1, 3), Some(3));
     }
 
     #[test]

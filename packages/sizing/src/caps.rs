@@ -113,6 +113,52 @@ fn strength(signal: Fixed, long: bool) -> SizingResult<Fixed> {
     Ok(if long { signal } else { -signal })
 }
 
+/// The volatility target as a share of nav, `weight * target_vol / forecast_vol`; None for a zero
+/// forecast (no bound).
+pub fn vol_target_ratio(
+    weight: Fixed,
+    target_vol: Fixed,
+    forecast_vol: Fixed,
+) -> SizingResult<Option<Fixed>> {
+    non_negative("weight", weight)?;
+    non_negative("target_vol", target_vol)?;
+    non_negative("forecast_vol", forecast_vol)?;
+    if forecast_vol.is_zero() {
+        return Ok(None);
+    }
+    weight
+        .checked_mul(target_vol)
+        .and_then(|budget| budget.checked_div(forecast_vol))
+        .map(Some)
+        .ok_or_else(|| overflow("vol_target"))
+}
+
+/// The VaR cap as a share of nav, `var_budget / (z * vol * sqrt(horizon_years))`; None when the
+/// denominator is zero (no bound).
+pub fn var_ratio(
+    var_budget: Fixed,
+    z: Fixed,
+    vol: Fixed,
+    horizon_years: Fixed,
+) -> SizingResult<Option<Fixed>> {
+    non_negative("var_budget", var_budget)?;
+    non_negative("z", z)?;
+    non_negative("vol", vol)?;
+    non_negative("var_horizon", horizon_years)?;
+    let sqrt_horizon = math::sqrt(horizon_years)?;
+    let per_unit = z
+        .checked_mul(vol)
+        .and_then(|zv| zv.checked_mul(sqrt_horizon))
+        .ok_or_else(|| overflow("var"))?;
+    if per_unit.is_zero() {
+        return Ok(None);
+    }
+    var_budget
+        .checked_div(per_unit)
+        .map(Some)
+        .ok_or_else(|| overflow("var"))
+}
+
 /// Signal scaling: `vol_target_limit * |signal|` when the signal points the order's way, else 0.
 ///
 /// `signal` is in [-1, 1], positive for long; `long` is the side of the order.
@@ -255,6 +301,27 @@ pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> Sizin
         .ok_or_else(|| overflow("liquidity"))?;
     let share = math::pow(max_slippage, inverse)?;
     Ok(Cap::new(CapKind::Liquidity, mul_floor(depth.0, share)?))
+}
+
+/// The smallest nav at which a cap of `ratio * nav` still covers `notional`: `ceil(notional / ratio)`.
+///
+/// A withdrawal must leave nav at or above this for every nav-proportional cap (volatility target with
+/// `ratio = weight * target_vol / forecast_vol`, leverage, concentration, VaR). A zero ratio means no
+/// nav is enough for a non-zero notional (`None`).
+pub fn nav_floor(notional: Notional, ratio: Fixed) -> SizingResult<Option<u128>> {
+    non_negative("ratio", ratio)?;
+    if notional.0 == 0 {
+        return Ok(Some(0));
+    }
+    if ratio.is_zero() {
+        return Ok(None);
+    }
+    // floor(n / r) and one more unit unless r divides exactly (checked by multiplying back).
+    let floor = mul_div_floor(notional.0, Fixed::ONE, ratio)?;
+    Ok(floor.and_then(|f| match mul_floor(f, ratio) {
+        Ok(Some(back)) if back >= notional.0 => Some(f),
+        _ => f.checked_add(1),
+    }))
 }
 
 /// Price impact of an order on the venue's curve, `(size / depth)^exponent`, as a share of the

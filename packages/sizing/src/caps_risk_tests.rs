@@ -454,3 +454,43 @@ fn impact_inverts_the_liquidity_cap() {
         "{impact}"
     );
 }
+
+// nav_floor
+
+#[test]
+fn nav_floor_is_the_notional_over_the_ratio() {
+    // 1,000 notional at a 0.5 ratio needs 2,000 of nav; 1,000 at 0.125 needs 8,000.
+    assert_eq!(nav_floor(Notional(1_000), HALF), Ok(Some(2_000)));
+    assert_eq!(nav_floor(Notional(1_000), EIGHTH), Ok(Some(8_000)));
+}
+
+#[test]
+fn nav_floor_rounds_up() {
+    // 1,000 / 3 = 333.3.. -> 334, and 3 * 334 >= 1,000
+    let floor = nav_floor(Notional(1_000), fx("3")).unwrap().unwrap();
+    assert_eq!(floor, 334);
+}
+
+#[test]
+fn nav_floor_of_nothing_is_zero_and_a_zero_ratio_has_none() {
+    assert_eq!(nav_floor(Notional(0), ZERO), Ok(Some(0)));
+    assert_eq!(nav_floor(Notional(1), ZERO), Ok(None));
+}
+
+// ratios used for withdrawals
+
+#[test]
+fn vol_target_ratio_matches_the_cap() {
+    // 1 * 0.25 / 0.5 = 0.5 of nav
+    assert_eq!(vol_target_ratio(ONE, QUARTER, HALF), Ok(Some(HALF)));
+    assert_eq!(vol_target_ratio(ONE, QUARTER, ZERO), Ok(None));
+}
+
+#[test]
+fn var_ratio_matches_the_cap() {
+    // 0.25 / (2 * 0.5 * 1) = 0.25 of nav, the same share vol_target's cap gives
+    assert_eq!(var_ratio(QUARTER, TWO, HALF, ONE), Ok(Some(QUARTER)));
+    let cap = var(NAV, QUARTER, TWO, HALF, ONE);
+    assert_eq!(cap, bound(CapKind::Var, 250_000));
+    assert_eq!(var_ratio(QUARTER, TWO, ZERO, ONE), Ok(None));
+}

@@ -23,12 +23,13 @@ pub mod amount;
 pub mod caps;
 pub mod decide;
 pub mod error;
+pub mod fees;
 pub mod guards;
 pub mod math;
 pub mod normal;
 pub mod vol;
 
-pub use amount::{Collateral, Notional, mul_div_floor, mul_floor, ratio_floor};
+pub use amount::{Collateral, Notional, mul_div_floor, mul_div_u128, mul_floor, ratio_floor};
 pub use caps::{Cap, CapKind};
 pub use decide::{Decision, Order, Outcome, Side, decide};
 pub use error::{SizingError, SizingResult};

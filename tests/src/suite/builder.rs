@@ -70,6 +70,9 @@ pub fn default_params() -> VaultParams {
         deleverage_tolerance: dec("0.05"),
         rebalance_threshold: dec("0.05"),
         share_offset_decimals: 6,
+        management_fee: Decimal::zero(),
+        performance_fee: Decimal::zero(),
+        timelock: DAY,
     }
 }
 
@@ -166,7 +169,7 @@ impl SuiteBuilder {
     pub fn build(self) -> Suite {
         let mut app = App::default();
         let addr = |app: &App, name: &str| app.api().addr_make(name);
-        let [owner, manager, guardian, publisher, keeper, alice, bob, lp] = [
+        let [owner, manager, guardian, publisher, keeper, alice, bob, lp, fee_recipient] = [
             "owner",
             "manager",
             "guardian",
@@ -175,6 +178,7 @@ impl SuiteBuilder {
             "alice",
             "bob",
             "lp",
+            "fee_recipient",
         ]
         .map(|n| addr(&app, n));
         let funded = [&alice, &bob, &lp, &keeper];
@@ -240,6 +244,7 @@ impl SuiteBuilder {
             denom: DENOM.to_string(),
             oracle: oracle.to_string(),
             perp_market: perp.to_string(),
+            fee_recipient: fee_recipient.to_string(),
             params: self.params.clone(),
             markets: vec![self.market.clone()],
         };
@@ -267,6 +272,7 @@ impl SuiteBuilder {
             alice,
             bob,
             lp,
+            fee_recipient,
             feed: self.market.feed_id.clone(),
             market: self.market.market.clone(),
             price: START_PRICE,

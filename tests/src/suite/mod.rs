@@ -10,7 +10,8 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, ExecuteMsg, MarketConfig, MarketResponse, OrderPreview, OrderRequest, StateResponse,
+    self, ConfigResponse, ExecuteMsg, HolderResponse, MarketConfig, MarketResponse, OrderPreview,
+    OrderRequest, PendingParamsResponse, StateResponse,
 };
 
 use crate::oracle::feed_id;
@@ -59,6 +60,8 @@ pub struct Suite {
     pub bob: Addr,
     /// The perp pool's LP.
     pub lp: Addr,
+    /// Receives the vault's fee shares.
+    pub fee_recipient: Addr,
     /// The first market's feed.
     pub feed: PriceIdentifier,
     /// The first market's id.
@@ -238,7 +241,8 @@ impl Suite {
         )
     }
 
-    /// `AddMarket` from `sender`, and the same market on the perp market from its owner.
+    /// Lists a market on the perp market, has `sender` propose it to the vault, waits out the
+    /// timelock and applies it (a keeper).
     pub fn add_market(&mut self, sender: &Addr, config: MarketConfig) -> StdResult<AppResponse> {
         let add = perp::ExecuteMsg::AddMarket {
             market: config.market.clone(),
@@ -246,7 +250,61 @@ impl Suite {
         };
         self.app
             .execute_contract(self.owner.clone(), self.perp.clone(), &add, &[])?;
-        self.vault_exec(sender, &ExecuteMsg::AddMarket { config }, &[])
+        let market = config.market.clone();
+        self.vault_exec(sender, &ExecuteMsg::ProposeMarket { config }, &[])?;
+        let timelock = self.query_config()?.params.timelock;
+        self.advance(timelock);
+        let keeper = self.keeper.clone();
+        self.vault_exec(&keeper, &ExecuteMsg::ApplyMarket { market }, &[])
+    }
+
+    /// Any governance or role message from `sender`.
+    pub fn govern(&mut self, sender: &Addr, msg: ExecuteMsg) -> StdResult<AppResponse> {
+        self.vault_exec(sender, &msg, &[])
+    }
+
+    /// `AccrueFees` by the keeper.
+    pub fn accrue_fees(&mut self) -> StdResult<AppResponse> {
+        let keeper = self.keeper.clone();
+        self.vault_exec(&keeper, &ExecuteMsg::AccrueFees {}, &[])
+    }
+
+    /// The `config` query.
+    pub fn query_config(&self) -> StdResult<ConfigResponse> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.vault, &vault::QueryMsg::Config {})
+    }
+
+    /// The `holder` query.
+    pub fn query_holder(&self, holder: &Addr) -> StdResult<HolderResponse> {
+        let msg = vault::QueryMsg::Holder {
+            address: holder.to_string(),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The `preview_deposit` query.
+    pub fn query_preview_deposit(&self, assets: u128) -> StdResult<Uint128> {
+        let msg = vault::QueryMsg::PreviewDeposit {
+            assets: Uint128::new(assets),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The `preview_redeem` query.
+    pub fn query_preview_redeem(&self, shares: u128) -> StdResult<Uint128> {
+        let msg = vault::QueryMsg::PreviewRedeem {
+            shares: Uint128::new(shares),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The `pending_params` query.
+    pub fn query_pending_params(&self) -> StdResult<Option<PendingParamsResponse>> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.vault, &vault::QueryMsg::PendingParams {})
     }
 
     /// `Pause` from `sender`.
@@ -291,12 +349,9 @@ impl Suite {
         self.app.wrap().query_wasm_smart(&self.vault, &msg)
     }
 
-    /// The `shares` query.
+    /// Shares held, from the `holder` query.
     pub fn query_shares(&self, holder: &Addr) -> StdResult<Uint128> {
-        let msg = vault::QueryMsg::Shares {
-            address: holder.to_string(),
-        };
-        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+        Ok(self.query_holder(holder)?.shares)
     }
 
     /// The vault's position on the perp market.

@@ -113,3 +113,34 @@ fn a_stale_mark_of_another_market_is_rejected() {
     assert_eq!(MARKET, "BTC-PERP");
     assert!(suite.query_position().unwrap().notional > Uint128::zero());
 }
+
+#[test]
+fn reduce_only_tolerates_an_older_price_than_opens() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, SIZE)).unwrap();
+    // Two minutes: past max_age (60 s) but within reduce_max_age (600 s).
+    suite.advance(120);
+    let res = suite.submit(order(Side::Long, SIZE)).unwrap();
+    assert_decision(&res, "rejected", "stale_price");
+    let res = suite
+        .submit(ballast_tests::suite::reduce_only(Side::Short, SIZE / 2))
+        .unwrap();
+    assert_decision(&res, "accepted", "none");
+    // Past reduce_max_age even reduce-only waits for a fresh price.
+    suite.advance(600);
+    let res = suite
+        .submit(ballast_tests::suite::reduce_only(Side::Short, SIZE / 4))
+        .unwrap();
+    assert_decision(&res, "rejected", "stale_price");
+}
+
+#[test]
+fn a_rejected_order_moves_no_funds() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.advance(61);
+    let vault = suite.vault.clone();
+    let before = suite.balance(&vault);
+    suite.submit(order(Side::Long, SIZE)).unwrap();
+    assert_eq!(suite.balance(&vault), before);
+    assert!(suite.query_position().unwrap().side.is_none());
+}

@@ -1,29 +1,38 @@
 //! One handler per action: roles and markets here, orders in `order`, shares in `shares`.
 
+pub mod fees;
+mod governance;
 pub mod order;
-mod shares;
+pub mod shares;
 
+pub use governance::{
+    accept_ownership, apply_market, apply_params, cancel_market, cancel_params, pause,
+    propose_market, propose_params, set_roles, tighten, tighten_market, transfer_ownership,
+    unpause,
+};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
-pub use shares::{deposit, redeem};
+pub use shares::{accrue_fees, deposit, redeem};
 
-use cosmwasm_std::{Addr, DepsMut, MessageInfo, Response, Uint128};
+use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Response, Uint128};
 
-use ballast_types::attributes::{ACTION, MARKET};
+use ballast_types::attributes::ACTION;
 use ballast_types::vault::{InstantiateMsg, MAX_MARKETS, MarketConfig};
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::{ContractError, ContractResult};
 use crate::state::{
-    CONFIG, Config, MARKET_COUNT, MARKETS, PARAMS, PAUSED, TOTAL_SHARES, TOTALS, Totals,
+    CONFIG, Config, FEES, FeeState, MARKET_COUNT, MARKETS, PARAMS, PAUSED, TOTAL_SHARES, TOTALS,
+    Totals,
 };
 
-pub fn instantiate(deps: DepsMut, msg: InstantiateMsg) -> ContractResult<Response> {
+pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResult<Response> {
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     msg.params.validate()?;
     let config = Config {
         owner: deps.api.addr_validate(&msg.owner)?,
         manager: deps.api.addr_validate(&msg.manager)?,
         guardian: deps.api.addr_validate(&msg.guardian)?,
+        fee_recipient: deps.api.addr_validate(&msg.fee_recipient)?,
         denom: msg.denom,
         oracle: deps.api.addr_validate(&msg.oracle)?,
         perp_market: deps.api.addr_validate(&msg.perp_market)?,
@@ -34,6 +43,16 @@ pub fn instantiate(deps: DepsMut, msg: InstantiateMsg) -> ContractResult<Respons
     TOTALS.save(deps.storage, &Totals::default())?;
     TOTAL_SHARES.save(deps.storage, &Uint128::zero())?;
     MARKET_COUNT.save(deps.storage, &0)?;
+    // An empty vault's share price, 1 / 10^d, is the first high-water mark.
+    let virtual_shares = Uint128::new(10).checked_pow(msg.params.share_offset_decimals)?;
+    let empty_price = Decimal::checked_from_ratio(1u8, virtual_shares)?;
+    FEES.save(
+        deps.storage,
+        &FeeState {
+            last_accrual: env.block.time.seconds(),
+            high_water_mark: empty_price,
+        },
+    )?;
     for market in msg.markets {
         save_market(deps.storage, market)?;
     }
@@ -70,34 +89,4 @@ pub(crate) fn assert_role(sender: &Addr, holder: &Addr, role: &'static str) -> C
         return Err(ContractError::Unauthorized { role });
     }
     Ok(())
-}
-
-pub fn add_market(
-    deps: DepsMut,
-    info: MessageInfo,
-    config: MarketConfig,
-) -> ContractResult<Response> {
-    assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")?;
-    let market = config.market.clone();
-    save_market(deps.storage, config)?;
-    Ok(Response::new()
-        .add_attribute(ACTION, "add_market")
-        .add_attribute(MARKET, market))
-}
-
-pub fn pause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
-    let config = CONFIG.load(deps.storage)?;
-    if info.sender != config.guardian && info.sender != config.owner {
-        return Err(ContractError::Unauthorized {
-            role: "guardian or owner",
-        });
-    }
-    PAUSED.save(deps.storage, &true)?;
-    Ok(Response::new().add_attribute(ACTION, "pause"))
-}
-
-pub fn unpause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
-    assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")?;
-    PAUSED.save(deps.storage, &false)?;
-    Ok(Response::new().add_attribute(ACTION, "unpause"))
 }

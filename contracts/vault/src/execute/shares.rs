@@ -1,19 +1,29 @@
 //! Deposits and redeems with the virtual share offset of DESIGN section 2:
 //! `shares = assets * (supply + 10^d) / (nav + 1)` and `assets = shares * (nav + 1) / (supply + 10^d)`,
-//! both rounded down, so rounding always stays with the vault and a first depositor cannot inflate
-//! the share price. Both need every open market's mark to be fresh: a stale nav would let one holder
-//! gain at the others' expense.
+//! both rounded down, so rounding always stays with the vault and a first depositor cannot inflate the
+//! share price. Both need every open market's mark fresh (a stale nav would let one holder gain at the
+//! others' expense) and accrue fees first. A redeem that would push a nav-proportional cap over its
+//! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle.
 
-use cosmwasm_std::{BankMsg, Deps, DepsMut, Env, Int128, MessageInfo, Response, Uint128, coins};
+use cosmwasm_std::{
+    BankMsg, Deps, DepsMut, Env, Int128, MessageInfo, Response, Storage, Uint128, coins,
+};
 
+use ballast_sizing::{Notional, caps};
 use ballast_types::attributes::{ACTION, AMOUNT, SHARES};
+use ballast_types::convert::{decimal_to_fixed, var_quantile};
+use ballast_types::vault::Reason;
 
+use super::fees::{accrue, due};
 use crate::error::{ContractError, ContractResult};
+use crate::execute::order::reason_name;
 use crate::inputs::idle;
 use crate::marks::require_fresh;
-use crate::state::{CONFIG, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS};
+use crate::state::{
+    CONFIG, MARK_TIMES, MARKETS, MARKS, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS, VOLS,
+};
 
-/// Idle plus marked equity, floored at 0, with every mark required fresh.
+/// Idle plus marked equity, floored at 0; every open mark must be fresh.
 pub fn nav(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
     let params = PARAMS.load(deps.storage)?;
     require_fresh(deps.storage, env.block.time.seconds(), params.max_mark_age)?;
@@ -23,9 +33,35 @@ pub fn nav(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
 }
 
 /// 10^d, the virtual shares of the offset.
-pub fn virtual_shares(deps: Deps) -> ContractResult<Uint128> {
-    let d = PARAMS.load(deps.storage)?.share_offset_decimals;
+pub fn virtual_shares(storage: &dyn Storage) -> ContractResult<Uint128> {
+    let d = PARAMS.load(storage)?.share_offset_decimals;
     Ok(Uint128::new(10).checked_pow(d)?)
+}
+
+/// Shares for `assets` at (nav, supply), rounded down.
+pub fn shares_for(
+    assets: Uint128,
+    nav: Uint128,
+    supply: Uint128,
+    virtual_shares: Uint128,
+) -> ContractResult<Uint128> {
+    Ok(assets.checked_multiply_ratio(
+        supply.checked_add(virtual_shares)?,
+        nav.checked_add(Uint128::one())?,
+    )?)
+}
+
+/// Assets for `shares` at (nav, supply), rounded down.
+pub fn assets_for(
+    shares: Uint128,
+    nav: Uint128,
+    supply: Uint128,
+    virtual_shares: Uint128,
+) -> ContractResult<Uint128> {
+    Ok(shares.checked_multiply_ratio(
+        nav.checked_add(Uint128::one())?,
+        supply.checked_add(virtual_shares)?,
+    )?)
 }
 
 pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Response> {
@@ -46,11 +82,10 @@ pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Res
     // The bank has credited the deposit already: nav is measured without it.
     let idle_before = idle(deps.as_ref(), &env, &config)?.checked_sub(amount)?;
     let nav = nav(deps.as_ref(), &env, idle_before)?;
+    let virtual_shares = virtual_shares(deps.storage)?;
+    accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
-    let shares = amount.checked_multiply_ratio(
-        supply.checked_add(virtual_shares(deps.as_ref())?)?,
-        nav.checked_add(Uint128::one())?,
-    )?;
+    let shares = shares_for(amount, nav, supply, virtual_shares)?;
     if shares.is_zero() {
         return Err(ContractError::ZeroShares { amount });
     }
@@ -83,11 +118,19 @@ pub fn redeem(
     }
     let idle_now = idle(deps.as_ref(), &env, &config)?;
     let nav = nav(deps.as_ref(), &env, idle_now)?;
+    let virtual_shares = virtual_shares(deps.storage)?;
+    accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
-    let assets = shares.checked_multiply_ratio(
-        nav.checked_add(Uint128::one())?,
-        supply.checked_add(virtual_shares(deps.as_ref())?)?,
-    )?;
+    let assets = assets_for(shares, nav, supply, virtual_shares)?;
+    let (cap, floor) = required_nav(deps.storage)?;
+    if nav.saturating_sub(assets) < floor {
+        let room = nav.saturating_sub(floor).min(idle_now);
+        return Err(ContractError::WithdrawBreaksCap {
+            cap: reason_name(cap),
+            max_assets: room,
+            max_shares: shares_for(room, nav, supply, virtual_shares)?,
+        });
+    }
     if assets > idle_now {
         return Err(ContractError::InsufficientIdle {
             available: idle_now,
@@ -107,4 +150,76 @@ pub fn redeem(
         });
     }
     Ok(response)
+}
+
+/// Anyone: mint the fees accrued so far.
+pub fn accrue_fees(deps: DepsMut, env: Env) -> ContractResult<Response> {
+    let config = CONFIG.load(deps.storage)?;
+    let nav = nav(deps.as_ref(), &env, idle(deps.as_ref(), &env, &config)?)?;
+    let virtual_shares = virtual_shares(deps.storage)?;
+    let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "accrue_fees")
+        .add_attribute("management_shares", accrued.management)
+        .add_attribute("performance_shares", accrued.performance))
+}
+
+/// Supply after the fees due now, for previews.
+pub fn supply_after_fees(deps: Deps, env: &Env, nav: Uint128) -> ContractResult<Uint128> {
+    let (accrued, _) = due(
+        deps.storage,
+        env.block.time.seconds(),
+        nav,
+        virtual_shares(deps.storage)?,
+    )?;
+    Ok(TOTAL_SHARES
+        .load(deps.storage)?
+        .checked_add(accrued.management)?
+        .checked_add(accrued.performance)?)
+}
+
+/// The smallest nav that keeps every open position within its nav-proportional caps (volatility
+/// target, concentration, VaR, and gross leverage over all), and the cap that sets it. Iterates the
+/// open markets, at most `MAX_MARKETS`: a redeem must be exact.
+pub fn required_nav(storage: &dyn Storage) -> ContractResult<(Reason, Uint128)> {
+    let params = PARAMS.load(storage)?;
+    let fx = |d| decimal_to_fixed(d);
+    let mut worst = (Reason::None, 0u128);
+    let mut raise = |reason: Reason, floor: Option<u128>| {
+        let floor = floor.unwrap_or(u128::MAX);
+        if floor > worst.1 {
+            worst = (reason, floor);
+        }
+    };
+    let gross = Notional(TOTALS.load(storage)?.gross_notional.u128());
+    raise(
+        Reason::GrossLeverage,
+        caps::nav_floor(gross, fx(params.max_leverage)?)?,
+    );
+    let z = var_quantile(params.var_confidence)?;
+    let horizon = caps::years(params.var_horizon)?;
+    for key in MARK_TIMES.keys(storage, None, None, cosmwasm_std::Order::Ascending) {
+        let (_, market) = key?;
+        let notional = Notional(MARKS.load(storage, &market)?.notional.u128());
+        let config = MARKETS.load(storage, &market)?;
+        raise(
+            Reason::Concentration,
+            caps::nav_floor(notional, fx(params.max_concentration)?)?,
+        );
+        let vol = match VOLS.may_load(storage, &market)? {
+            Some(stored) => stored.to_state()?.vol()?,
+            None => None,
+        };
+        if let Some(vol) = vol {
+            if let Some(ratio) =
+                caps::vol_target_ratio(fx(config.weight)?, fx(params.target_vol)?, vol)?
+            {
+                raise(Reason::VolTarget, caps::nav_floor(notional, ratio)?);
+            }
+            if let Some(ratio) = caps::var_ratio(fx(params.var_budget)?, z, vol, horizon)? {
+                raise(Reason::Var, caps::nav_floor(notional, ratio)?);
+            }
+        }
+    }
+    Ok((worst.0, Uint128::new(worst.1)))
 }

@@ -23,6 +23,8 @@ pub struct InstantiateMsg {
     pub oracle: String,
     /// The perp market contract, the only place the vault's funds may go.
     pub perp_market: String,
+    /// Receives fee shares.
+    pub fee_recipient: String,
     /// Risk parameters.
     pub params: VaultParams,
     /// Markets, at most `MAX_MARKETS`.
@@ -75,15 +77,62 @@ pub enum ExecuteMsg {
         /// Market id.
         market: String,
     },
-    /// The owner adds a market.
-    AddMarket {
-        /// Its configuration.
+    /// The owner proposes new parameters; anyone applies them after the timelock.
+    ProposeParams {
+        /// The full new parameter set, within hard bounds.
+        params: VaultParams,
+    },
+    /// Anyone: apply the pending parameters once their timelock has passed.
+    ApplyParams {},
+    /// The owner withdraws the pending parameters.
+    CancelParams {},
+    /// The owner proposes to add a market or change one; anyone applies it after the timelock.
+    ProposeMarket {
+        /// The market's new configuration.
+        config: MarketConfig,
+    },
+    /// Anyone: apply a pending market change once its timelock has passed.
+    ApplyMarket {
+        /// Market id.
+        market: String,
+    },
+    /// The owner withdraws a pending market change.
+    CancelMarket {
+        /// Market id.
+        market: String,
+    },
+    /// The guardian (or owner) tightens parameters at once; any loosening is refused.
+    Tighten {
+        /// The full new parameter set: every limit equal or tighter.
+        params: VaultParams,
+    },
+    /// The guardian (or owner) lowers a market's weight or notional limit at once.
+    TightenMarket {
+        /// The market's new configuration.
         config: MarketConfig,
     },
     /// The guardian or the owner pauses: only reduce-only orders pass.
     Pause {},
     /// The owner lifts a pause.
     Unpause {},
+    /// The owner offers ownership; it moves when the new owner accepts.
+    TransferOwnership {
+        /// The proposed owner.
+        new_owner: String,
+    },
+    /// The proposed owner takes ownership.
+    AcceptOwnership {},
+    /// The owner sets the manager, guardian or fee recipient (each optional).
+    SetRoles {
+        /// New manager.
+        manager: Option<String>,
+        /// New guardian.
+        guardian: Option<String>,
+        /// New fee recipient.
+        fee_recipient: Option<String>,
+    },
+    /// Anyone: mint the management and performance fees accrued so far.
+    AccrueFees {},
 }
 
 /// Migrates the vault to this version.

@@ -4,9 +4,11 @@
 //! (0.4 = 40%); volatilities are annualised; durations are seconds.
 
 mod execute;
+mod governance;
 mod params;
 mod query;
 
 pub use execute::*;
+pub use governance::*;
 pub use params::*;
 pub use query::*;

@@ -63,6 +63,12 @@ pub struct VaultParams {
     pub rebalance_threshold: Decimal,
     /// Virtual share offset exponent d: shares = assets * (supply + 10^d) / (nav + 1).
     pub share_offset_decimals: u32,
+    /// Annual management fee as a share of nav, paid in new shares, e.g. 0.02.
+    pub management_fee: Decimal,
+    /// Share of the gain above the high-water mark paid in new shares, e.g. 0.2.
+    pub performance_fee: Decimal,
+    /// Seconds between a proposal and the moment anyone may apply it.
+    pub timelock: u64,
 }
 
 /// One market the vault may trade.
@@ -274,6 +280,24 @@ impl VaultParams {
             "share_offset_decimals",
             self.share_offset_decimals,
             "in [0, 18]",
+        )?;
+        check(
+            self.management_fee <= dec("0.05"),
+            "management_fee",
+            self.management_fee,
+            "in [0, 0.05]",
+        )?;
+        check(
+            self.performance_fee <= dec("0.3"),
+            "performance_fee",
+            self.performance_fee,
+            "in [0, 0.3]",
+        )?;
+        check(
+            self.timelock >= 3_600 && self.timelock <= 30 * DAY,
+            "timelock",
+            self.timelock,
+            "in [3600, 2592000] seconds",
         )?;
         Ok(())
     }

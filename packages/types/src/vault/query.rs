@@ -27,12 +27,60 @@ pub enum QueryMsg {
     /// Runs the order pipeline without executing and says what would happen and why.
     #[returns(OrderPreview)]
     PreviewOrder(OrderRequest),
-    /// A holder's shares.
-    #[returns(Uint128)]
-    Shares {
+    /// A holder's shares and what they would redeem for now.
+    #[returns(HolderResponse)]
+    Holder {
         /// The holder.
         address: String,
     },
+    /// Shares a deposit of `assets` would mint now (fees accrued first).
+    #[returns(Uint128)]
+    PreviewDeposit {
+        /// Base units.
+        assets: Uint128,
+    },
+    /// Assets a redeem of `shares` would pay now (fees accrued first).
+    #[returns(Uint128)]
+    PreviewRedeem {
+        /// Shares.
+        shares: Uint128,
+    },
+    /// Parameters waiting for their timelock, if any.
+    #[returns(Option<PendingParamsResponse>)]
+    PendingParams {},
+    /// A market change waiting for its timelock, if any.
+    #[returns(Option<PendingMarketResponse>)]
+    PendingMarket {
+        /// Market id.
+        market: String,
+    },
+}
+
+/// Reply to [`QueryMsg::Holder`].
+#[cw_serde]
+pub struct HolderResponse {
+    /// Shares held.
+    pub shares: Uint128,
+    /// Base units they would redeem for now, rounded down.
+    pub value: Uint128,
+}
+
+/// Reply to [`QueryMsg::PendingParams`].
+#[cw_serde]
+pub struct PendingParamsResponse {
+    /// The proposed parameters.
+    pub params: VaultParams,
+    /// Block time from which anyone may apply them.
+    pub eta: u64,
+}
+
+/// Reply to [`QueryMsg::PendingMarket`].
+#[cw_serde]
+pub struct PendingMarketResponse {
+    /// The proposed configuration.
+    pub config: MarketConfig,
+    /// Block time from which anyone may apply it.
+    pub eta: u64,
 }
 
 /// Reply to [`QueryMsg::Config`].
@@ -44,6 +92,10 @@ pub struct ConfigResponse {
     pub manager: Addr,
     /// Guardian.
     pub guardian: Addr,
+    /// Receives fee shares.
+    pub fee_recipient: Addr,
+    /// Offered ownership, not yet accepted.
+    pub pending_owner: Option<Addr>,
     /// Base denom.
     pub denom: String,
     /// Oracle contract.
@@ -63,6 +115,10 @@ pub struct StateResponse {
     pub idle: Uint128,
     /// Shares outstanding.
     pub total_shares: Uint128,
+    /// Base units per share, (nav + 1) / (supply + 10^d).
+    pub share_price: Decimal,
+    /// The best share price on which a performance fee was charged.
+    pub high_water_mark: Decimal,
     /// Sum of |notional| over markets at their marks.
     pub gross_notional: Uint128,
     /// True when paused.

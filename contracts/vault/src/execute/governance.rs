@@ -1,0 +1,246 @@
+//! Governance (DESIGN section 6): the owner proposes, a timelock passes, anyone applies; the guardian
+//! pauses and tightens at once but can never loosen; ownership moves in two steps. Every change emits
+//! an event.
+
+use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, to_json_string};
+
+use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
+use ballast_types::vault::{
+    MarketConfig, VaultParams, check_market_tightening, validate_tightening,
+};
+
+use super::{assert_role, save_market};
+use crate::error::{ContractError, ContractResult};
+use crate::state::{
+    CONFIG, MARKETS, PARAMS, PAUSED, PENDING_MARKETS, PENDING_OWNER, PENDING_PARAMS, Pending,
+};
+
+/// Attribute with the full new value, so an indexer sees what changed.
+const VALUE: &str = "value";
+/// Attribute with the block time from which a proposal applies.
+const ETA: &str = "eta";
+
+fn assert_owner(deps: &DepsMut, info: &MessageInfo) -> ContractResult<()> {
+    assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")
+}
+
+fn assert_guardian_or_owner(deps: &DepsMut, info: &MessageInfo) -> ContractResult<()> {
+    let config = CONFIG.load(deps.storage)?;
+    if info.sender != config.guardian && info.sender != config.owner {
+        return Err(ContractError::Unauthorized {
+            role: "guardian or owner",
+        });
+    }
+    Ok(())
+}
+
+fn eta(deps: &DepsMut, env: &Env) -> ContractResult<u64> {
+    let timelock = PARAMS.load(deps.storage)?.timelock;
+    Ok(env
+        .block
+        .time
+        .seconds()
+        .checked_add(timelock)
+        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
+            cosmwasm_std::OverflowOperation::Add,
+        )))?)
+}
+
+fn assert_due(env: &Env, eta: u64) -> ContractResult<()> {
+    if env.block.time.seconds() < eta {
+        return Err(ContractError::TimelockNotPassed {
+            eta,
+            now: env.block.time.seconds(),
+        });
+    }
+    Ok(())
+}
+
+pub fn propose_params(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    params: VaultParams,
+) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    params.validate()?;
+    let eta = eta(&deps, &env)?;
+    let value = to_json_string(&params)?;
+    PENDING_PARAMS.save(deps.storage, &Pending { value: params, eta })?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "propose_params")
+        .add_attribute(ETA, eta.to_string())
+        .add_attribute(VALUE, value))
+}
+
+pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<Response> {
+    let pending = PENDING_PARAMS
+        .may_load(deps.storage)?
+        .ok_or(ContractError::NothingPending {
+            what: "params".to_string(),
+        })?;
+    assert_due(&env, pending.eta)?;
+    PARAMS.save(deps.storage, &pending.value)?;
+    PENDING_PARAMS.remove(deps.storage);
+    Ok(Response::new()
+        .add_attribute(ACTION, "apply_params")
+        .add_attribute(VALUE, to_json_string(&pending.value)?))
+}
+
+pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    if !PENDING_PARAMS.exists(deps.storage) {
+        return Err(ContractError::NothingPending {
+            what: "params".to_string(),
+        });
+    }
+    PENDING_PARAMS.remove(deps.storage);
+    Ok(Response::new().add_attribute(ACTION, "cancel_params"))
+}
+
+pub fn propose_market(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    config: MarketConfig,
+) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    config.validate()?;
+    let eta = eta(&deps, &env)?;
+    let market = config.market.clone();
+    let value = to_json_string(&config)?;
+    PENDING_MARKETS.save(deps.storage, &market, &Pending { value: config, eta })?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "propose_market")
+        .add_attribute(MARKET, market)
+        .add_attribute(ETA, eta.to_string())
+        .add_attribute(VALUE, value))
+}
+
+pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+    let pending = PENDING_MARKETS
+        .may_load(deps.storage, &market)?
+        .ok_or_else(|| ContractError::NothingPending {
+            what: format!("market {market}"),
+        })?;
+    assert_due(&env, pending.eta)?;
+    if MARKETS.has(deps.storage, &market) {
+        MARKETS.save(deps.storage, &market, &pending.value)?;
+    } else {
+        save_market(deps.storage, pending.value.clone())?;
+    }
+    PENDING_MARKETS.remove(deps.storage, &market);
+    Ok(Response::new()
+        .add_attribute(ACTION, "apply_market")
+        .add_attribute(MARKET, market)
+        .add_attribute(VALUE, to_json_string(&pending.value)?))
+}
+
+pub fn cancel_market(deps: DepsMut, info: MessageInfo, market: String) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    if !PENDING_MARKETS.has(deps.storage, &market) {
+        return Err(ContractError::NothingPending {
+            what: format!("market {market}"),
+        });
+    }
+    PENDING_MARKETS.remove(deps.storage, &market);
+    Ok(Response::new()
+        .add_attribute(ACTION, "cancel_market")
+        .add_attribute(MARKET, market))
+}
+
+pub fn tighten(deps: DepsMut, info: MessageInfo, params: VaultParams) -> ContractResult<Response> {
+    assert_guardian_or_owner(&deps, &info)?;
+    validate_tightening(&PARAMS.load(deps.storage)?, &params)?;
+    PARAMS.save(deps.storage, &params)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "tighten")
+        .add_attribute(VALUE, to_json_string(&params)?))
+}
+
+pub fn tighten_market(
+    deps: DepsMut,
+    info: MessageInfo,
+    config: MarketConfig,
+) -> ContractResult<Response> {
+    assert_guardian_or_owner(&deps, &info)?;
+    let current = MARKETS
+        .may_load(deps.storage, &config.market)?
+        .ok_or_else(|| ContractError::UnknownMarket {
+            market: config.market.clone(),
+        })?;
+    config.validate()?;
+    check_market_tightening(&current, &config)?;
+    MARKETS.save(deps.storage, &config.market, &config)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "tighten_market")
+        .add_attribute(MARKET, config.market.clone())
+        .add_attribute(VALUE, to_json_string(&config)?))
+}
+
+pub fn pause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+    assert_guardian_or_owner(&deps, &info)?;
+    PAUSED.save(deps.storage, &true)?;
+    Ok(Response::new().add_attribute(ACTION, "pause"))
+}
+
+pub fn unpause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    PAUSED.save(deps.storage, &false)?;
+    Ok(Response::new().add_attribute(ACTION, "unpause"))
+}
+
+pub fn transfer_ownership(
+    deps: DepsMut,
+    info: MessageInfo,
+    new_owner: String,
+) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    let new_owner = deps.api.addr_validate(&new_owner)?;
+    PENDING_OWNER.save(deps.storage, &new_owner)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "transfer_ownership")
+        .add_attribute(ADDRESS, new_owner))
+}
+
+pub fn accept_ownership(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+    let pending = PENDING_OWNER.may_load(deps.storage)?;
+    if pending.as_ref() != Some(&info.sender) {
+        return Err(ContractError::Unauthorized {
+            role: "pending owner",
+        });
+    }
+    let mut config = CONFIG.load(deps.storage)?;
+    config.owner = info.sender.clone();
+    CONFIG.save(deps.storage, &config)?;
+    PENDING_OWNER.remove(deps.storage);
+    Ok(Response::new()
+        .add_attribute(ACTION, "accept_ownership")
+        .add_attribute(ADDRESS, info.sender))
+}
+
+pub fn set_roles(
+    deps: DepsMut,
+    info: MessageInfo,
+    manager: Option<String>,
+    guardian: Option<String>,
+    fee_recipient: Option<String>,
+) -> ContractResult<Response> {
+    assert_owner(&deps, &info)?;
+    let mut config = CONFIG.load(deps.storage)?;
+    let mut response = Response::new().add_attribute(ACTION, "set_roles");
+    if let Some(manager) = manager {
+        config.manager = deps.api.addr_validate(&manager)?;
+        response = response.add_attribute("manager", &config.manager);
+    }
+    if let Some(guardian) = guardian {
+        config.guardian = deps.api.addr_validate(&guardian)?;
+        response = response.add_attribute("guardian", &config.guardian);
+    }
+    if let Some(fee_recipient) = fee_recipient {
+        config.fee_recipient = deps.api.addr_validate(&fee_recipient)?;
+        response = response.add_attribute("fee_recipient", &config.fee_recipient);
+    }
+    CONFIG.save(deps.storage, &config)?;
+    Ok(response)
+}
