@@ -169,7 +169,17 @@ impl SuiteBuilder {
     pub fn build(self) -> Suite {
         let mut app = App::default();
         let addr = |app: &App, name: &str| app.api().addr_make(name);
-        let [owner, manager, guardian, publisher, keeper, alice, bob, lp, fee_recipient] = [
+        let [
+            owner,
+            manager,
+            guardian,
+            publisher,
+            keeper,
+            alice,
+            bob,
+            lp,
+            fee_recipient,
+        ] = [
             "owner",
             "manager",
             "guardian",

@@ -1,8 +1,11 @@
 //! The vault through its entry points, with the real oracle and perp market.
 
+mod prop_shares;
 mod test_breaker;
 mod test_caps;
+mod test_fees;
 mod test_forward;
+mod test_governance;
 mod test_keepers;
 mod test_migration;
 mod test_oracle_guards;
@@ -10,6 +13,7 @@ mod test_preview;
 mod test_reduce_only;
 mod test_roles;
 mod test_shares;
+mod test_withdraw;
 
 use ballast_tests::suite::attr;
 use ballast_types::vault::{OrderPreview, Reason};
