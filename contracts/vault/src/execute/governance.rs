@@ -34,16 +34,11 @@ fn assert_guardian_or_owner(deps: &DepsMut, info: &MessageInfo) -> ContractResul
     Ok(())
 }
 
+/// When a proposal made now may be applied.
 fn eta(deps: &DepsMut, env: &Env) -> ContractResult<u64> {
     let timelock = PARAMS.load(deps.storage)?.timelock;
-    Ok(env
-        .block
-        .time
-        .seconds()
-        .checked_add(timelock)
-        .ok_or(ContractError::Overflow(cosmwasm_std::OverflowError::new(
-            cosmwasm_std::OverflowOperation::Add,
-        )))?)
+    let now = cosmwasm_std::Uint64::new(env.block.time.seconds());
+    Ok(now.checked_add(timelock.into())?.u64())
 }
 
 fn assert_due(env: &Env, eta: u64) -> ContractResult<()> {
