@@ -10,13 +10,16 @@ fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-/// Every parameter with a value past its bound, the name and the rule the error must carry.
-fn out_of_bounds() -> Vec<(
+/// A change that breaks one bound, with the parameter, the value and the rule the error must carry.
+type Breach = (
     fn(&mut VaultParams),
     &'static str,
     &'static str,
     &'static str,
-)> {
+);
+
+/// Every parameter with a value past its bound.
+fn out_of_bounds() -> Vec<Breach> {
     vec![
         (
             |p| p.target_vol = dec("2.5"),
