@@ -3,6 +3,8 @@
 use cosmwasm_std::StdError;
 use thiserror::Error;
 
+use ballast_types::version::VersionError;
+
 /// Everything the oracle refuses.
 #[derive(Debug, Error)]
 pub enum ContractError {
@@ -51,22 +53,9 @@ pub enum ContractError {
         /// The feed.
         id: String,
     },
-    /// Migration from another contract.
-    #[error("cannot migrate from {found}, only from {expected}")]
-    ForeignContract {
-        /// Our contract name.
-        expected: String,
-        /// The stored name.
-        found: String,
-    },
-    /// Migration to an older version.
-    #[error("cannot migrate from version {from} down to {to}")]
-    Downgrade {
-        /// Stored version.
-        from: String,
-        /// This code's version.
-        to: String,
-    },
+    /// A migration from another contract or to an older version.
+    #[error(transparent)]
+    Version(#[from] VersionError),
 }
 
 impl ContractError {
@@ -80,8 +69,8 @@ impl ContractError {
             ContractError::OlderPrice { .. } => "older_price",
             ContractError::FeedNotFound { .. } => "feed_not_found",
             ContractError::DuplicateFeed { .. } => "duplicate_feed",
-            ContractError::ForeignContract { .. } => "foreign_contract",
-            ContractError::Downgrade { .. } => "downgrade",
+            ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
+            ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
         }
     }
 }

@@ -7,6 +7,8 @@ use cosmwasm_std::{
 };
 use thiserror::Error;
 
+use ballast_types::version::VersionError;
+
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
 use ballast_types::vault::{LoosenError, ParamError, TightenError};
@@ -162,22 +164,9 @@ pub enum ContractError {
         /// The id.
         id: u64,
     },
-    /// Migration from another contract.
-    #[error("cannot migrate from {found}, only from {expected}")]
-    ForeignContract {
-        /// Our contract name.
-        expected: String,
-        /// The stored name.
-        found: String,
-    },
-    /// Migration to an older version.
-    #[error("cannot migrate from version {from} down to {to}")]
-    Downgrade {
-        /// Stored version.
-        from: String,
-        /// This code's version.
-        to: String,
-    },
+    /// A migration from another contract or to an older version.
+    #[error(transparent)]
+    Version(#[from] VersionError),
 }
 
 impl ContractError {
@@ -210,8 +199,8 @@ impl ContractError {
             ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
             ContractError::VenueUnavailable { .. } => "venue_unavailable",
             ContractError::UnknownReply { .. } => "unknown_reply",
-            ContractError::ForeignContract { .. } => "foreign_contract",
-            ContractError::Downgrade { .. } => "downgrade",
+            ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
+            ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
         }
     }
 }

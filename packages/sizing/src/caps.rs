@@ -142,14 +142,7 @@ pub fn var_ratio(
     horizon_years: Fixed,
 ) -> SizingResult<Option<Fixed>> {
     non_negative("var_budget", var_budget)?;
-    non_negative("z", z)?;
-    non_negative("vol", vol)?;
-    non_negative("var_horizon", horizon_years)?;
-    let sqrt_horizon = math::sqrt(horizon_years)?;
-    let per_unit = z
-        .checked_mul(vol)
-        .and_then(|zv| zv.checked_mul(sqrt_horizon))
-        .ok_or_else(|| overflow("var"))?;
+    let per_unit = var_per_unit(z, vol, horizon_years)?;
     if per_unit.is_zero() {
         return Ok(None);
     }
@@ -257,6 +250,17 @@ pub fn years(seconds: u64) -> SizingResult<Fixed> {
         .ok_or_else(|| overflow("years"))
 }
 
+/// Loss at the VaR confidence per unit of notional over the horizon: `z * vol * sqrt(horizon_years)`.
+fn var_per_unit(z: Fixed, vol: Fixed, horizon_years: Fixed) -> SizingResult<Fixed> {
+    non_negative("z", z)?;
+    non_negative("vol", vol)?;
+    non_negative("var_horizon", horizon_years)?;
+    let sqrt_horizon = math::sqrt(horizon_years)?;
+    z.checked_mul(vol)
+        .and_then(|zv| zv.checked_mul(sqrt_horizon))
+        .ok_or_else(|| overflow("var"))
+}
+
 /// Parametric VaR: the largest notional with `notional * z * vol * sqrt(horizon) <= var_budget * nav`,
 /// i.e. `var_budget * nav / (z * vol * sqrt(horizon_years))`.
 ///
@@ -269,14 +273,7 @@ pub fn var(
     horizon_years: Fixed,
 ) -> SizingResult<Cap> {
     non_negative("var_budget", var_budget)?;
-    non_negative("z", z)?;
-    non_negative("vol", vol)?;
-    non_negative("var_horizon", horizon_years)?;
-    let sqrt_horizon = math::sqrt(horizon_years)?;
-    let per_unit = z
-        .checked_mul(vol)
-        .and_then(|zv| zv.checked_mul(sqrt_horizon))
-        .ok_or_else(|| overflow("var"))?;
+    let per_unit = var_per_unit(z, vol, horizon_years)?;
     if per_unit.is_zero() {
         return Ok(Cap::new(CapKind::Var, None));
     }

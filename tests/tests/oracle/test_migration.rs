@@ -3,6 +3,7 @@ use ballast_oracle::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::oracle::oracle_code;
 use ballast_types::oracle::MigrateMsg;
+use ballast_types::version::VersionError;
 use cw_multi_test::Executor;
 
 use crate::{World, world};
@@ -35,10 +36,10 @@ fn migrate_refuses_a_downgrade() {
     stamp(&mut w, CONTRACT_NAME, "99.0.0");
     assert_err(
         migrate(&mut w),
-        ContractError::Downgrade {
+        ContractError::Version(VersionError::Downgrade {
             from: "99.0.0".to_string(),
             to: CONTRACT_VERSION.to_string(),
-        },
+        }),
     );
 }
 
@@ -48,9 +49,9 @@ fn migrate_refuses_a_foreign_contract() {
     stamp(&mut w, "crates.io:cw20-base", "0.0.1");
     assert_err(
         migrate(&mut w),
-        ContractError::ForeignContract {
+        ContractError::Version(VersionError::ForeignContract {
             expected: CONTRACT_NAME.to_string(),
             found: "crates.io:cw20-base".to_string(),
-        },
+        }),
     );
 }

@@ -3,6 +3,7 @@
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{Suite, SuiteBuilder, vault_code};
 use ballast_types::vault::MigrateMsg;
+use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
 use cosmwasm_std::StdResult;
@@ -39,10 +40,10 @@ fn migrate_refuses_a_downgrade() {
     stamp(&mut suite, CONTRACT_NAME, "99.0.0");
     assert_err(
         migrate(&mut suite),
-        ContractError::Downgrade {
+        ContractError::Version(VersionError::Downgrade {
             from: "99.0.0".to_string(),
             to: CONTRACT_VERSION.to_string(),
-        },
+        }),
     );
 }
 
@@ -52,9 +53,9 @@ fn migrate_refuses_a_foreign_contract() {
     stamp(&mut suite, "crates.io:ballast-oracle", "0.0.1");
     assert_err(
         migrate(&mut suite),
-        ContractError::ForeignContract {
+        ContractError::Version(VersionError::ForeignContract {
             expected: CONTRACT_NAME.to_string(),
             found: "crates.io:ballast-oracle".to_string(),
-        },
+        }),
     );
 }

@@ -3,10 +3,11 @@
 
 use cosmwasm_std::{DepsMut, Response};
 
-use ballast_types::version::{VersionError, check_upgrade};
+use ballast_types::attributes::ACTION;
+use ballast_types::version::check_upgrade;
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
-use crate::error::{ContractError, ContractResult};
+use crate::error::ContractResult;
 
 pub fn migrate(deps: DepsMut) -> ContractResult<Response> {
     let stored = cw2::get_contract_version(deps.storage)?;
@@ -15,16 +16,10 @@ pub fn migrate(deps: DepsMut) -> ContractResult<Response> {
         &stored.version,
         CONTRACT_NAME,
         CONTRACT_VERSION,
-    )
-    .map_err(|e| match e {
-        VersionError::ForeignContract { expected, found } => {
-            ContractError::ForeignContract { expected, found }
-        }
-        VersionError::Downgrade { from, to } => ContractError::Downgrade { from, to },
-    })?;
+    )?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(Response::new()
-        .add_attribute("action", "migrate")
+        .add_attribute(ACTION, "migrate")
         .add_attribute("from_version", stored.version)
         .add_attribute("to_version", CONTRACT_VERSION))
 }
