@@ -302,6 +302,14 @@ pub fn position_limit(caps: &[Cap]) -> Option<Uint128> {
         .map(|n| Uint128::new(n.0))
 }
 
+/// The liquidity cap's limit on one order, if bounded.
+pub fn liquidity_limit(caps: &[Cap]) -> Option<Uint128> {
+    caps.iter()
+        .find(|c| c.kind == CapKind::Liquidity)
+        .and_then(|c| c.limit)
+        .map(|n| Uint128::new(n.0))
+}
+
 /// A reason code from a cap.
 pub fn reason_of(kind: CapKind) -> Reason {
     match kind {
@@ -407,9 +415,9 @@ pub fn decide_with(
 }
 
 /// Collateral to attach so that the position after the trade is backed at [`caps::margin_ratio`]
-/// and the venue's costs of the trade (fee and price impact) are covered, plus one unit so rounding
-/// never makes the venue refuse it; at most the idle balance. The venue counts margin less any
-/// unrealised loss. Reducing trades post nothing: the venue returns the released margin.
+/// (and at least at the venue's own initial margin) and the venue's costs of the trade (fee and price
+/// impact) are covered; at most the idle balance. The venue counts margin less any unrealised loss.
+/// Reducing trades post nothing: the venue returns the released margin.
 fn margin_to_post(
     params: &VaultParams,
     m: &MarketInputs,
@@ -419,11 +427,10 @@ fn margin_to_post(
 ) -> ContractResult<Uint128> {
     let current = &book.mark;
     let same_side = current.side.is_none_or(|s| s == e.side);
-    let (after, margin_kept) = if same_side {
-        let loss = current.unrealized_pnl.min(Int128::zero()).unsigned_abs();
+    let (after, kept) = if same_side {
         (
             current.notional.checked_add(e.executed)?,
-            current.margin.saturating_sub(loss),
+            usable_margin(current),
         )
     } else if e.executed > current.notional {
         (e.executed.checked_sub(current.notional)?, Uint128::zero())
@@ -434,6 +441,31 @@ fn margin_to_post(
         return Ok(Uint128::zero());
     };
     let venue = &m.venue.params;
+    let impact = caps::price_impact(
+        Notional(e.executed.u128()),
+        Notional(venue.depth.u128()),
+        fx(venue.impact_exponent)?,
+    )?;
+    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?
+        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
+    let costs = e
+        .executed
+        .checked_mul_ceil(venue.taker_fee)?
+        .checked_add(Uint128::new(impact_cost))?;
+    let required = required_margin(params, m, after, vol)?.checked_add(costs)?;
+    Ok(required.saturating_sub(kept).min(book.idle))
+}
+
+/// Margin that backs a position of `notional` at [`caps::margin_ratio`], never below the venue's own
+/// initial margin computed as the venue does (in `Decimal`, rounded up), plus a cushion of one part
+/// per million and ten units for the venue's rounding of quantity and price.
+fn required_margin(
+    params: &VaultParams,
+    m: &MarketInputs,
+    notional: Uint128,
+    vol: Fixed,
+) -> ContractResult<Uint128> {
+    let venue = &m.venue.params;
     let ratio = caps::margin_ratio(
         fx(venue.maintenance_margin)?,
         fx(venue.initial_margin)?,
@@ -441,19 +473,34 @@ fn margin_to_post(
         fx(params.liq_sigmas)?,
         caps::years(params.liq_horizon)?,
     )?;
-    let overflow = || ballast_sizing::SizingError::Overflow { op: "margin" };
-    let backing = ballast_sizing::mul_floor(after.u128(), ratio)?.ok_or_else(overflow)?;
-    let impact = caps::price_impact(
-        Notional(e.executed.u128()),
-        Notional(venue.depth.u128()),
-        fx(venue.impact_exponent)?,
-    )?;
-    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?.ok_or_else(overflow)?;
-    let fee = e.executed.checked_mul_ceil(venue.taker_fee)?;
-    let required = Uint128::new(backing)
-        .checked_add(Uint128::new(impact_cost))?
-        .checked_add(fee)?
-        .checked_add(Uint128::new(2))?;
-    // A shortfall beyond idle is the liquidation-distance cap's job, not this function's.
-    Ok(required.saturating_sub(margin_kept).min(book.idle))
+    let backing = ballast_sizing::mul_floor(notional.u128(), ratio)?
+        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
+    let venue_floor = notional.checked_mul_ceil(venue.initial_margin)?;
+    let cushion = Uint128::new(notional.u128() / 1_000_000).checked_add(Uint128::new(10))?;
+    Ok(Uint128::new(backing)
+        .max(venue_floor)
+        .checked_add(cushion)?)
+}
+
+/// Margin the venue counts for a position: margin less any unrealised loss.
+fn usable_margin(mark: &Mark) -> Uint128 {
+    let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
+    mark.margin.saturating_sub(loss)
+}
+
+/// Collateral to add to an open position whose usable margin has fallen below what keeps its
+/// liquidation `liq_sigmas` away (losses wear margin down while nav sits idle); at most idle.
+pub fn margin_top_up(
+    params: &VaultParams,
+    m: &MarketInputs,
+    book: &Book,
+    vol: Option<Fixed>,
+) -> ContractResult<Uint128> {
+    let (Some(vol), Some(_)) = (vol, book.mark.side) else {
+        return Ok(Uint128::zero());
+    };
+    let required = required_margin(params, m, book.mark.notional, vol)?;
+    Ok(required
+        .saturating_sub(usable_margin(&book.mark))
+        .min(book.idle))
 }

@@ -1,6 +1,7 @@
 //! `ballast`: the command-line tool of the Ballast vault.
 
 mod prices;
+mod replay;
 mod vol;
 
 use std::io::Write;
@@ -34,6 +35,47 @@ enum Command {
         #[arg(long, default_value_t = 86_400)]
         step_seconds: u64,
     },
+    /// Replay the oracle, perp market and vault contracts over a price file; write replay.csv,
+    /// summary.json, report.md and PNG plots to --out.
+    Replay(Box<ReplayArgs>),
+}
+
+#[derive(clap::Args)]
+struct ReplayArgs {
+    /// CSV with a `date` column (YYYY-MM-DD, 00:00 UTC) and a `close` column (at most 8 decimals).
+    #[arg(long)]
+    prices: PathBuf,
+    /// Output directory.
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Annualised volatility target, e.g. 0.40.
+    #[arg(long, default_value = "0.40")]
+    target_vol: String,
+    /// EWMA decay per day, in (0, 1).
+    #[arg(long, default_value = "0.94")]
+    lambda: String,
+    /// Largest gross notional as a multiple of nav.
+    #[arg(long, default_value = "3")]
+    max_leverage: String,
+    /// The perp market's taker fee, a fraction of notional (0.0005 = 5 bp).
+    #[arg(long, default_value = "0.0005")]
+    taker_fee: String,
+    /// The vault's annual management fee, a fraction of nav paid in shares (0.02 = 2%).
+    #[arg(long, default_value = "0")]
+    management_fee: String,
+    /// The vault's performance fee on gains above the high-water mark, paid in shares (0.2 = 20%).
+    #[arg(long, default_value = "0")]
+    performance_fee: String,
+    /// The perp market's depth: notional in USDC at which price impact would reach 100%. The
+    /// default is deep enough that a vault compounding over years never moves the market.
+    #[arg(long, default_value = "10000000000000")]
+    depth: String,
+    /// Starting capital deposited in the vault, USDC.
+    #[arg(long, default_value = "1000000")]
+    capital: String,
+    /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
+    #[arg(long = "scenario")]
+    scenarios: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -44,6 +86,19 @@ fn main() -> ExitCode {
             lambda,
             step_seconds,
         } => vol::run(&prices, &lambda, step_seconds),
+        Command::Replay(args) => replay::run(&replay::Options {
+            prices: args.prices,
+            out: args.out,
+            target_vol: args.target_vol,
+            lambda: args.lambda,
+            max_leverage: args.max_leverage,
+            taker_fee: args.taker_fee,
+            management_fee: args.management_fee,
+            performance_fee: args.performance_fee,
+            depth: args.depth,
+            capital: args.capital,
+            scenarios: args.scenarios,
+        }),
     };
     match result {
         // A closed pipe (`ballast vol ... | head`) is the reader's choice, not a failure.

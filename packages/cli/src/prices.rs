@@ -17,6 +17,8 @@ pub struct PriceRow {
     pub time: u64,
     /// The close, exact as written.
     pub close: Price,
+    /// The close as written, for errors found later.
+    pub close_text: String,
 }
 
 /// Bad input, located in its file.
@@ -34,6 +36,52 @@ impl fmt::Display for InputError {
             None => write!(f, "{}: {}", self.file, self.message),
         }
     }
+}
+
+impl InputError {
+    /// An error at `line` of `path`.
+    pub fn at(path: &Path, line: u64, message: String) -> Self {
+        Self {
+            file: path.display().to_string(),
+            line: Some(line),
+            message,
+        }
+    }
+}
+
+/// Exponent of prices pushed to the oracle: a close is published as `mantissa * 10^-8`, enough for
+/// BTC's first fixings (0.05 -> 5,000,000) while 92 billion still fits the i64 mantissa.
+pub const ORACLE_EXPO: i32 = -8;
+
+/// The row's close as an oracle mantissa at [`ORACLE_EXPO`], exactly: an error naming the line and
+/// the field when the close has more than 8 decimals or the mantissa does not fit an i64.
+pub fn oracle_mantissa(path: &Path, row: &PriceRow) -> Result<i64, InputError> {
+    let fail = |why: &str| {
+        InputError::at(
+            path,
+            row.line,
+            format!("field \"close\": {:?} {why}", row.close_text),
+        )
+    };
+    let shift = row.close.expo() - ORACLE_EXPO;
+    let mut mantissa = row.close.mantissa();
+    if shift >= 0 {
+        let scale = 10u128
+            .checked_pow(shift.unsigned_abs())
+            .ok_or_else(|| fail("is too large for an i64 mantissa at exponent -8"))?;
+        mantissa = mantissa
+            .checked_mul(scale)
+            .ok_or_else(|| fail("is too large for an i64 mantissa at exponent -8"))?;
+    } else {
+        // Trailing zeros beyond the 8th decimal (0.050000000) are exact; other digits are not.
+        for _ in 0..shift.unsigned_abs() {
+            if !mantissa.is_multiple_of(10) {
+                return Err(fail("has more than 8 decimals"));
+            }
+            mantissa /= 10;
+        }
+    }
+    i64::try_from(mantissa).map_err(|_| fail("is too large for an i64 mantissa at exponent -8"))
 }
 
 /// Reads and checks every row: at least two, dates strictly increasing, closes positive.
@@ -101,6 +149,7 @@ pub fn read_prices(path: &Path) -> Result<Vec<PriceRow>, InputError> {
             date: date.to_string(),
             time,
             close,
+            close_text: close_text.to_string(),
         });
     }
     if rows.len() < 2 {
@@ -168,7 +217,50 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{PriceRow, oracle_mantissa, parse_date};
+
+    fn row(close: &str) -> PriceRow {
+        PriceRow {
+            line: 7,
+            date: "2024-01-01".into(),
+            time: 0,
+            close: close.parse().unwrap(),
+            close_text: close.into(),
+        }
+    }
+
+    fn mantissa(close: &str) -> Result<i64, String> {
+        oracle_mantissa(std::path::Path::new("p.csv"), &row(close)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn closes_convert_exactly_to_exponent_minus_8() {
+        assert_eq!(mantissa("0.05"), Ok(5_000_000));
+        assert_eq!(mantissa("64123.5"), Ok(6_412_350_000_000));
+        assert_eq!(mantissa("0.00000001"), Ok(1));
+        assert_eq!(mantissa("0.050000000"), Ok(5_000_000));
+        assert_eq!(mantissa("1.5e-3"), Ok(150_000));
+        assert_eq!(mantissa("92233720368.54775807"), Ok(i64::MAX));
+    }
+
+    #[test]
+    fn a_ninth_decimal_is_refused_with_line_and_field() {
+        assert_eq!(
+            mantissa("0.123456789"),
+            Err("p.csv:7: field \"close\": \"0.123456789\" has more than 8 decimals".into())
+        );
+    }
+
+    #[test]
+    fn a_close_beyond_i64_is_refused() {
+        let err = mantissa("92233720368.54775808").unwrap_err();
+        assert!(err.starts_with("p.csv:7: field \"close\": "), "{err}");
+        assert!(
+            err.ends_with("is too large for an i64 mantissa at exponent -8"),
+            "{err}"
+        );
+        assert!(mantissa("1e300").is_err());
+    }
 
     #[test]
     fn dates_map_to_midnight_utc() {

@@ -92,3 +92,50 @@ fn mark_folds_the_price_and_stores_the_position() {
     );
     assert!(market.mark.unrealized_pnl.i128() > 0);
 }
+
+#[test]
+fn rebalance_tops_up_margin_worn_down_by_losses() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.rebalance().unwrap();
+    let margin_before = suite.query_position().unwrap().margin;
+    // -3%: inside the rebalance band, but the loss comes out of the posted margin.
+    let price = suite.price * 97 / 100;
+    suite.next_day(price).unwrap();
+    let res = suite.rebalance().unwrap();
+    assert_eq!(attr(&res, "executed").as_deref(), Some("0"));
+    let added: u128 = attr(&res, "margin_added")
+        .expect("a top-up")
+        .parse()
+        .unwrap();
+    assert!(added > 0);
+    let position = suite.query_position().unwrap();
+    assert_eq!(position.margin.u128(), margin_before.u128() + added);
+    assert_eq!(suite.query_market().unwrap().mark.margin, position.margin);
+}
+
+#[test]
+fn rebalance_during_an_oracle_outage_records_a_stale_price() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.rebalance().unwrap();
+    // Two days without a price: the vault and the venue both refuse it.
+    suite.advance(2 * 86_400);
+    let res = suite.rebalance().unwrap();
+    assert_decision(&res, "rejected", "stale_price");
+}
+
+#[test]
+fn keeper_reductions_are_sliced_by_the_liquidity_cap() {
+    // 10M depth: 100k per order at 1% slippage.
+    let mut suite = SuiteBuilder::new()
+        .venue(|v| v.depth = cosmwasm_std::Uint128::new(10_000_000_000_000))
+        .build();
+    for _ in 0..4 {
+        suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    }
+    spike_volatility(&mut suite);
+    let before = suite.query_position().unwrap().notional.u128();
+    let res = suite.rebalance().unwrap();
+    assert_eq!(attr(&res, "side").as_deref(), Some("short"));
+    let shed = before - suite.query_position().unwrap().notional.u128();
+    assert!(shed <= 100_000_000_000, "{shed}");
+}

@@ -82,6 +82,20 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&inputs, &book_in, now)?;
     let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    if inputs.position.is_err() {
+        // The venue cannot mark the position (its price is unusable too): the guard's rejection is
+        // recorded if one applies, else the venue's error is returned.
+        let request = OrderRequest {
+            market: market.clone(),
+            side: Side::Long,
+            size: Uint128::zero(),
+            reduce_only: false,
+            signal: None,
+        };
+        let evaluation =
+            pipeline::decide_with(&params, &inputs, observation, book, vol, vec![], &request)?;
+        return act(deps, &market, evaluation, "rebalance");
+    }
     let caps = pipeline::caps(&params, &inputs, &book, vol, Side::Long, None)?;
     let target = if vol.is_some() {
         pipeline::position_limit(&caps).unwrap_or(Uint128::zero())
@@ -97,15 +111,23 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     } else {
         (Side::Long, current.checked_add(target)?, target.is_zero())
     };
+    // The keeper's reductions pay impact too: one call sheds what max_slippage allows, the next
+    // call continues.
+    let size = if reduce_only {
+        size.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX))
+    } else {
+        size
+    };
     let band = target.max(current).mul_floor(params.rebalance_threshold);
     if size <= band || size.is_zero() {
-        require_position(&inputs)?;
         store_observation(deps.storage, &market, &observation, &book.mark)?;
-        return Ok(Response::new()
+        let top_up = pipeline::margin_top_up(&params, &inputs, &book, vol)?;
+        let response = Response::new()
             .add_attribute(ACTION, "rebalance")
-            .add_attribute(MARKET, market)
+            .add_attribute(MARKET, &market)
             .add_attribute("target", target)
-            .add_attribute(EXECUTED, "0"));
+            .add_attribute(EXECUTED, "0");
+        return add_margin(deps, &market, top_up, response);
     }
     let request = OrderRequest {
         market: market.clone(),
@@ -139,10 +161,12 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Res
             limit,
         });
     }
+    let excess = current.checked_sub(limit)?;
     let request = OrderRequest {
         market: market.clone(),
         side: side.opposite(),
-        size: current.checked_sub(limit)?,
+        // Sliced by the liquidity cap like the keeper's rebalance; call again for the rest.
+        size: excess.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX)),
         reduce_only: true,
         signal: None,
     };
@@ -250,6 +274,30 @@ fn act(deps: DepsMut, market: &str, e: Evaluation, action: &str) -> ContractResu
             .add_submessage(SubMsg::reply_on_success(trade, TRADE_REPLY));
     }
     Ok(response)
+}
+
+/// Sends `amount` of idle collateral to the position's margin, re-marked when the venue replies.
+fn add_margin(
+    deps: DepsMut,
+    market: &str,
+    amount: Uint128,
+    response: Response,
+) -> ContractResult<Response> {
+    if amount.is_zero() {
+        return Ok(response);
+    }
+    let config = CONFIG.load(deps.storage)?;
+    let msg = WasmMsg::Execute {
+        contract_addr: config.perp_market.to_string(),
+        msg: to_json_binary(&perp::ExecuteMsg::AddMargin {
+            market: market.to_string(),
+        })?,
+        funds: coins(amount.u128(), config.denom),
+    };
+    PENDING_MARK.save(deps.storage, &market.to_string())?;
+    Ok(response
+        .add_attribute("margin_added", amount)
+        .add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
 }
 
 /// snake_case name of a serde enum value, as in messages.

@@ -1,0 +1,166 @@
+//! `ballast replay`: the real contracts over real price history.
+//!
+//! The oracle, the perp market and the vault run in cw-multi-test. Each row of the price file is a
+//! block at 00:00 UTC of its date: the publisher pushes the close, keepers liquidate, `Rebalance`
+//! and `Deleverage` as they would on chain (see [`step`]). Every input is checked before anything
+//! is written: a bad flag, row or scenario is one line on stderr and an empty `--out`.
+
+mod decisions;
+mod output;
+mod plots;
+mod report;
+pub mod scenario;
+mod stats;
+mod step;
+mod world;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use cosmwasm_std::{Decimal, Uint128};
+
+use crate::prices::{oracle_mantissa, read_prices};
+use output::Summary;
+use world::{Setup, UNITS_PER_USDC, World};
+
+/// The replay's flags, as typed.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The price file.
+    pub prices: PathBuf,
+    /// Output directory.
+    pub out: PathBuf,
+    /// Annualised volatility target.
+    pub target_vol: String,
+    /// EWMA decay per day.
+    pub lambda: String,
+    /// Largest gross notional over nav.
+    pub max_leverage: String,
+    /// The perp market's taker fee, a fraction of notional.
+    pub taker_fee: String,
+    /// The vault's annual management fee, a fraction of nav.
+    pub management_fee: String,
+    /// The vault's performance fee, a fraction of gains above the high-water mark.
+    pub performance_fee: String,
+    /// Notional at which price impact reaches 100%, USDC.
+    pub depth: String,
+    /// Starting capital, USDC.
+    pub capital: String,
+    /// Stress scenarios.
+    pub scenarios: Vec<String>,
+}
+
+/// snake_case name of a serde enum value, as in the contracts' messages.
+pub fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .map(|s| s.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
+fn decimal(flag: &str, text: &str) -> Result<Decimal, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("--{flag}: {text:?} is not a decimal number >= 0"))
+}
+
+fn usdc(flag: &str, text: &str) -> Result<Uint128, String> {
+    let whole: u128 = text
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("--{flag}: {text:?} is not a whole number of USDC > 0"))?;
+    whole
+        .checked_mul(UNITS_PER_USDC)
+        .filter(|units| *units <= 10u128.pow(24))
+        .map(Uint128::new)
+        .ok_or_else(|| format!("--{flag}: {text} USDC is more than this replay handles (10^18)"))
+}
+
+/// The flags as a [`Setup`], every bound checked as the contracts will check it.
+fn setup(options: &Options) -> Result<Setup, String> {
+    let setup = Setup {
+        target_vol: decimal("target-vol", &options.target_vol)?,
+        lambda: decimal("lambda", &options.lambda)?,
+        max_leverage: decimal("max-leverage", &options.max_leverage)?,
+        taker_fee: decimal("taker-fee", &options.taker_fee)?,
+        management_fee: decimal("management-fee", &options.management_fee)?,
+        performance_fee: decimal("performance-fee", &options.performance_fee)?,
+        depth: usdc("depth", &options.depth)?,
+        capital: usdc("capital", &options.capital)?,
+    };
+    world::vault_params(&setup).validate().map_err(|e| {
+        let flag = match e.name {
+            "max_concentration" => "max-leverage".to_string(),
+            name => name.replace('_', "-"),
+        };
+        format!("--{flag}: {} must be {}", e.value, e.rule)
+    })?;
+    if setup.taker_fee >= Decimal::percent(10) {
+        return Err(format!(
+            "--taker-fee: {} must be in [0, 0.1)",
+            setup.taker_fee
+        ));
+    }
+    Ok(setup)
+}
+
+/// Runs the replay and writes `replay.csv`, `summary.json`, `report.md` and the plots to `--out`.
+/// Returns the summary's headline for stdout.
+pub fn run(options: &Options) -> Result<String, String> {
+    let started = Instant::now();
+    let setup = setup(options)?;
+    let path = options.prices.as_path();
+    let rows = read_prices(path).map_err(|e| e.to_string())?;
+    let mantissas = rows
+        .iter()
+        .map(|row| oracle_mantissa(path, row))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let scenarios = options
+        .scenarios
+        .iter()
+        .map(|text| scenario::parse(text, &rows))
+        .collect::<Result<Vec<_>, _>>()?;
+    let steps = scenario::schedule(&rows, &mantissas, &scenarios);
+
+    let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
+        .map_err(|e| format!("deploying the contracts failed: {e}"))?;
+    let bar = progress(steps.len());
+    let mut records = Vec::with_capacity(steps.len());
+    for step in &steps {
+        records.push(step::run(&mut world, step)?);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+
+    let out = options.out.as_path();
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let capital = setup.capital.u128() as f64 / UNITS_PER_USDC as f64;
+    let mut summary = Summary::new(options, &setup, &records, capital);
+    output::write_csv(&out.join("replay.csv"), &records, capital)?;
+    let charts = plots::draw_all(out, &records, &summary)?;
+    summary.wall_seconds = started.elapsed().as_secs_f64();
+    report::write(&out.join("report.md"), options, &summary, &records, &charts)?;
+    output::write_json(&out.join("summary.json"), &summary)?;
+    Ok(summary.headline(&display(out)))
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A progress bar on stderr when it is a terminal; nothing otherwise.
+fn progress(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(u64::try_from(len).unwrap_or(u64::MAX));
+    let style =
+        indicatif::ProgressStyle::with_template("replay {wide_bar} {pos}/{len} steps, eta {eta}");
+    if let Ok(style) = style {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,374 @@
+//! The replay's chain: the oracle, the perp market and the vault deployed in cw-multi-test from the
+//! same contract code that builds to wasm, and the few accounts that drive them.
+//!
+//! Every message the replay sends is built in this file, so a new field in a contract's messages
+//! (a fee rate or a timelock in `VaultParams`, say) is a one-line change here.
+
+use cosmwasm_std::{Addr, Decimal, Int64, StdResult, Timestamp, Uint64, Uint128, coins};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+
+use ballast_types::oracle::{self, PriceUpdate};
+use ballast_types::perp::{self, MarketParams, PositionResponse};
+use ballast_types::pyth::PriceIdentifier;
+use ballast_types::vault::{
+    self, HolderResponse, MarketConfig, MarketResponse, OrderPreview, OrderRequest, StateResponse,
+    VaultParams,
+};
+use ballast_types::{Side, attributes};
+
+use crate::prices::ORACLE_EXPO;
+
+/// The base denom: micro-USDC, 10^6 base units per USDC.
+pub const DENOM: &str = "uusdc";
+/// Base units per USDC.
+pub const UNITS_PER_USDC: u128 = 1_000_000;
+/// The one market of a replay.
+pub const MARKET: &str = "ASSET-PERP";
+/// Seconds in a day.
+pub const DAY: u64 = 86_400;
+
+/// What the command line sets; everything else is a fixed default in [`vault_params`] and
+/// [`venue_params`].
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// Annualised volatility target.
+    pub target_vol: Decimal,
+    /// EWMA decay per day.
+    pub lambda: Decimal,
+    /// Largest gross notional as a multiple of nav.
+    pub max_leverage: Decimal,
+    /// The perp market's taker fee.
+    pub taker_fee: Decimal,
+    /// The vault's annual management fee, paid in shares.
+    pub management_fee: Decimal,
+    /// The vault's fee on gains above the high-water mark, paid in shares.
+    pub performance_fee: Decimal,
+    /// Notional at which price impact reaches 100%, base units.
+    pub depth: Uint128,
+    /// The depositor's starting capital, base units.
+    pub capital: Uint128,
+}
+
+fn dec(text: &str) -> Decimal {
+    text.parse().expect("decimal literal")
+}
+
+/// The vault's risk parameters: the flags, and what a risk manager would set for one liquid market.
+pub fn vault_params(setup: &Setup) -> VaultParams {
+    VaultParams {
+        target_vol: setup.target_vol,
+        max_leverage: setup.max_leverage,
+        // One market: its share of nav may be the whole book.
+        max_concentration: setup.max_leverage,
+        kelly_fraction: dec("0.5"),
+        max_edge: dec("0.3"),
+        var_confidence: dec("0.99"),
+        var_budget: dec("0.1"),
+        var_horizon: DAY,
+        max_slippage: dec("0.01"),
+        // Five daily sigmas of margin: daily returns are fat-tailed, and the margin is idle money
+        // anyway (the volatility target binds long before the liquidation-distance cap).
+        liq_sigmas: dec("5"),
+        liq_horizon: DAY,
+        // 100 USDC: smaller trades are not worth their fee.
+        min_order: Uint128::new(100 * UNITS_PER_USDC),
+        max_age: 60,
+        reduce_max_age: 600,
+        max_future_skew: 5,
+        max_confidence: dec("0.01"),
+        breaker_sigmas: dec("8"),
+        breaker_max_move: dec("0.25"),
+        breaker_cooldown: 3_600,
+        lambda: setup.lambda,
+        vol_step: DAY,
+        // A month of returns before sizing: the first return seeds the EWMA and still weighs
+        // 0.94^29 = 17% after 30.
+        min_observations: 30,
+        max_mark_age: 3_600,
+        deleverage_tolerance: dec("0.05"),
+        rebalance_threshold: dec("0.05"),
+        share_offset_decimals: 6,
+        management_fee: setup.management_fee,
+        performance_fee: setup.performance_fee,
+        // Nothing is proposed during a replay; the shortest bound.
+        timelock: 3_600,
+    }
+}
+
+/// The perp market's parameters: linear impact over `depth`, 10% initial and 5% maintenance margin,
+/// open interest unbounded in practice.
+pub fn venue_params(setup: &Setup, feed: &PriceIdentifier) -> MarketParams {
+    MarketParams {
+        feed_id: feed.clone(),
+        depth: setup.depth,
+        impact_exponent: Decimal::one(),
+        taker_fee: setup.taker_fee,
+        initial_margin: dec("0.1"),
+        maintenance_margin: dec("0.05"),
+        max_open_interest: Uint128::new(10u128.pow(30)),
+    }
+}
+
+/// The vault's market: the whole volatility budget, no per-market notional limit of its own.
+fn market_config(feed: &PriceIdentifier) -> MarketConfig {
+    MarketConfig {
+        market: MARKET.to_string(),
+        feed_id: feed.clone(),
+        weight: Decimal::one(),
+        max_notional: Uint128::new(10u128.pow(30)),
+    }
+}
+
+/// The pool that takes the other side, a million times the vault's capital: the replay measures the
+/// vault's risk control, not whether the venue can pay its profits.
+fn pool_funding(setup: &Setup) -> u128 {
+    setup.capital.u128().saturating_mul(1_000_000)
+}
+
+/// The deployed contracts and their users.
+pub struct World {
+    app: App,
+    oracle: Addr,
+    perp: Addr,
+    vault: Addr,
+    publisher: Addr,
+    keeper: Addr,
+    depositor: Addr,
+    feed: PriceIdentifier,
+    /// The vault charges fees: a keeper accrues them every step.
+    pub charges_fees: bool,
+}
+
+impl World {
+    /// Deploys the three contracts at block time `start` and deposits the capital.
+    pub fn deploy(setup: &Setup, start: u64) -> StdResult<Self> {
+        let mut app = App::default();
+        app.update_block(|b| {
+            b.time = Timestamp::from_seconds(start);
+            b.height = 1;
+        });
+        let addr = |name: &str| app.api().addr_make(name);
+        let [
+            owner,
+            manager,
+            guardian,
+            publisher,
+            keeper,
+            depositor,
+            lp,
+            treasury,
+        ] = [
+            "owner",
+            "manager",
+            "guardian",
+            "publisher",
+            "keeper",
+            "depositor",
+            "lp",
+            "treasury",
+        ]
+        .map(addr);
+        let funding = [
+            (&depositor, setup.capital.u128()),
+            (&lp, pool_funding(setup)),
+        ];
+        app.init_modules(|router, _, storage| {
+            funding.iter().try_for_each(|(who, amount)| {
+                router
+                    .bank
+                    .init_balance(storage, who, coins(*amount, DENOM))
+            })
+        })?;
+        let feed = PriceIdentifier("b7".repeat(32));
+
+        let oracle_code = app.store_code(Box::new(ContractWrapper::new(
+            ballast_oracle::contract::execute,
+            ballast_oracle::contract::instantiate,
+            ballast_oracle::contract::query,
+        )));
+        let perp_code = app.store_code(Box::new(ContractWrapper::new(
+            ballast_perp::contract::execute,
+            ballast_perp::contract::instantiate,
+            ballast_perp::contract::query,
+        )));
+        let vault_code = app.store_code(Box::new(
+            ContractWrapper::new(
+                ballast_vault::contract::execute,
+                ballast_vault::contract::instantiate,
+                ballast_vault::contract::query,
+            )
+            .with_reply(ballast_vault::contract::reply),
+        ));
+
+        let oracle_msg = oracle::InstantiateMsg {
+            owner: owner.to_string(),
+            publishers: vec![publisher.to_string()],
+        };
+        let oracle =
+            app.instantiate_contract(oracle_code, owner.clone(), &oracle_msg, &[], "oracle", None)?;
+        let perp_msg = perp::InstantiateMsg {
+            owner: owner.to_string(),
+            oracle: oracle.to_string(),
+            denom: DENOM.to_string(),
+            liquidation_fee: dec("0.05"),
+            max_price_age: 3_600,
+        };
+        let perp =
+            app.instantiate_contract(perp_code, owner.clone(), &perp_msg, &[], "perp", None)?;
+        let add = perp::ExecuteMsg::AddMarket {
+            market: MARKET.to_string(),
+            params: venue_params(setup, &feed),
+        };
+        app.execute_contract(owner.clone(), perp.clone(), &add, &[])?;
+        let fund = perp::ExecuteMsg::DepositLiquidity {};
+        app.execute_contract(lp, perp.clone(), &fund, &coins(pool_funding(setup), DENOM))?;
+
+        let vault_msg = vault::InstantiateMsg {
+            owner: owner.to_string(),
+            manager: manager.to_string(),
+            guardian: guardian.to_string(),
+            denom: DENOM.to_string(),
+            oracle: oracle.to_string(),
+            perp_market: perp.to_string(),
+            fee_recipient: treasury.to_string(),
+            params: vault_params(setup),
+            markets: vec![market_config(&feed)],
+        };
+        let vault = app.instantiate_contract(vault_code, owner, &vault_msg, &[], "vault", None)?;
+        let deposit = vault::ExecuteMsg::Deposit {};
+        let capital = coins(setup.capital.u128(), DENOM);
+        app.execute_contract(depositor.clone(), vault.clone(), &deposit, &capital)?;
+        Ok(Self {
+            app,
+            oracle,
+            perp,
+            vault,
+            publisher,
+            keeper,
+            depositor,
+            feed,
+            charges_fees: !setup.management_fee.is_zero() || !setup.performance_fee.is_zero(),
+        })
+    }
+
+    /// Moves the chain to `time` (never backwards), one block later.
+    pub fn set_time(&mut self, time: u64) {
+        self.app.update_block(|b| {
+            b.time = Timestamp::from_seconds(time.max(b.time.seconds()));
+            b.height += 1;
+        });
+    }
+
+    /// The publisher pushes `mantissa * 10^-8` with `publish_time` and a 0.1% confidence interval.
+    pub fn publish(&mut self, mantissa: i64, publish_time: i64) -> StdResult<AppResponse> {
+        let update = PriceUpdate {
+            id: self.feed.clone(),
+            price: Int64::new(mantissa),
+            conf: Uint64::new(u64::try_from(mantissa / 1_000).unwrap_or(0)),
+            expo: ORACLE_EXPO,
+            publish_time,
+        };
+        let msg = oracle::ExecuteMsg::UpdatePriceFeeds {
+            feeds: vec![update],
+        };
+        self.app
+            .execute_contract(self.publisher.clone(), self.oracle.clone(), &msg, &[])
+    }
+
+    /// The vault's position, as the perp market marks it now.
+    pub fn position(&self) -> StdResult<PositionResponse> {
+        let msg = perp::QueryMsg::Position {
+            trader: self.vault.to_string(),
+            market: MARKET.to_string(),
+        };
+        self.app.wrap().query_wasm_smart(&self.perp, &msg)
+    }
+
+    /// A keeper liquidates the vault's position on the perp market.
+    pub fn liquidate(&mut self) -> StdResult<AppResponse> {
+        let msg = perp::ExecuteMsg::Liquidate {
+            trader: self.vault.to_string(),
+            market: MARKET.to_string(),
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), self.perp.clone(), &msg, &[])
+    }
+
+    /// A keeper calls the vault's `Rebalance`.
+    pub fn rebalance(&mut self) -> StdResult<AppResponse> {
+        let msg = vault::ExecuteMsg::Rebalance {
+            market: MARKET.to_string(),
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), self.vault.clone(), &msg, &[])
+    }
+
+    /// A keeper calls the vault's `Deleverage`.
+    pub fn deleverage(&mut self) -> StdResult<AppResponse> {
+        let msg = vault::ExecuteMsg::Deleverage {
+            market: MARKET.to_string(),
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), self.vault.clone(), &msg, &[])
+    }
+
+    /// A keeper mints the vault's management and performance fees due.
+    pub fn accrue_fees(&mut self) -> StdResult<AppResponse> {
+        let msg = vault::ExecuteMsg::AccrueFees {};
+        self.app
+            .execute_contract(self.keeper.clone(), self.vault.clone(), &msg, &[])
+    }
+
+    /// What the depositor's shares would redeem for now, fees due deducted.
+    pub fn depositor_value(&self) -> StdResult<Uint128> {
+        let msg = vault::QueryMsg::Holder {
+            address: self.depositor.to_string(),
+        };
+        let holder: HolderResponse = self.app.wrap().query_wasm_smart(&self.vault, &msg)?;
+        Ok(holder.value)
+    }
+
+    /// The vault's nav and exposure.
+    pub fn state(&self) -> StdResult<StateResponse> {
+        let msg = vault::QueryMsg::State {};
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The vault's view of the market: forecast volatility, halt, mark.
+    pub fn market(&self) -> StdResult<MarketResponse> {
+        let msg = vault::QueryMsg::Market {
+            market: MARKET.to_string(),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// What a minimal long order would meet now: every cap's limit, or the guard that refuses it.
+    pub fn preview_long(&self) -> StdResult<OrderPreview> {
+        let msg = vault::QueryMsg::PreviewOrder(OrderRequest {
+            market: MARKET.to_string(),
+            side: Side::Long,
+            size: Uint128::new(UNITS_PER_USDC),
+            reduce_only: false,
+            signal: None,
+        });
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+    }
+
+    /// The value of `key` in the vault's own event of a response (not the perp market's trade).
+    pub fn vault_attr(&self, res: &AppResponse, key: &str) -> Option<String> {
+        res.events
+            .iter()
+            .filter(|e| e.ty == "wasm")
+            .filter(|e| {
+                e.attributes
+                    .iter()
+                    .any(|a| a.key == "_contract_address" && a.value == self.vault.as_str())
+            })
+            .flat_map(|e| e.attributes.iter())
+            .find(|a| a.key == key)
+            .map(|a| a.value.clone())
+    }
+}
+
+/// Attribute keys the replay reads.
+pub use attributes::{BINDING_CAP, DECISION, EXECUTED};

@@ -1,0 +1,257 @@
+//! `ballast replay` through the binary: the outputs of a short slice of the BTC history, the stress
+//! scenarios, and bad input refused before anything is written.
+#![allow(clippy::float_arithmetic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The first `rows` rows of the shipped BTC history, in `dir`.
+fn btc_slice(dir: &Path, rows: usize) -> PathBuf {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/btc_usd_daily.csv");
+    let text = std::fs::read_to_string(full).unwrap();
+    let slice: Vec<&str> = text.lines().take(rows + 1).collect();
+    let path = dir.join("btc.csv");
+    std::fs::write(&path, slice.join("\n") + "\n").unwrap();
+    path
+}
+
+fn replay(prices: &Path, out: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ballast"))
+        .args(["replay", "--prices", prices.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .expect("run ballast")
+}
+
+fn summary(out: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap()
+}
+
+fn csv_rows(out: &Path) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_path(out.join("replay.csv")).unwrap();
+    reader.records().map(Result::unwrap).collect()
+}
+
+const COLUMNS: [&str; 17] = [
+    "date",
+    "price",
+    "forecast_vol",
+    "target_notional",
+    "executed_notional",
+    "nav",
+    "decision",
+    "binding_cap",
+    "traded_notional",
+    "leverage",
+    "unmanaged_nav",
+    "depositor_value",
+    "halted",
+    "liquidated",
+    "deleveraged",
+    "event",
+    "error",
+];
+
+#[test]
+fn four_hundred_btc_days_write_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = btc_slice(dir.path(), 400);
+    let out = dir.path().join("out");
+    let res = replay(&prices, &out, &[]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let stdout = String::from_utf8(res.stdout).unwrap();
+    assert!(stdout.contains("replayed 400 days"), "{stdout}");
+
+    let mut reader = csv::Reader::from_path(out.join("replay.csv")).unwrap();
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        COLUMNS
+    );
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 400);
+    assert_eq!(&rows[0][0], "2010-07-17");
+    assert_eq!(&rows[0][1], "0.05");
+    let decisions = ["accepted", "scaled", "rejected", "hold", "failed"];
+    assert!(rows.iter().all(|r| decisions.contains(&&r[6])));
+
+    let s = summary(&out);
+    assert_eq!(s["days"], 400);
+    assert_eq!(s["target_vol"], 0.4);
+    for field in [
+        "realized_vol",
+        "unmanaged_vol",
+        "vol_of_vol",
+        "unmanaged_vol_of_vol",
+        "max_drawdown",
+        "unmanaged_max_drawdown",
+        "final_nav",
+        "wall_seconds",
+    ] {
+        assert!(s[field].as_f64().is_some(), "{field}: {}", s[field]);
+    }
+    let orders = &s["orders"];
+    let counted: u64 = decisions.iter().map(|d| orders[d].as_u64().unwrap()).sum();
+    assert_eq!(counted, 400);
+    assert!(s["binding_caps"]["vol_target"].as_u64().unwrap() > 300);
+    assert!(s["liquidations"].as_u64().is_some());
+    // The vault aims at 40%; holding 2010-11 BTC was far wilder.
+    let realized = s["realized_vol"].as_f64().unwrap();
+    assert!((realized / 0.4 - 1.0).abs() < 0.15, "{realized}");
+    assert!(s["unmanaged_vol"].as_f64().unwrap() > 1.0);
+    assert!(s["vol_of_vol"].as_f64() < s["unmanaged_vol_of_vol"].as_f64());
+    assert!(s["max_drawdown"].as_f64() < s["unmanaged_max_drawdown"].as_f64());
+
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("## Verdict"));
+    for png in [
+        "price",
+        "volatility",
+        "exposure",
+        "nav",
+        "drawdown",
+        "decisions",
+    ] {
+        let bytes = std::fs::read(out.join(format!("{png}.png"))).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{png}.png");
+        assert!(report.contains(&format!("]({png}.png)")), "{png}");
+    }
+}
+
+#[test]
+fn a_crash_trips_the_breaker_and_an_outage_refuses_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = btc_slice(dir.path(), 120);
+    let out = dir.path().join("out");
+    let scenarios = [
+        "--scenario",
+        "crash:40@2010-10-20",
+        "--scenario",
+        "outage:2@2010-10-25",
+        "--scenario",
+        "stale@2010-11-01",
+    ];
+    let res = replay(&prices, &out, &scenarios);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 121);
+    let crash = rows.iter().find(|r| &r[0] == "2010-10-20 12:00").unwrap();
+    assert_eq!(&crash[15], "crash -40%");
+    assert_eq!(&crash[12], "true", "halted after the crash");
+    assert_eq!(&crash[7], "circuit_breaker");
+    // Nothing trades on a missing or stale price: the order is refused, fails, or is not needed.
+    for (date, event) in [
+        ("2010-10-25", "outage"),
+        ("2010-10-26", "outage"),
+        ("2010-11-01", "stale"),
+    ] {
+        let day = rows.iter().find(|r| &r[0] == date).unwrap();
+        assert_eq!(&day[15], event);
+        assert!(
+            ["failed", "rejected", "hold"].contains(&&day[6]),
+            "{date}: {}",
+            &day[6]
+        );
+        assert_eq!(day[8].parse::<f64>().unwrap(), 0.0, "{date} traded");
+    }
+    let s = summary(&out);
+    assert!(s["breaker_trips"].as_u64().unwrap() >= 1);
+    assert_eq!(s["intraday_steps"], 1);
+    assert_eq!(s["days"], 120);
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("## Stress scenarios"));
+}
+
+/// Asserts a refusal: exit 1, one stderr line containing `says`, nothing written to `--out`.
+fn assert_refused(content: &str, extra: &[&str], says: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = dir.path().join("prices.csv");
+    std::fs::write(&prices, content).unwrap();
+    let out = dir.path().join("out");
+    let res = replay(&prices, &out, extra);
+    assert_eq!(res.status.code(), Some(1));
+    assert!(res.stdout.is_empty());
+    let stderr = String::from_utf8(res.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("ballast: "), "{stderr}");
+    let located = says.replace("{file}", prices.to_str().unwrap());
+    assert!(stderr.contains(&located), "{stderr:?} lacks {located:?}");
+    assert!(!out.exists(), "--out was created");
+}
+
+const GOOD: &str = "date,close\n2024-01-01,100\n2024-01-02,101\n2024-01-03,99\n";
+
+#[test]
+fn a_ninth_decimal_is_refused_with_file_line_and_field() {
+    assert_refused(
+        "date,close\n2024-01-01,100\n2024-01-02,0.123456789\n",
+        &[],
+        "{file}:3: field \"close\": \"0.123456789\" has more than 8 decimals",
+    );
+}
+
+#[test]
+fn a_close_too_large_for_the_oracle_is_refused() {
+    assert_refused(
+        "date,close\n2024-01-01,100\n2024-01-02,100000000000\n",
+        &[],
+        "{file}:3: field \"close\": \"100000000000\" is too large",
+    );
+}
+
+#[test]
+fn price_file_errors_are_those_of_vol() {
+    assert_refused(
+        "date,price\n2024-01-01,1\n2024-01-02,2\n",
+        &[],
+        "{file}:1: missing column \"close\"",
+    );
+    assert_refused(
+        "date,close\n2024-01-01,1\n2024-01-01,2\n",
+        &[],
+        "{file}:3: field \"date\"",
+    );
+}
+
+#[test]
+fn a_target_out_of_bounds_is_named_by_its_flag() {
+    assert_refused(
+        GOOD,
+        &["--target-vol", "3"],
+        "--target-vol: 3 must be in (0, 2]",
+    );
+    assert_refused(
+        GOOD,
+        &["--lambda", "x"],
+        "--lambda: \"x\" is not a decimal number",
+    );
+    assert_refused(
+        GOOD,
+        &["--capital", "0"],
+        "--capital: \"0\" is not a whole number",
+    );
+}
+
+#[test]
+fn a_bad_scenario_is_refused() {
+    assert_refused(
+        GOOD,
+        &["--scenario", "crash:30@2030-01-01"],
+        "--scenario \"crash:30@2030-01-01\": \"2030-01-01\" is not a date of the price file",
+    );
+    assert_refused(
+        GOOD,
+        &["--scenario", "flood@2024-01-02"],
+        "unknown scenario \"flood\"",
+    );
+}
