@@ -126,7 +126,7 @@ pub fn observe(
     let publish_time = u64::try_from(m.price.publish_time).unwrap_or(0);
     let unusable = if m.price.price.i64() <= 0 {
         Some(Reason::NonPositivePrice)
-    } else if publish_time > now.saturating_add(params.max_future_skew) {
+    } else if publish_time > now.saturating_add(params.guards.max_future_skew) {
         Some(Reason::FuturePrice)
     } else {
         None
@@ -137,12 +137,12 @@ pub fn observe(
         return Ok(observation);
     }
     let age = now.saturating_sub(publish_time);
-    if age > params.reduce_max_age {
+    if age > params.guards.reduce_max_age {
         observation.guard_reduce = Some(Reason::StalePrice);
     }
-    let mut open = if age > params.max_age {
+    let mut open = if age > params.guards.max_age {
         Some(Reason::StalePrice)
-    } else if confidence_ratio(&m.price)? > fx(params.max_confidence)? {
+    } else if confidence_ratio(&m.price)? > fx(params.guards.max_confidence)? {
         Some(Reason::WideConfidence)
     } else {
         None
@@ -152,28 +152,35 @@ pub fn observe(
     let mut tripped = false;
     observation.vol = Some(match stored {
         None => VolState::new(publish_time, price),
-        Some(state) if publish_time > state.last_time => {
+        Some(state) => {
+            // Every price is checked against the last one folded in, a price that is not newer too:
+            // a second price for the same publish time (or an older one, from an oracle that goes
+            // back) is a move over no time, and any move over no time is a jump. Unchecked, a flash
+            // crash inside one block would pass the breaker.
             let move_size =
                 ballast_sizing::math::narrow(price.log_return_since(&state.last_price)?)?;
-            let elapsed = publish_time - state.last_time;
+            let elapsed = publish_time.saturating_sub(state.last_time);
             tripped = guards::is_jump(
                 move_size,
                 state.vol()?,
                 elapsed,
-                fx(params.breaker_sigmas)?,
-                fx(params.breaker_max_move)?,
+                fx(params.guards.breaker_sigmas)?,
+                fx(params.guards.breaker_max_move)?,
             )?;
-            let lambda = fx(params.lambda)?;
-            state.observed(
-                &ballast_sizing::EwmaParams::new(lambda, params.vol_step)?,
-                publish_time,
-                price,
-            )?
+            if publish_time > state.last_time {
+                let lambda = fx(params.estimator.lambda)?;
+                state.observed(
+                    &ballast_sizing::EwmaParams::new(lambda, params.estimator.vol_step)?,
+                    publish_time,
+                    price,
+                )?
+            } else {
+                state
+            }
         }
-        Some(state) => state,
     });
     if tripped {
-        observation.halted_until = Some(now.saturating_add(params.breaker_cooldown));
+        observation.halted_until = Some(now.saturating_add(params.guards.breaker_cooldown));
     }
     let halted = observation.halted_until.is_some_and(|until| until > now);
     let returns = observation.vol.map(|v| v.returns).unwrap_or(0);
@@ -182,7 +189,7 @@ pub fn observe(
         (halted, Reason::MarketHalted),
         (book.paused, Reason::Paused),
         (
-            returns < u64::from(params.min_observations),
+            returns < u64::from(params.estimator.min_observations),
             Reason::NotEnoughObservations,
         ),
         (book.others_stale, Reason::StaleMarks),

@@ -6,7 +6,7 @@ use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 use ballast_types::oracle;
 use ballast_types::perp::{self, MarketParams};
 use ballast_types::pyth::PriceIdentifier;
-use ballast_types::vault::{self, MarketConfig, VaultParams};
+use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
 
 use super::{DAY, DENOM, MARKET, NAV, START_PRICE, Suite};
 use crate::oracle::{feed_id, oracle_code};
@@ -56,17 +56,21 @@ pub fn default_params() -> VaultParams {
         liq_sigmas: dec("3"),
         liq_horizon: DAY,
         min_order: Uint128::new(1_000_000),
-        max_age: 60,
-        reduce_max_age: 600,
-        max_future_skew: 5,
-        max_confidence: dec("0.01"),
-        breaker_sigmas: dec("8"),
-        breaker_max_move: dec("0.25"),
-        breaker_cooldown: 3_600,
-        lambda: dec("0.94"),
-        vol_step: DAY,
-        min_observations: 5,
-        max_mark_age: 3_600,
+        guards: OracleGuards {
+            max_age: 60,
+            reduce_max_age: 600,
+            max_future_skew: 5,
+            max_confidence: dec("0.01"),
+            breaker_sigmas: dec("8"),
+            breaker_max_move: dec("0.25"),
+            breaker_cooldown: 3_600,
+            max_mark_age: 3_600,
+        },
+        estimator: Estimator {
+            lambda: dec("0.94"),
+            vol_step: DAY,
+            min_observations: 5,
+        },
         deleverage_tolerance: dec("0.05"),
         rebalance_threshold: dec("0.05"),
         share_offset_decimals: 6,

@@ -58,7 +58,7 @@ fn margin_posted_keeps_liquidation_sigmas_away() {
 #[test]
 fn the_perp_market_liquidates_the_vault_when_margin_runs_out() {
     let mut suite = SuiteBuilder::new()
-        .params(|p| p.breaker_max_move = "5".parse().unwrap())
+        .params(|p| p.guards.breaker_max_move = "5".parse().unwrap())
         .build();
     suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
     let keeper_before = suite.balance(&suite.keeper.clone());

@@ -41,7 +41,7 @@ pub fn gather(
             })?;
     let now = env.block.time.seconds();
     let others_stale = oldest_other(deps.storage, Some(market))?
-        .is_some_and(|(time, _)| now.saturating_sub(time) > params.max_mark_age);
+        .is_some_and(|(time, _)| now.saturating_sub(time) > params.guards.max_mark_age);
     let inputs = MarketInputs {
         price: oracle_price(deps, &config, &market_config.feed_id)?,
         vol: VOLS.may_load(deps.storage, market)?,

@@ -26,7 +26,11 @@ use crate::state::{
 /// Idle plus marked equity, floored at 0; every open mark must be fresh.
 pub fn nav(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
     let params = PARAMS.load(deps.storage)?;
-    require_fresh(deps.storage, env.block.time.seconds(), params.max_mark_age)?;
+    require_fresh(
+        deps.storage,
+        env.block.time.seconds(),
+        params.guards.max_mark_age,
+    )?;
     let equity = TOTALS.load(deps.storage)?.marked_equity;
     let total = Int128::try_from(idle)?.checked_add(equity)?;
     Ok(Uint128::try_from(total.max(Int128::zero()))?)
@@ -92,8 +96,12 @@ pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Res
     let held = HOLDINGS
         .may_load(deps.storage, &info.sender)?
         .unwrap_or_default();
+    // The supply must leave room for the virtual shares: every share price, deposit and redeem adds
+    // them, and a supply without that room would overflow all of them and lock the vault.
+    let new_supply = supply.checked_add(shares)?;
+    new_supply.checked_add(virtual_shares)?;
     HOLDINGS.save(deps.storage, &info.sender, &held.checked_add(shares)?)?;
-    TOTAL_SHARES.save(deps.storage, &supply.checked_add(shares)?)?;
+    TOTAL_SHARES.save(deps.storage, &new_supply)?;
     Ok(Response::new()
         .add_attribute(ACTION, "deposit")
         .add_attribute(AMOUNT, amount)

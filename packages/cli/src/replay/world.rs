@@ -11,8 +11,8 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, MarketParams, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, HolderResponse, MarketConfig, MarketResponse, OrderPreview, OrderRequest, StateResponse,
-    VaultParams,
+    self, Estimator, HolderResponse, MarketConfig, MarketResponse, OracleGuards, OrderPreview,
+    OrderRequest, StateResponse, VaultParams,
 };
 use ballast_types::{Side, attributes};
 
@@ -72,19 +72,23 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
         liq_horizon: DAY,
         // 100 USDC: smaller trades are not worth their fee.
         min_order: Uint128::new(100 * UNITS_PER_USDC),
-        max_age: 60,
-        reduce_max_age: 600,
-        max_future_skew: 5,
-        max_confidence: dec("0.01"),
-        breaker_sigmas: dec("8"),
-        breaker_max_move: dec("0.25"),
-        breaker_cooldown: 3_600,
-        lambda: setup.lambda,
-        vol_step: DAY,
-        // A month of returns before sizing: the first return seeds the EWMA and still weighs
-        // 0.94^29 = 17% after 30.
-        min_observations: 30,
-        max_mark_age: 3_600,
+        guards: OracleGuards {
+            max_age: 60,
+            reduce_max_age: 600,
+            max_future_skew: 5,
+            max_confidence: dec("0.01"),
+            breaker_sigmas: dec("8"),
+            breaker_max_move: dec("0.25"),
+            breaker_cooldown: 3_600,
+            max_mark_age: 3_600,
+        },
+        estimator: Estimator {
+            lambda: setup.lambda,
+            vol_step: DAY,
+            // A month of returns before sizing: the first return seeds the EWMA and still weighs
+            // 0.94^29 = 17% after 30.
+            min_observations: 30,
+        },
         deleverage_tolerance: dec("0.05"),
         rebalance_threshold: dec("0.05"),
         share_offset_decimals: 6,

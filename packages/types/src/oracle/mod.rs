@@ -3,7 +3,7 @@
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Int64, Uint64};
 
-use crate::pyth::{PriceFeedResponse, PriceIdentifier};
+use crate::pyth::PriceIdentifier;
 
 /// Instantiates the oracle.
 #[cw_serde]
@@ -62,7 +62,7 @@ pub enum ExecuteMsg {
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// A feed's price, answered as Pyth answers it.
-    #[returns(PriceFeedResponse)]
+    #[returns(crate::pyth::PriceFeedResponse)]
     PriceFeed {
         /// The feed id.
         id: PriceIdentifier,

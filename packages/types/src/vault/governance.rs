@@ -73,17 +73,45 @@ pub fn check_tightening(current: &VaultParams, new: &VaultParams) -> Result<(), 
     higher("liq_sigmas", c.liq_sigmas, n.liq_sigmas)?;
     higher("liq_horizon", c.liq_horizon, n.liq_horizon)?;
     higher("min_order", c.min_order, n.min_order)?;
-    lower("max_age", c.max_age, n.max_age)?;
-    lower("reduce_max_age", c.reduce_max_age, n.reduce_max_age)?;
-    lower("max_future_skew", c.max_future_skew, n.max_future_skew)?;
-    lower("max_confidence", c.max_confidence, n.max_confidence)?;
-    lower("breaker_sigmas", c.breaker_sigmas, n.breaker_sigmas)?;
-    lower("breaker_max_move", c.breaker_max_move, n.breaker_max_move)?;
-    higher("breaker_cooldown", c.breaker_cooldown, n.breaker_cooldown)?;
-    same("lambda", c.lambda, n.lambda)?;
-    same("vol_step", c.vol_step, n.vol_step)?;
-    higher("min_observations", c.min_observations, n.min_observations)?;
-    lower("max_mark_age", c.max_mark_age, n.max_mark_age)?;
+    lower("max_age", c.guards.max_age, n.guards.max_age)?;
+    lower(
+        "reduce_max_age",
+        c.guards.reduce_max_age,
+        n.guards.reduce_max_age,
+    )?;
+    lower(
+        "max_future_skew",
+        c.guards.max_future_skew,
+        n.guards.max_future_skew,
+    )?;
+    lower(
+        "max_confidence",
+        c.guards.max_confidence,
+        n.guards.max_confidence,
+    )?;
+    lower(
+        "breaker_sigmas",
+        c.guards.breaker_sigmas,
+        n.guards.breaker_sigmas,
+    )?;
+    lower(
+        "breaker_max_move",
+        c.guards.breaker_max_move,
+        n.guards.breaker_max_move,
+    )?;
+    higher(
+        "breaker_cooldown",
+        c.guards.breaker_cooldown,
+        n.guards.breaker_cooldown,
+    )?;
+    same("lambda", c.estimator.lambda, n.estimator.lambda)?;
+    same("vol_step", c.estimator.vol_step, n.estimator.vol_step)?;
+    higher(
+        "min_observations",
+        c.estimator.min_observations,
+        n.estimator.min_observations,
+    )?;
+    lower("max_mark_age", c.guards.max_mark_age, n.guards.max_mark_age)?;
     lower(
         "deleverage_tolerance",
         c.deleverage_tolerance,

@@ -34,6 +34,29 @@ pub struct VaultParams {
     pub liq_horizon: u64,
     /// Smallest order worth executing after the caps, base units.
     pub min_order: Uint128,
+    /// Oracle guards and the circuit breaker.
+    pub guards: OracleGuards,
+    /// The volatility estimator.
+    pub estimator: Estimator,
+    /// Deleverage is allowed once exposure exceeds the caps by more than this share, e.g. 0.05.
+    pub deleverage_tolerance: Decimal,
+    /// Rebalance trades only when the target differs from the position by more than this share.
+    pub rebalance_threshold: Decimal,
+    /// Virtual share offset exponent d: shares = assets * (supply + 10^d) / (nav + 1).
+    pub share_offset_decimals: u32,
+    /// Annual management fee as a share of nav, paid in new shares, e.g. 0.02.
+    pub management_fee: Decimal,
+    /// Share of the gain above the high-water mark paid in new shares, e.g. 0.2.
+    pub performance_fee: Decimal,
+    /// Seconds between a proposal and the moment anyone may apply it.
+    pub timelock: u64,
+}
+
+/// Oracle guards: how fresh and how tight a price must be, and the jump circuit breaker.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct OracleGuards {
     /// Oldest oracle price accepted for orders that add exposure, seconds.
     pub max_age: u64,
     /// Oldest oracle price accepted for reduce-only orders and deleverage, seconds (>= max_age:
@@ -49,26 +72,21 @@ pub struct VaultParams {
     pub breaker_max_move: Decimal,
     /// How long a tripped breaker halts the market, seconds.
     pub breaker_cooldown: u64,
+    /// Oldest mark of another market an order may rely on, seconds.
+    pub max_mark_age: u64,
+}
+
+/// The EWMA volatility estimator of every market.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct Estimator {
     /// EWMA decay per `vol_step`, in (0, 1), e.g. 0.94.
     pub lambda: Decimal,
     /// The EWMA reference step, seconds (86,400 for daily).
     pub vol_step: u64,
     /// Returns a market must have seen before orders that add exposure are sized on it.
     pub min_observations: u32,
-    /// Oldest mark of another market an order may rely on, seconds.
-    pub max_mark_age: u64,
-    /// Deleverage is allowed once exposure exceeds the caps by more than this share, e.g. 0.05.
-    pub deleverage_tolerance: Decimal,
-    /// Rebalance trades only when the target differs from the position by more than this share.
-    pub rebalance_threshold: Decimal,
-    /// Virtual share offset exponent d: shares = assets * (supply + 10^d) / (nav + 1).
-    pub share_offset_decimals: u32,
-    /// Annual management fee as a share of nav, paid in new shares, e.g. 0.02.
-    pub management_fee: Decimal,
-    /// Share of the gain above the high-water mark paid in new shares, e.g. 0.2.
-    pub performance_fee: Decimal,
-    /// Seconds between a proposal and the moment anyone may apply it.
-    pub timelock: u64,
 }
 
 /// One market the vault may trade.
@@ -198,69 +216,69 @@ impl VaultParams {
             "in [0, 2592000] seconds",
         )?;
         check(
-            self.max_age > 0 && self.max_age <= 3_600,
+            self.guards.max_age > 0 && self.guards.max_age <= 3_600,
             "max_age",
-            self.max_age,
+            self.guards.max_age,
             "in (0, 3600] seconds",
         )?;
         check(
-            self.reduce_max_age >= self.max_age && self.reduce_max_age <= DAY,
+            self.guards.reduce_max_age >= self.guards.max_age && self.guards.reduce_max_age <= DAY,
             "reduce_max_age",
-            self.reduce_max_age,
+            self.guards.reduce_max_age,
             "in [max_age, 86400] seconds",
         )?;
         check(
-            self.max_future_skew <= 60,
+            self.guards.max_future_skew <= 60,
             "max_future_skew",
-            self.max_future_skew,
+            self.guards.max_future_skew,
             "in [0, 60] seconds",
         )?;
         check(
-            in_open_closed(self.max_confidence, "0", "0.05"),
+            in_open_closed(self.guards.max_confidence, "0", "0.05"),
             "max_confidence",
-            self.max_confidence,
+            self.guards.max_confidence,
             "in (0, 0.05]",
         )?;
         check(
-            in_open_closed(self.breaker_sigmas, "0", "100"),
+            in_open_closed(self.guards.breaker_sigmas, "0", "100"),
             "breaker_sigmas",
-            self.breaker_sigmas,
+            self.guards.breaker_sigmas,
             "in (0, 100]",
         )?;
         check(
-            in_open_closed(self.breaker_max_move, "0", "5"),
+            in_open_closed(self.guards.breaker_max_move, "0", "5"),
             "breaker_max_move",
-            self.breaker_max_move,
+            self.guards.breaker_max_move,
             "in (0, 5]",
         )?;
         check(
-            self.breaker_cooldown <= 7 * DAY,
+            self.guards.breaker_cooldown <= 7 * DAY,
             "breaker_cooldown",
-            self.breaker_cooldown,
+            self.guards.breaker_cooldown,
             "in [0, 604800] seconds",
         )?;
         check(
-            self.lambda > Decimal::zero() && self.lambda < Decimal::one(),
+            self.estimator.lambda > Decimal::zero() && self.estimator.lambda < Decimal::one(),
             "lambda",
-            self.lambda,
+            self.estimator.lambda,
             "in (0, 1)",
         )?;
         check(
-            self.vol_step > 0 && self.vol_step <= 30 * DAY,
+            self.estimator.vol_step > 0 && self.estimator.vol_step <= 30 * DAY,
             "vol_step",
-            self.vol_step,
+            self.estimator.vol_step,
             "in (0, 2592000] seconds",
         )?;
         check(
-            (2..=10_000).contains(&self.min_observations),
+            (2..=10_000).contains(&self.estimator.min_observations),
             "min_observations",
-            self.min_observations,
+            self.estimator.min_observations,
             "in [2, 10000]",
         )?;
         check(
-            self.max_mark_age > 0 && self.max_mark_age <= DAY,
+            self.guards.max_mark_age > 0 && self.guards.max_mark_age <= DAY,
             "max_mark_age",
-            self.max_mark_age,
+            self.guards.max_mark_age,
             "in (0, 86400] seconds",
         )?;
         check(
