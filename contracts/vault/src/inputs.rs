@@ -3,7 +3,7 @@
 
 use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
-use ballast_types::perp::{self, MarketResponse, PositionResponse};
+use ballast_types::perp::{self, MarketSummary, PositionSummary};
 use ballast_types::pyth::{PriceFeedResponse, PythPrice};
 use ballast_types::{Side, oracle};
 
@@ -31,7 +31,7 @@ pub fn position(
     env: &Env,
     config: &Config,
     market: &str,
-) -> ContractResult<PositionResponse> {
+) -> ContractResult<PositionSummary> {
     Ok(deps.querier.query_wasm_smart(
         &config.perp_market,
         &perp::QueryMsg::Position {
@@ -42,7 +42,7 @@ pub fn position(
 }
 
 /// The venue's parameters of a market (depth, impact, margins, fee).
-pub fn venue_market(deps: Deps, config: &Config, market: &str) -> ContractResult<MarketResponse> {
+pub fn venue_market(deps: Deps, config: &Config, market: &str) -> ContractResult<MarketSummary> {
     Ok(deps.querier.query_wasm_smart(
         &config.perp_market,
         &perp::QueryMsg::Market {
@@ -60,7 +60,7 @@ pub fn idle(deps: Deps, env: &Env, config: &Config) -> ContractResult<Uint128> {
 }
 
 /// A position as a mark taken at `time`.
-pub fn mark_of(position: &PositionResponse, time: u64) -> Mark {
+pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
     Mark {
         side: position.side,
         notional: position.notional,

@@ -12,7 +12,7 @@ use ballast_types::convert::{
     confidence_ratio, decimal_to_fixed, fixed_to_decimal, pyth_to_price, signed_decimal_to_fixed,
     var_quantile,
 };
-use ballast_types::perp::{MarketResponse, PositionResponse};
+use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{CapLimit, Decision, MarketConfig, OrderRequest, Reason, VaultParams};
 
@@ -34,9 +34,9 @@ pub struct MarketInputs {
     pub old_mark: Mark,
     /// The position as the perp market marks it now, or why it could not (a venue that refuses the
     /// oracle's price refuses to mark too; the guards then decide without it).
-    pub position: Result<PositionResponse, String>,
+    pub position: Result<PositionSummary, String>,
     /// The venue's market parameters.
-    pub venue: MarketResponse,
+    pub venue: MarketSummary,
 }
 
 /// What the pipeline needs to know about the whole vault.

@@ -221,3 +221,39 @@ pub struct PoolResponse {
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct MigrateMsg {}
+
+/// The part of [`PositionResponse`] a client that only needs the position's size and collateral
+/// reads (the vault): the other fields are ignored, so less JSON is parsed.
+#[cw_serde]
+pub struct PositionSummary {
+    /// Long or short; None when flat.
+    pub side: Option<Side>,
+    /// |quantity| * mark price, base units (rounded down).
+    pub notional: Uint128,
+    /// Collateral posted, base units.
+    pub margin: Uint128,
+    /// quantity * (mark - entry), base units, signed.
+    pub unrealized_pnl: Int128,
+}
+
+/// The part of [`MarketResponse`] that prices and margins a trade.
+#[cw_serde]
+pub struct MarketSummary {
+    /// Parameters that price and margin a trade.
+    pub params: TradingTerms,
+}
+
+/// The part of [`MarketParams`] that prices and margins a trade.
+#[cw_serde]
+pub struct TradingTerms {
+    /// Notional at which price impact reaches 100%.
+    pub depth: Uint128,
+    /// Exponent of the impact curve.
+    pub impact_exponent: Decimal,
+    /// Fee on every trade's notional.
+    pub taker_fee: Decimal,
+    /// Margin needed to open or increase, as a share of notional.
+    pub initial_margin: Decimal,
+    /// Equity below this share of notional may be liquidated.
+    pub maintenance_margin: Decimal,
+}
