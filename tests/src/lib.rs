@@ -3,5 +3,6 @@
 pub mod assertions;
 pub mod oracle;
 pub mod perp;
+pub mod probe;
 pub mod raw_oracle;
 pub mod suite;

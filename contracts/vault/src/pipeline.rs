@@ -440,6 +440,7 @@ fn margin_to_post(
             usable_margin(current),
         )
     } else if e.executed > current.notional {
+        // A flip: the new side starts from nothing.
         (e.executed.checked_sub(current.notional)?, Uint128::zero())
     } else {
         return Ok(Uint128::zero());
@@ -459,7 +460,11 @@ fn margin_to_post(
         .executed
         .checked_mul_ceil(venue.taker_fee)?
         .checked_add(Uint128::new(impact_cost))?;
-    let required = required_margin(params, m, after, vol)?.checked_add(costs)?;
+    // A loss beyond the position's margin is settled against the collateral attached to the trade
+    // (on a flip too, when the old side closes): that deficit comes on top.
+    let required = required_margin(params, m, after, vol)?
+        .checked_add(costs)?
+        .checked_add(deficit(current))?;
     Ok(required.saturating_sub(kept).min(book.idle))
 }
 
@@ -495,6 +500,12 @@ fn usable_margin(mark: &Mark) -> Uint128 {
     mark.margin.saturating_sub(loss)
 }
 
+/// The unrealised loss of a position beyond its margin: what the venue takes from new collateral.
+fn deficit(mark: &Mark) -> Uint128 {
+    let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
+    loss.saturating_sub(mark.margin)
+}
+
 /// Collateral to add to an open position whose usable margin has fallen below what keeps its
 /// liquidation `liq_sigmas` away (losses wear margin down while nav sits idle); at most idle.
 pub fn margin_top_up(
@@ -506,7 +517,8 @@ pub fn margin_top_up(
     let (Some(vol), Some(_)) = (vol, book.mark.side) else {
         return Ok(Uint128::zero());
     };
-    let required = required_margin(params, m, book.mark.notional, vol)?;
+    let required =
+        required_margin(params, m, book.mark.notional, vol)?.checked_add(deficit(&book.mark))?;
     Ok(required
         .saturating_sub(usable_margin(&book.mark))
         .min(book.idle))

@@ -54,7 +54,8 @@ pub struct Outcome {
 /// Decides an order against the current position (`current_side`, `current`) and every cap.
 ///
 /// An order whose added exposure ends below `min_order` is rejected, unless it also reduces the
-/// position: reducing is always allowed. Ties between caps go to the first in `caps`.
+/// position: reducing is always allowed, and only the added part is dropped. Ties between caps go to
+/// the first in `caps`.
 pub fn decide(
     order: &Order,
     current_side: Side,
@@ -90,6 +91,13 @@ pub fn decide(
             room = cap_room;
             binding = Some(cap.kind);
         }
+    }
+    // On an order that also reduces, an added part below the minimum order is dropped: a flip into
+    // dust would leave a position too small to reduce (its notional rounds to nothing) holding all of
+    // the old position's margin.
+    if reduced > 0 && room > 0 && room < min_order.0 {
+        room = 0;
+        binding = Some(binding.unwrap_or(CapKind::MinOrder));
     }
     let executed = reduced
         .checked_add(room)

@@ -278,6 +278,32 @@ fn reducing_order_below_min_order_is_accepted() {
 }
 
 #[test]
+fn flip_by_less_than_min_order_only_reduces() {
+    // long 100, sell 105 with a minimum order of 10: the short 5 would be dust; the order closes
+    let got = decide(
+        &order(Side::Short, 105),
+        Side::Long,
+        Notional(100),
+        &[],
+        Notional(10),
+    );
+    assert_eq!(got, scaled(100, CapKind::MinOrder));
+}
+
+#[test]
+fn flip_cut_below_min_order_by_a_cap_only_reduces_with_that_cap() {
+    let caps = [cap(CapKind::MarketNotional, 5)];
+    let got = decide(
+        &order(Side::Short, 300),
+        Side::Long,
+        Notional(100),
+        &caps,
+        Notional(10),
+    );
+    assert_eq!(got, scaled(100, CapKind::MarketNotional));
+}
+
+#[test]
 fn order_below_min_order_is_rejected_with_min_order() {
     let caps = [cap(CapKind::MarketNotional, 1_000)];
     let got = decide(&order(Side::Long, 5), Side::Long, FLAT, &caps, Notional(10));
@@ -583,9 +609,12 @@ proptest! {
         if let Some(kind) = got.binding_cap.filter(|kind| *kind != CapKind::MinOrder) {
             prop_assert!(caps.iter().any(|cap| cap.kind == kind && cap.limit.is_some()));
         }
-        // And it is the largest such amount, unless that is below the minimum order of a pure open.
+        // And it is the largest such amount, unless that is below the minimum order: a pure open is
+        // then rejected, and an order that also reduces only reduces.
         if reducible == 0 && (room == 0 || room < min_order) {
             prop_assert_eq!(got.decision, Decision::Rejected);
+        } else if room < min_order {
+            prop_assert_eq!(added, 0);
         } else {
             prop_assert_eq!(added, room);
         }

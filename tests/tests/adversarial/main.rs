@@ -1,0 +1,74 @@
+//! The vault under attack, faults and bad input: a stateful property over random sessions
+//! (`sequences`), named scenarios of the known attacks on vaults and perps (`test_*`), and fuzzing of
+//! every contract's raw execute and query messages (`fuzz`).
+//!
+//! Scenarios that the `vault` target covers already are not repeated here: the first-depositor
+//! inflation attack (`test_withdraw::the_first_depositor_inflation_attack_fails`), stale,
+//! future-dated and wide-confidence prices (`test_oracle_guards::a_stale_price_is_rejected`,
+//! `a_future_publish_time_is_rejected`, `a_wide_confidence_interval_is_rejected`), a jump and a flash
+//! crash over seconds (`test_breaker::a_jump_halts_the_market_until_the_cooldown_ends`,
+//! `a_flash_crash_and_recovery_both_trip`), the liquidity cap in a thin market and a split order
+//! (`test_caps::liquidity_binds_in_a_thin_market`, `splitting_an_order_does_not_beat_the_cap`), and
+//! reduce-only past every guard (`test_reduce_only`).
+
+mod fuzz;
+mod sequences;
+mod tally;
+mod test_depositor_attacks;
+mod test_edges;
+mod test_manager_abuse;
+mod test_messages;
+mod test_oracle_attacks;
+mod test_underwater;
+
+use ballast_tests::suite::attr;
+use ballast_types::vault::{OrderPreview, Reason};
+use cosmwasm_std::{StdError, StdResult, Uint128};
+use cw_multi_test::AppResponse;
+
+/// Asserts the decision and binding cap attributes of an order's response.
+pub fn assert_decision(res: &AppResponse, decision: &str, binding_cap: &str) {
+    assert_eq!(attr(res, "decision").as_deref(), Some(decision), "decision");
+    assert_eq!(
+        attr(res, "binding_cap").as_deref(),
+        Some(binding_cap),
+        "binding_cap"
+    );
+}
+
+/// The executed notional of an order's response, 0 when absent.
+pub fn executed(res: &AppResponse) -> u128 {
+    attr(res, "executed")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The tightest position cap of a preview: every cap but liquidity, which bounds the order.
+pub fn position_cap(preview: &OrderPreview) -> Option<Uint128> {
+    preview
+        .caps
+        .iter()
+        .filter(|c| c.cap != Reason::Liquidity)
+        .filter_map(|c| c.limit)
+        .min()
+}
+
+/// Asserts that `res` failed with exactly the parser's error `expected`: its whole text ends the
+/// error (multi-test puts the message in front of it). `input` is shown on failure.
+pub fn assert_parse_error<T: std::fmt::Debug>(
+    res: StdResult<T>,
+    expected: &StdError,
+    input: &[u8],
+) {
+    let shown = String::from_utf8_lossy(&input[..input.len().min(300)]).into_owned();
+    match res {
+        Ok(v) => panic!("{shown} was taken: {v:?}"),
+        Err(e) => {
+            let (actual, wanted) = (e.to_string(), expected.to_string());
+            assert!(
+                actual.ends_with(&wanted),
+                "{shown}\nexpected {wanted:?}\n     got {actual:?}"
+            );
+        }
+    }
+}

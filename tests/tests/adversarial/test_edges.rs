@@ -1,0 +1,166 @@
+//! Amounts at the edges of `Uint128` (and prices at the edges of what an oracle can say): every one
+//! is a decision or a clean error, never a panic, and nothing moves on an error.
+
+use ballast_tests::assertions::assert_err;
+use ballast_tests::suite::{DENOM, Suite, SuiteBuilder, order, reduce_only};
+use ballast_types::Side;
+use ballast_vault::error::ContractError;
+use cosmwasm_std::{CheckedMultiplyRatioError, OverflowError, OverflowOperation, Uint128, coins};
+use cw_multi_test::Executor;
+
+use crate::{assert_decision, executed, position_cap};
+
+/// Gives `who` exactly `amount` of the base denom.
+fn fund(suite: &mut Suite, who: &cosmwasm_std::Addr, amount: u128) {
+    suite.app.init_modules(|router, _, storage| {
+        router
+            .bank
+            .init_balance(storage, who, coins(amount, DENOM))
+            .expect("fund");
+    });
+}
+
+#[test]
+fn an_order_of_u128_max_is_scaled_to_the_caps() {
+    let mut suite = SuiteBuilder::new().build();
+    let preview = suite.query_preview(order(Side::Long, u128::MAX)).unwrap();
+    let cap = position_cap(&preview).unwrap().u128();
+    let res = suite.submit(order(Side::Long, u128::MAX)).unwrap();
+    assert_decision(&res, "scaled", "vol_target");
+    assert!(suite.query_position().unwrap().notional.u128() <= cap + 1);
+}
+
+#[test]
+fn a_reduce_only_of_u128_max_closes_the_position_exactly() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    let open = suite.query_position().unwrap().notional.u128();
+    let res = suite.submit(reduce_only(Side::Short, u128::MAX)).unwrap();
+    assert_decision(&res, "scaled", "reduce_only");
+    assert_eq!(executed(&res), open);
+    assert!(suite.query_position().unwrap().side.is_none());
+}
+
+#[test]
+fn a_redeem_of_u128_max_shares_is_refused() {
+    let mut suite = SuiteBuilder::new().build();
+    let alice = suite.alice.clone();
+    let held = suite.query_shares(&alice).unwrap();
+    assert_err(
+        suite.redeem(&alice, u128::MAX),
+        ContractError::InsufficientShares {
+            available: held,
+            requested: Uint128::MAX,
+        },
+    );
+}
+
+#[test]
+fn a_deposit_whose_shares_overflow_is_refused_and_moves_nothing() {
+    let mut suite = SuiteBuilder::new().build();
+    let (bob, vault) = (suite.bob.clone(), suite.vault.clone());
+    // 10^18 shares for 10^12 units: u128::MAX / 1000 units would need about 3.4 * 10^41 shares.
+    fund(&mut suite, &bob, u128::MAX);
+    let before = suite.balance(&vault);
+    assert_err(
+        suite.deposit(&bob, u128::MAX / 1_000),
+        ContractError::MultiplyRatio(CheckedMultiplyRatioError::Overflow),
+    );
+    assert_eq!(suite.balance(&vault), before);
+    assert_eq!(suite.balance(&bob), u128::MAX);
+}
+
+#[test]
+fn a_first_deposit_that_leaves_no_room_for_the_virtual_shares_is_refused() {
+    // Regression: u128::MAX / 10^6 units minted shares that, with the 10^6 virtual shares, overflow;
+    // the deposit passed, and every later share price, deposit and redeem failed: the funds were
+    // locked.
+    let mut suite = SuiteBuilder::new().deposit(0).build();
+    let alice = suite.alice.clone();
+    let amount = u128::MAX / 1_000_000;
+    fund(&mut suite, &alice, amount);
+    assert_err(
+        suite.deposit(&alice, amount),
+        ContractError::Overflow(OverflowError::new(OverflowOperation::Add)),
+    );
+    assert_eq!(suite.balance(&alice), amount);
+}
+
+#[test]
+fn the_largest_first_deposit_redeems_whole() {
+    let mut suite = SuiteBuilder::new().deposit(0).build();
+    let alice = suite.alice.clone();
+    // The offset mints 10^6 shares per unit into an empty vault; one unit less than the above fits.
+    let amount = u128::MAX / 1_000_000 - 1;
+    fund(&mut suite, &alice, amount);
+    suite.deposit(&alice, amount).unwrap();
+    let shares = suite.query_shares(&alice).unwrap().u128();
+    assert_eq!(shares, amount * 1_000_000);
+    suite.redeem(&alice, shares).unwrap();
+    // Rounding down keeps at most one unit in the vault.
+    assert!(amount - suite.balance(&alice) <= 1);
+}
+
+#[test]
+fn previews_at_u128_max_answer_or_refuse_cleanly() {
+    let suite = SuiteBuilder::new().build();
+    assert_err(
+        suite.query_preview_deposit(u128::MAX),
+        ContractError::MultiplyRatio(CheckedMultiplyRatioError::Overflow),
+    );
+    let paid = suite.query_preview_redeem(u128::MAX).unwrap();
+    // u128::MAX shares of a vault of 10^18 shares: about 3.4 * 10^20 times the nav, which fits.
+    assert!(paid > Uint128::new(1_000_000_000_000));
+}
+
+#[test]
+fn a_nav_of_a_quarter_of_u128_max_still_trades_and_redeems() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    let (lp, vault, alice) = (suite.lp.clone(), suite.vault.clone(), suite.alice.clone());
+    fund(&mut suite, &lp, u128::MAX / 4);
+    suite
+        .app
+        .send_tokens(lp, vault, &coins(u128::MAX / 4, DENOM))
+        .unwrap();
+    // The market's notional limit binds long before any cap could overflow.
+    let res = suite.submit(order(Side::Long, u128::MAX)).unwrap();
+    assert_decision(&res, "scaled", "market_notional");
+    let res = suite
+        .submit(reduce_only(Side::Short, 1_000_000_000))
+        .unwrap();
+    assert_decision(&res, "accepted", "none");
+    let shares = suite.query_shares(&alice).unwrap().u128();
+    let cash = suite.balance(&alice);
+    suite.redeem(&alice, shares / 2).unwrap();
+    assert!(suite.balance(&alice) - cash > u128::MAX / 16);
+}
+
+#[test]
+fn oracle_prices_at_the_edges_are_decisions_or_clean_errors() {
+    // A foreign oracle may say anything an i64 mantissa and an i32 exponent allow.
+    for (price, expo) in [
+        (i64::MAX, -8),
+        (1, -8),
+        (i64::MAX, 0),
+        (1, 10),
+        (i64::MAX, 20),
+        (1, -30),
+        (i64::MAX, i32::MIN),
+        (i64::MAX, i32::MAX),
+    ] {
+        let mut suite = SuiteBuilder::new().raw_oracle().build();
+        suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+        let now = i64::try_from(suite.now()).unwrap();
+        suite.publish_exponent(price, 0, expo, now).unwrap();
+        let books = [&suite.vault, &suite.perp, &suite.oracle].map(|c| suite.storage_of(c));
+        match suite.submit(order(Side::Long, 100_000_000_000)) {
+            Ok(res) => assert_decision(&res, "rejected", "circuit_breaker"),
+            // An error reverts the whole order: no contract's storage moved.
+            Err(_) => {
+                let after = [&suite.vault, &suite.perp, &suite.oracle].map(|c| suite.storage_of(c));
+                assert_eq!(after, books);
+            }
+        }
+    }
+}
