@@ -378,3 +378,18 @@ fn the_owner_sets_roles() {
     suite.govern(&owner, msg).unwrap();
     assert_eq!(suite.query_config().unwrap().manager, bob);
 }
+
+#[test]
+fn the_share_offset_cannot_be_changed_on_a_live_vault() {
+    let mut suite = SuiteBuilder::new().build();
+    let owner = suite.owner.clone();
+    let mut params = default_params();
+    params.share_offset_decimals = 9;
+    let res = suite.govern(&owner, ExecuteMsg::ProposeParams { params });
+    let expected = ParamError {
+        name: "share_offset_decimals",
+        value: "9".to_string(),
+        rule: "fixed at instantiation",
+    };
+    assert_err(res, ContractError::Param(expected));
+}

@@ -6,7 +6,7 @@ use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, to_json_string};
 
 use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
 use ballast_types::vault::{
-    MarketConfig, VaultParams, check_market_tightening, validate_tightening,
+    MarketConfig, ParamError, VaultParams, check_market_tightening, validate_tightening,
 };
 
 use super::{assert_role, save_market};
@@ -59,6 +59,15 @@ pub fn propose_params(
 ) -> ContractResult<Response> {
     assert_owner(&deps, &info)?;
     params.validate()?;
+    // The offset prices every share already issued: changing it would move every holder's value.
+    let offset = PARAMS.load(deps.storage)?.share_offset_decimals;
+    if params.share_offset_decimals != offset {
+        return Err(ContractError::Param(ParamError {
+            name: "share_offset_decimals",
+            value: params.share_offset_decimals.to_string(),
+            rule: "fixed at instantiation",
+        }));
+    }
     let eta = eta(&deps, &env)?;
     let value = to_json_string(&params)?;
     PENDING_PARAMS.save(deps.storage, &Pending { value: params, eta })?;
