@@ -14,6 +14,38 @@ for component in rustfmt clippy; do
   fi
 done
 
+# Contracts build for wasm32-unknown-unknown (scripts/build-wasm.sh).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown || {
+    echo "setup: FAILED: 'rustup target add wasm32-unknown-unknown' did not work; contracts cannot be built" >&2
+    exit 1
+  }
+fi
+
+# Binaryen's wasm-opt, pinned in tools/package.json and tools/package-lock.json (npm package binaryen).
+need node "install Node.js 18 or newer (Debian: apt-get install nodejs npm); it runs Binaryen's wasm-opt"
+need npm "install npm (Debian: apt-get install npm); it installs Binaryen's wasm-opt into tools/node_modules"
+binaryen_want=$(node -p 'require("./tools/package.json").dependencies.binaryen')
+wasm_opt_ok() { # the installed package is the pinned version, and its wasm-opt runs and says so
+  local have
+  have=$(node -p 'try { require("./tools/node_modules/binaryen/package.json").version } catch (e) { "none" }')
+  [ "$have" = "$binaryen_want" ] && [ -x tools/node_modules/.bin/wasm-opt ] &&
+    [[ "$(tools/node_modules/.bin/wasm-opt --version 2>/dev/null)" == "wasm-opt version ${binaryen_want%%.*} "* ]]
+}
+if ! wasm_opt_ok; then
+  echo "setup: installing binaryen $binaryen_want (wasm-opt) into tools/node_modules with npm ci"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error) || {
+    echo "setup: FAILED: 'npm ci' in tools/ did not install binaryen $binaryen_want" >&2
+    exit 1
+  }
+  wasm_opt_ok || {
+    echo "setup: FAILED: tools/node_modules/.bin/wasm-opt is not binaryen $binaryen_want after npm ci" >&2
+    exit 1
+  }
+fi
+
 # Fetch crates once, so the test run itself does not depend on the network.
 cargo fetch --locked >/dev/null
-echo "setup: ok ($(rustc --version))"
+cargo fetch --locked --manifest-path tools/wasm-check/Cargo.toml >/dev/null
+echo "setup: ok ($(rustc --version), $(tools/node_modules/.bin/wasm-opt --version))"

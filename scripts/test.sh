@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ballast's checks, as CI runs them: setup, format, lints, no floats on chain, every test.
+# Ballast's checks, as CI runs them: setup, format, lints, schemas, no floats on chain, every test, wasm build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +10,9 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== JSON schemas are up to date (scripts/schema.sh --check)"
+scripts/schema.sh --check
 
 echo "== no f32/f64 in on-chain code (contracts and packages but the CLI, outside tests)"
 floats=$(
@@ -24,5 +27,8 @@ fi
 
 echo "== cargo test"
 cargo test --workspace --locked
+
+echo "== contract wasm: build, wasm-opt, size limit, cosmwasm-vm check (scripts/build-wasm.sh)"
+scripts/build-wasm.sh
 
 echo "test.sh: all checks passed"
