@@ -87,7 +87,8 @@ pub fn market(deps: Deps, market: String) -> ContractResult<MarketResponse> {
 
 /// The pipeline on the same inputs `SubmitOrder` would read, without writing anything.
 pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractResult<OrderPreview> {
-    let (params, inputs, book) = gather(deps, &env, &request.market)?;
+    let config = CONFIG.load(deps.storage)?;
+    let (params, inputs, book) = gather(deps, &env, &config, &request.market)?;
     let e = pipeline::evaluate(&params, &inputs, &book, env.block.time.seconds(), &request)?;
     Ok(OrderPreview {
         decision: e.decision,

@@ -77,6 +77,10 @@ fn div_256_by_128(hi: u128, lo: u128, den: u128) -> Option<u128> {
     if hi >= den {
         return None;
     }
+    // The common case on chain: the product fits 128 bits, one native division.
+    if hi == 0 {
+        return Some(lo / den);
+    }
     // Invariant: rem < den, so the quotient bits fit in 128 once hi < den.
     let mut rem = hi;
     let mut quotient: u128 = 0;

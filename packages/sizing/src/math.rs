@@ -220,6 +220,13 @@ pub fn pow(x: Fixed, y: Fixed) -> SizingResult<Fixed> {
             exponent: y.to_string(),
         });
     }
+    // Exact answers need no series (a linear impact curve is the common case).
+    if y == Fixed::ONE {
+        return Ok(x);
+    }
+    if y.is_zero() {
+        return Ok(Fixed::ONE);
+    }
     pow_wide(x, y)
 }
 

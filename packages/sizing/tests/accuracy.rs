@@ -161,3 +161,10 @@ fn pow_keeps_huge_exponents_of_values_near_one() {
     let got = pow(x, y).unwrap().to_num::<f64>();
     assert!((got - want).abs() < 1e-13, "{got} vs {want}");
 }
+
+#[test]
+fn pow_with_exponent_one_or_zero_is_exact() {
+    let x = Fixed::from_num(1234.5678);
+    assert_eq!(pow(x, Fixed::ONE), Ok(x));
+    assert_eq!(pow(x, Fixed::ZERO), Ok(Fixed::ONE));
+}

@@ -19,7 +19,8 @@ use crate::inputs::{idle, mark_of, oracle_price, position, venue_market};
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, StoredVol, TOTALS, VOLS,
+    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, StoredVol, TOTALS,
+    VOLS,
 };
 
 /// Reply id of a forwarded trade, answered by re-marking its market.
@@ -29,9 +30,9 @@ pub const TRADE_REPLY: u64 = 1;
 pub fn gather(
     deps: Deps,
     env: &Env,
+    config: &Config,
     market: &str,
 ) -> ContractResult<(VaultParams, MarketInputs, BookInputs)> {
-    let config = CONFIG.load(deps.storage)?;
     let params = PARAMS.load(deps.storage)?;
     let market_config =
         MARKETS
@@ -43,17 +44,17 @@ pub fn gather(
     let others_stale = oldest_other(deps.storage, Some(market))?
         .is_some_and(|(time, _)| now.saturating_sub(time) > params.guards.max_mark_age);
     let inputs = MarketInputs {
-        price: oracle_price(deps, &config, &market_config.feed_id)?,
+        price: oracle_price(deps, config, &market_config.feed_id)?,
         vol: VOLS.may_load(deps.storage, market)?,
         halted_until: HALTED_UNTIL.may_load(deps.storage, market)?,
         old_mark: MARKS.may_load(deps.storage, market)?.unwrap_or_default(),
-        position: position(deps, env, &config, market).map_err(|e| e.to_string()),
-        venue: venue_market(deps, &config, market)?,
+        position: position(deps, env, config, market).map_err(|e| e.to_string()),
+        venue: venue_market(deps, config, market)?,
         config: market_config,
     };
     let book = BookInputs {
         totals: TOTALS.load(deps.storage)?,
-        idle: idle(deps, env, &config)?,
+        idle: idle(deps, env, config)?,
         paused: PAUSED.load(deps.storage)?,
         others_stale,
     };
@@ -67,17 +68,19 @@ pub fn submit_order(
     info: MessageInfo,
     request: OrderRequest,
 ) -> ContractResult<Response> {
-    role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
-    let (params, inputs, book) = gather(deps.as_ref(), &env, &request.market)?;
+    let config = CONFIG.load(deps.storage)?;
+    role(&info.sender, &config.manager, "manager")?;
+    let (params, inputs, book) = gather(deps.as_ref(), &env, &config, &request.market)?;
     let now = env.block.time.seconds();
     let evaluation = pipeline::evaluate(&params, &inputs, &book, now, &request)?;
-    act(deps, &request.market, evaluation, "submit_order")
+    act(deps, &config, &request.market, evaluation, "submit_order")
 }
 
 /// Anyone: trade toward the volatility-target position, long, within every cap. Within
 /// `rebalance_threshold` of the target it does nothing.
 pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
-    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    let config = CONFIG.load(deps.storage)?;
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&inputs, &book_in, now)?;
@@ -94,7 +97,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
         };
         let evaluation =
             pipeline::decide_with(&params, &inputs, observation, book, vol, vec![], &request)?;
-        return act(deps, &market, evaluation, "rebalance");
+        return act(deps, &config, &market, evaluation, "rebalance");
     }
     let caps = pipeline::caps(&params, &inputs, &book, vol, Side::Long, None)?;
     let target = if vol.is_some() {
@@ -127,7 +130,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
             .add_attribute(MARKET, &market)
             .add_attribute("target", target)
             .add_attribute(EXECUTED, "0");
-        return add_margin(deps, &market, top_up, response);
+        return add_margin(deps, &config, &market, top_up, response);
     }
     let request = OrderRequest {
         market: market.clone(),
@@ -138,13 +141,14 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     };
     let evaluation =
         pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
-    Ok(act(deps, &market, evaluation, "rebalance")?.add_attribute("target", target))
+    Ok(act(deps, &config, &market, evaluation, "rebalance")?.add_attribute("target", target))
 }
 
 /// Anyone: when the position exceeds its tightest cap by more than `deleverage_tolerance`, cut it
 /// back to the cap with a reduce-only trade (before the venue's liquidation engine has to).
 pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
-    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    let config = CONFIG.load(deps.storage)?;
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&inputs, &book_in, now)?;
@@ -172,7 +176,7 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Res
     };
     let evaluation =
         pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
-    act(deps, &market, evaluation, "deleverage")
+    act(deps, &config, &market, evaluation, "deleverage")
 }
 
 /// The venue's error when it could not mark the position.
@@ -188,7 +192,8 @@ fn require_position(inputs: &MarketInputs) -> ContractResult<()> {
 
 /// Anyone: fold the market's price into its volatility and store its mark.
 pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
-    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &market)?;
+    let config = CONFIG.load(deps.storage)?;
+    let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     require_position(&inputs)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
@@ -239,7 +244,13 @@ fn store_observation(
 }
 
 /// Step 6: store the observation and mark, then forward the executed size to the perp market.
-fn act(deps: DepsMut, market: &str, e: Evaluation, action: &str) -> ContractResult<Response> {
+fn act(
+    deps: DepsMut,
+    config: &Config,
+    market: &str,
+    e: Evaluation,
+    action: &str,
+) -> ContractResult<Response> {
     store_observation(deps.storage, market, &e.observation, &e.mark)?;
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
     let mut response = Response::new()
@@ -252,11 +263,10 @@ fn act(deps: DepsMut, market: &str, e: Evaluation, action: &str) -> ContractResu
         .add_attribute(EXECUTED, e.executed)
         .add_attribute(VOL, vol);
     if e.decision != Decision::Rejected && !e.executed.is_zero() {
-        let config = CONFIG.load(deps.storage)?;
         let funds = if e.margin_to_post.is_zero() {
             vec![]
         } else {
-            coins(e.margin_to_post.u128(), config.denom)
+            coins(e.margin_to_post.u128(), &config.denom)
         };
         let trade = WasmMsg::Execute {
             contract_addr: config.perp_market.to_string(),
@@ -279,6 +289,7 @@ fn act(deps: DepsMut, market: &str, e: Evaluation, action: &str) -> ContractResu
 /// Sends `amount` of idle collateral to the position's margin, re-marked when the venue replies.
 fn add_margin(
     deps: DepsMut,
+    config: &Config,
     market: &str,
     amount: Uint128,
     response: Response,
@@ -286,13 +297,12 @@ fn add_margin(
     if amount.is_zero() {
         return Ok(response);
     }
-    let config = CONFIG.load(deps.storage)?;
     let msg = WasmMsg::Execute {
         contract_addr: config.perp_market.to_string(),
         msg: to_json_binary(&perp::ExecuteMsg::AddMargin {
             market: market.to_string(),
         })?,
-        funds: coins(amount.u128(), config.denom),
+        funds: coins(amount.u128(), &config.denom),
     };
     PENDING_MARK.save(deps.storage, &market.to_string())?;
     Ok(response
