@@ -5,7 +5,7 @@ use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
 use ballast_types::perp::{self, MarketSummary, PositionSummary};
 use ballast_types::pyth::{PriceFeedResponse, PythPrice};
-use ballast_types::{Side, oracle};
+use ballast_types::oracle;
 
 use crate::error::ContractResult;
 use crate::state::{Config, Mark};
@@ -74,9 +74,4 @@ pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
 pub fn equity(mark: &Mark) -> ContractResult<Int128> {
     let margin = Int128::try_from(mark.margin)?;
     Ok(margin.checked_add(mark.unrealized_pnl)?)
-}
-
-/// The side a position is on, Long for flat (so an order on either side adds to it).
-pub fn side_or_long(mark: &Mark) -> Side {
-    mark.side.unwrap_or(Side::Long)
 }
