@@ -3,9 +3,9 @@
 
 use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
+use ballast_types::oracle;
 use ballast_types::perp::{self, MarketSummary, PositionSummary};
 use ballast_types::pyth::{PriceFeedResponse, PythPrice};
-use ballast_types::oracle;
 
 use crate::error::ContractResult;
 use crate::state::{Config, Mark};
