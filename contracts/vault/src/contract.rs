@@ -59,6 +59,10 @@ pub fn execute(
             fee_recipient,
         } => execute::set_roles(deps, info, manager, guardian, fee_recipient),
         ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
+        ExecuteMsg::SetSignal { market, signal } => execute::set_signal(deps, info, market, signal),
+        ExecuteMsg::SetSignalSource { address, allowed } => {
+            execute::set_signal_source(deps, info, address, allowed)
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
     CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARKETS, PENDING_OWNER,
-    PENDING_PARAMS, SHARES, TOTAL_SHARES, TOTALS, VOLS,
+    PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
 };
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
@@ -75,6 +75,7 @@ pub fn market(deps: Deps, market: String) -> ContractResult<MarketResponse> {
         observations: vol.as_ref().map(|v| v.returns).unwrap_or(0),
         last_price_time: vol.as_ref().map(|v| v.last_time),
         halted_until: HALTED_UNTIL.may_load(deps.storage, &market)?,
+        signal: SIGNALS.may_load(deps.storage, &market)?,
         mark: MarkResponse {
             side: mark.side,
             notional: mark.notional,

@@ -1,7 +1,7 @@
 //! Storage of the vault. Keys are short and listed together; a retired key is never reused.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 use cw_storage_plus::{Item, Map};
 
 use ballast_sizing::math::Wide;
@@ -142,5 +142,9 @@ pub const PENDING_OWNER: Item<Addr> = Item::new("o");
 pub const PENDING_PARAMS: Item<Pending<VaultParams>> = Item::new("q");
 /// Market changes waiting for their timelock.
 pub const PENDING_MARKETS: Map<&str, Pending<MarketConfig>> = Map::new("x");
+/// The signal `Rebalance` follows, by market (absent: long at the volatility target).
+pub const SIGNALS: Map<&str, SignedDecimal> = Map::new("g");
+/// Addresses allowed to set signals.
+pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
 /// The market whose trade is in flight, re-marked when the perp market replies.
 pub const PENDING_MARK: Item<String> = Item::new("r");

@@ -4,6 +4,7 @@ pub mod fees;
 mod governance;
 pub mod order;
 pub mod shares;
+mod signals;
 
 pub use governance::{
     accept_ownership, apply_market, apply_params, cancel_market, cancel_params, pause,
@@ -12,6 +13,7 @@ pub use governance::{
 };
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
+pub use signals::{set_signal, set_signal_source};
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Response, Uint128};
 

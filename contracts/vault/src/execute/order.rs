@@ -19,8 +19,8 @@ use crate::inputs::{idle, mark_of, oracle_price, position, venue_market};
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, StoredVol, TOTALS,
-    VOLS,
+    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, SIGNALS, StoredVol,
+    TOTALS, VOLS,
 };
 
 /// Reply id of a forwarded trade, answered by re-marking its market.
@@ -99,20 +99,26 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
             pipeline::decide_with(&params, &inputs, observation, book, vol, vec![], &request)?;
         return act(deps, &config, &market, evaluation, "rebalance");
     }
-    let caps = pipeline::caps(&params, &inputs, &book, vol, Side::Long, None)?;
+    // Without a signal the target is long; a signal scales it and may turn it short (or flat at 0).
+    let signal = SIGNALS.may_load(deps.storage, &market)?;
+    let target_side = match signal {
+        Some(s) if s.is_negative() => Side::Short,
+        _ => Side::Long,
+    };
+    let caps = pipeline::caps(&params, &inputs, &book, vol, target_side, signal)?;
     let target = if vol.is_some() {
         pipeline::position_limit(&caps).unwrap_or(Uint128::zero())
     } else {
         Uint128::zero()
     };
     let current = book.mark.notional;
-    let long = book.mark.side != Some(Side::Short);
-    let (side, size, reduce_only) = if long && current > target {
-        (Side::Short, current.checked_sub(target)?, true)
-    } else if long {
-        (Side::Long, target.checked_sub(current)?, false)
+    let same_side = book.mark.side.is_none_or(|s| s == target_side);
+    let (side, size, reduce_only) = if same_side && current > target {
+        (target_side.opposite(), current.checked_sub(target)?, true)
+    } else if same_side {
+        (target_side, target.checked_sub(current)?, false)
     } else {
-        (Side::Long, current.checked_add(target)?, target.is_zero())
+        (target_side, current.checked_add(target)?, target.is_zero())
     };
     // The keeper's reductions pay impact too: one call sheds what max_slippage allows, the next
     // call continues.
@@ -137,7 +143,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
         side,
         size,
         reduce_only,
-        signal: None,
+        signal,
     };
     let evaluation =
         pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;

@@ -133,6 +133,21 @@ pub enum ExecuteMsg {
     },
     /// Anyone: mint the management and performance fees accrued so far.
     AccrueFees {},
+    /// An allow-listed signal source sets a market's conviction in [-1, 1] (positive long); `Rebalance`
+    /// then targets the volatility-target size times the signal, through the signal and Kelly caps.
+    SetSignal {
+        /// Market id.
+        market: String,
+        /// Conviction in [-1, 1]; 0 means flat.
+        signal: SignedDecimal,
+    },
+    /// The owner allows or removes a signal source.
+    SetSignalSource {
+        /// The source's address.
+        address: String,
+        /// True to allow, false to remove.
+        allowed: bool,
+    },
 }
 
 /// Migrates the vault to this version.

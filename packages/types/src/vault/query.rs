@@ -1,7 +1,7 @@
 //! Queries of the vault and their replies.
 
 use cosmwasm_schema::{QueryResponses, cw_serde};
-use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 
 use super::{MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
@@ -153,6 +153,8 @@ pub struct MarketResponse {
     pub last_price_time: Option<u64>,
     /// Block time until which the breaker halts orders that add exposure.
     pub halted_until: Option<u64>,
+    /// The signal `Rebalance` follows; None means long at the volatility target.
+    pub signal: Option<SignedDecimal>,
     /// The stored mark.
     pub mark: MarkResponse,
 }

@@ -1,0 +1,57 @@
+//! Signal scaling: allow-listed sources set a market's conviction, which `Rebalance` follows.
+
+use cosmwasm_std::{DepsMut, MessageInfo, Response, SignedDecimal};
+
+use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
+use ballast_types::vault::ParamError;
+
+use super::assert_role;
+use crate::error::{ContractError, ContractResult};
+use crate::state::{CONFIG, MARKETS, SIGNAL_SOURCES, SIGNALS};
+
+pub fn set_signal(
+    deps: DepsMut,
+    info: MessageInfo,
+    market: String,
+    signal: SignedDecimal,
+) -> ContractResult<Response> {
+    if !SIGNAL_SOURCES.has(deps.storage, &info.sender) {
+        return Err(ContractError::Unauthorized {
+            role: "signal source",
+        });
+    }
+    if !MARKETS.has(deps.storage, &market) {
+        return Err(ContractError::UnknownMarket { market });
+    }
+    if signal > SignedDecimal::one() || signal < SignedDecimal::negative_one() {
+        return Err(ContractError::Param(ParamError {
+            name: "signal",
+            value: signal.to_string(),
+            rule: "in [-1, 1]",
+        }));
+    }
+    SIGNALS.save(deps.storage, &market, &signal)?;
+    Ok(Response::new()
+        .add_attribute(ACTION, "set_signal")
+        .add_attribute(MARKET, market)
+        .add_attribute("signal", signal.to_string()))
+}
+
+pub fn set_signal_source(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+    allowed: bool,
+) -> ContractResult<Response> {
+    assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")?;
+    let source = deps.api.addr_validate(&address)?;
+    if allowed {
+        SIGNAL_SOURCES.save(deps.storage, &source, &())?;
+    } else {
+        SIGNAL_SOURCES.remove(deps.storage, &source);
+    }
+    Ok(Response::new()
+        .add_attribute(ACTION, "set_signal_source")
+        .add_attribute(ADDRESS, source)
+        .add_attribute("allowed", allowed.to_string()))
+}
