@@ -76,6 +76,10 @@ struct ReplayArgs {
     /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
+    /// A signal for Rebalance to follow: `none` (long at the volatility target) or `trend` (long while
+    /// the 50-day average close is above the 200-day one, flat otherwise).
+    #[arg(long, default_value = "none", value_parser = ["none", "trend"])]
+    signal: String,
 }
 
 fn main() -> ExitCode {
@@ -98,6 +102,7 @@ fn main() -> ExitCode {
             depth: args.depth,
             capital: args.capital,
             scenarios: args.scenarios,
+            signal: args.signal,
         }),
     };
     match result {

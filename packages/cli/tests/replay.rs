@@ -255,3 +255,26 @@ fn a_bad_scenario_is_refused() {
         "unknown scenario \"flood\"",
     );
 }
+
+#[test]
+fn a_trend_signal_goes_flat_when_the_short_average_is_below_the_long_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2011-2012: BTC's crash from $30 turns the 50-day average below the 200-day one.
+    let prices = btc_slice(dir.path(), 600);
+    let out = dir.path().join("out");
+    let res = replay(&prices, &out, &["--signal", "trend"]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    assert_eq!(summary(&out)["signal"], "trend");
+    // Some day after the first 200 has no exposure at all (leverage 0): the signal said flat.
+    let leverage = COLUMNS.iter().position(|c| *c == "leverage").unwrap();
+    let flat_days = csv_rows(&out)
+        .iter()
+        .skip(200)
+        .filter(|row| row.get(leverage) == Some("0.0000"))
+        .count();
+    assert!(flat_days > 0, "the trend signal never went flat");
+}

@@ -14,12 +14,13 @@ mod stats;
 mod step;
 mod world;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use cosmwasm_std::{Decimal, Uint128};
 
-use crate::prices::{oracle_mantissa, read_prices};
+use crate::prices::{PriceRow, oracle_mantissa, read_prices};
 use output::Summary;
 use world::{Setup, UNITS_PER_USDC, World};
 
@@ -48,6 +49,8 @@ pub struct Options {
     pub capital: String,
     /// Stress scenarios.
     pub scenarios: Vec<String>,
+    /// `none` or `trend`: the signal a source sets before each Rebalance.
+    pub signal: String,
 }
 
 /// snake_case name of a serde enum value, as in the contracts' messages.
@@ -126,9 +129,19 @@ pub fn run(options: &Options) -> Result<String, String> {
 
     let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
         .map_err(|e| format!("deploying the contracts failed: {e}"))?;
+    let signals = if options.signal == "trend" {
+        trend_signals(&rows, &mantissas)
+    } else {
+        BTreeMap::new()
+    };
     let bar = progress(steps.len());
     let mut records = Vec::with_capacity(steps.len());
     for step in &steps {
+        if let Some(signal) = signals.get(&step.time) {
+            world
+                .set_signal(*signal)
+                .map_err(|e| format!("{}: setting the signal failed: {e}", step.label))?;
+        }
         records.push(step::run(&mut world, step)?);
         bar.inc(1);
     }
@@ -144,6 +157,22 @@ pub fn run(options: &Options) -> Result<String, String> {
     report::write(&out.join("report.md"), options, &summary, &records, &charts)?;
     output::write_json(&out.join("summary.json"), &summary)?;
     Ok(summary.headline(&display(out)))
+}
+
+/// Trend signal by row time: 1 while the 50-day average close is above the 200-day one, else 0; none
+/// before 200 closes (the vault then targets long).
+fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, bool> {
+    let average =
+        |window: &[i64]| window.iter().map(|&m| m as f64).sum::<f64>() / window.len() as f64;
+    (200..=rows.len())
+        .map(|end| {
+            let closes = &mantissas[end - 200..end];
+            (
+                rows[end - 1].time,
+                average(&closes[150..]) > average(closes),
+            )
+        })
+        .collect()
 }
 
 fn display(path: &Path) -> String {

@@ -67,6 +67,8 @@ pub struct Summary {
     pub capital_usdc: f64,
     /// Stress scenarios as given.
     pub scenarios: Vec<String>,
+    /// The signal Rebalance followed: `none` or `trend`.
+    pub signal: String,
     /// Annualised realised volatility of the vault's daily nav log returns.
     pub realized_vol: Option<f64>,
     /// realized_vol / target_vol - 1.
@@ -166,6 +168,7 @@ impl Summary {
             depth_usdc: setup.depth.u128() as f64 / 1e6,
             capital_usdc: capital,
             scenarios: options.scenarios.clone(),
+            signal: options.signal.clone(),
             realized_vol,
             realized_vs_target: realized_vol.map(|v| v / target_vol - 1.0),
             unmanaged_vol: stats::realized_vol(&held),

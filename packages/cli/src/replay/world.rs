@@ -4,7 +4,9 @@
 //! Every message the replay sends is built in this file, so a new field in a contract's messages
 //! (a fee rate or a timelock in `VaultParams`, say) is a one-line change here.
 
-use cosmwasm_std::{Addr, Decimal, Int64, StdResult, Timestamp, Uint64, Uint128, coins};
+use cosmwasm_std::{
+    Addr, Decimal, Int64, SignedDecimal, StdResult, Timestamp, Uint64, Uint128, coins,
+};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 
 use ballast_types::oracle::{self, PriceUpdate};
@@ -238,7 +240,14 @@ impl World {
             params: vault_params(setup),
             markets: vec![market_config(&feed)],
         };
-        let vault = app.instantiate_contract(vault_code, owner, &vault_msg, &[], "vault", None)?;
+        let vault =
+            app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
+        // The keeper also publishes the replay's signal, when there is one.
+        let source = vault::ExecuteMsg::SetSignalSource {
+            address: keeper.to_string(),
+            allowed: true,
+        };
+        app.execute_contract(owner, vault.clone(), &source, &[])?;
         let deposit = vault::ExecuteMsg::Deposit {};
         let capital = coins(setup.capital.u128(), DENOM);
         app.execute_contract(depositor.clone(), vault.clone(), &deposit, &capital)?;
@@ -299,6 +308,21 @@ impl World {
     }
 
     /// A keeper calls the vault's `Rebalance`.
+    /// The keeper, as signal source, sets the market's signal: long (1) or flat (0).
+    pub fn set_signal(&mut self, long: bool) -> StdResult<AppResponse> {
+        let signal = if long {
+            SignedDecimal::one()
+        } else {
+            SignedDecimal::zero()
+        };
+        let msg = vault::ExecuteMsg::SetSignal {
+            market: MARKET.to_string(),
+            signal,
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), self.vault.clone(), &msg, &[])
+    }
+
     pub fn rebalance(&mut self) -> StdResult<AppResponse> {
         let msg = vault::ExecuteMsg::Rebalance {
             market: MARKET.to_string(),
