@@ -1,12 +1,12 @@
 //! Prints the worst errors of ln, exp, pow, sqrt and the EWMA estimator against f64 references.
 //!
-//! `cargo run --release -p ballast-sizing --example accuracy`
+//! `cargo test --release -p ballast-sizing --test accuracy_report` (a report, not a pass/fail test: the
+//! assertions are in accuracy.rs and estimator.rs; `cargo test` runs it too).
 //!
 //! "error" is the measure the tests hold to <= 1e-12 (relative, or absolute in units of 4 steps
 //! where the result is near zero); "worst relative" is the plain relative error, for the record.
 #![allow(clippy::float_arithmetic, clippy::as_conversions)]
 
-#[path = "../tests/common/mod.rs"]
 mod common;
 
 use ballast_sizing::{Fixed, exp, ln, pow, sqrt};
