@@ -63,6 +63,13 @@ pub struct Observation {
     pub guard_reduce: Option<Reason>,
 }
 
+impl Observation {
+    /// The forecast volatility after this price; None before the first return.
+    pub fn forecast_vol(&self) -> ContractResult<Option<Fixed>> {
+        Ok(self.vol.map(|v| v.vol()).transpose()?.flatten())
+    }
+}
+
 /// Nav and exposure with this market freshly marked.
 pub struct Book {
     /// Idle plus marked equity, floored at 0.
@@ -344,7 +351,7 @@ pub fn evaluate(
 ) -> ContractResult<Evaluation> {
     let observation = observe(params, m, b, now)?;
     let book = book(m, b, now)?;
-    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let vol = observation.forecast_vol()?;
     let caps = caps(params, m, &book, vol, request.side, request.signal)?;
     decide_with(params, m, observation, book, vol, caps, request)
 }

@@ -84,7 +84,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&inputs, &book_in, now)?;
-    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let vol = observation.forecast_vol()?;
     if inputs.position.is_err() {
         // The venue cannot mark the position (its price is unusable too): the guard's rejection is
         // recorded if one applies, else the venue's error is returned.
@@ -158,7 +158,7 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Res
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&inputs, &book_in, now)?;
-    let vol = observation.vol.map(|v| v.vol()).transpose()?.flatten();
+    let vol = observation.forecast_vol()?;
     let side = book.mark.side.unwrap_or(Side::Long);
     let caps = pipeline::caps(&params, &inputs, &book, vol, side, None)?;
     let current = book.mark.notional;
