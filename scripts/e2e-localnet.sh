@@ -19,87 +19,15 @@ T0=$(date +%s)
 scripts/localnet.sh stop >/dev/null 2>&1 || true
 scripts/localnet.sh start
 if [ "${KEEP_RUNNING:-0}" != 1 ]; then trap 'scripts/localnet.sh stop >/dev/null' EXIT; fi
-eval "$(scripts/localnet.sh env | grep '^export')"
-ROOT=$(dirname "$H")
-# a snapshot: a concurrent scripts/build-wasm.sh deletes artifacts/*.wasm while it rebuilds
-mkdir -p "$ROOT/artifacts"; cp "$ART"/ballast_{oracle,perp,vault}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
-echo "  wasm sizes: $(cd "$ART" && stat -c '%n %s B' ballast_*.wasm | paste -sd, | sed 's/,/, /g')"
-CHAIN_ID=ballast-1
-GAS_PRICE=160000000inj
-RPC=http://127.0.0.1:26657
-
-addr() { "$INJ" keys show "$1" -a --keyring-backend test --home "$H"; }
-ADMIN=$(addr admin) USER=$(addr user)
+# helpers (tx_as, smart, wasm_event, ...), deploy and publish_prices: shared with scripts/deploy-localnet.sh
+LOG_PREFIX=e2e
+source scripts/deploy-localnet.sh
+localnet_env
 GAS_LOG=$ROOT/e2e-gas.tsv; : >"$GAS_LOG"
-
-# tx_as KEY LABEL ARGS...: sign with KEY, broadcast, wait for inclusion; prints the tx JSON; fails on code != 0.
-tx_as() {
-  local from=$1 label=$2 out; shift 2
-  out=$("$INJ" tx "$@" --home "$H" --chain-id "$CHAIN_ID" --from "$from" --gas-prices "$GAS_PRICE" \
-        --gas auto --gas-adjustment 1.5 -y 2>"$ROOT/tx.err" | "$INJ" q wait-tx --home "$H" --timeout 30s) \
-    || { echo "e2e: tx $label failed:" >&2; cat "$ROOT/tx.err" >&2; exit 1; }
-  local code gu; code=$(jq -r .code <<<"$out"); gu=$(jq -r .gas_used <<<"$out")
-  printf '  %-34s code=%s gas_used=%s\n' "$label" "$code" "$gu" >&2
-  [ "$code" = 0 ] || { echo "e2e: tx $label: $(jq -r .raw_log <<<"$out")" >&2; exit 1; }
-  printf '%s\t%s\n' "$label" "$gu" >>"$GAS_LOG"
-  printf '%s' "$out"
-}
-# wasm_event ACTION: the attributes of the wasm event whose action is ACTION, as one JSON object.
-wasm_event() { jq -c --arg a "$1" '[.events[]|select(.type=="wasm")|.attributes|from_entries|select(.action==$a)][0]'; }
-attr() { jq -r --arg t "$1" --arg k "$2" '[.events[]|select(.type==$t)|.attributes[]|select(.key==$k)|.value][0]'; }
-smart() { "$INJ" q wasm contract-state smart "$1" "$2" --home "$H" | jq -c .data; }
-chain_time() { date -d "$(curl -sf "$RPC/status" | jq -r .result.sync_info.latest_block_time)" +%s; }
-fail() { echo "e2e: FAIL: $*" >&2; exit 1; }
-
-E18=000000000000000000
-FEED=$(printf 'b7%.0s' $(seq 32))   # 64 hex characters
-MARKET=BTC-PERP
+snapshot_artifacts "$ART"
 NAV=1000$E18          # the user's deposit: 1,000 INJ (1e21 inj)
-POOL=10000$E18        # the perp pool's liquidity: 10,000 INJ
-
-echo "== store"
-ORACLE_CODE=$(tx_as admin "store ballast_oracle.wasm" wasm store "$ART/ballast_oracle.wasm" | attr store_code code_id)
-PERP_CODE=$(tx_as admin "store ballast_perp.wasm" wasm store "$ART/ballast_perp.wasm" | attr store_code code_id)
-VAULT_CODE=$(tx_as admin "store ballast_vault.wasm" wasm store "$ART/ballast_vault.wasm" | attr store_code code_id)
-
-echo "== instantiate"
-ORACLE=$(tx_as admin "instantiate oracle" wasm instantiate "$ORACLE_CODE" \
-  "{\"owner\":\"$ADMIN\",\"publishers\":[\"$ADMIN\"]}" --label ballast-oracle --admin "$ADMIN" \
-  | attr instantiate _contract_address)
-PERP=$(tx_as admin "instantiate perp" wasm instantiate "$PERP_CODE" \
-  "{\"owner\":\"$ADMIN\",\"oracle\":\"$ORACLE\",\"denom\":\"inj\",\"liquidation_fee\":\"0.1\",\"max_price_age\":3600}" \
-  --label ballast-perp --admin "$ADMIN" | attr instantiate _contract_address)
-# tests/src/suite default_venue, scaled to inj (1e18 base units per INJ)
-VENUE="{\"feed_id\":\"$FEED\",\"depth\":\"1000000000$E18\",\"impact_exponent\":\"1\",\"taker_fee\":\"0.0005\",\"initial_margin\":\"0.1\",\"maintenance_margin\":\"0.05\",\"max_open_interest\":\"1000000000$E18\"}"
-tx_as admin "perp add_market" wasm execute "$PERP" "{\"add_market\":{\"market\":\"$MARKET\",\"params\":$VENUE}}" >/dev/null
-tx_as admin "perp deposit_liquidity" wasm execute "$PERP" '{"deposit_liquidity":{}}' --amount "${POOL}inj" >/dev/null
-# tests/src/suite default_params, except min_observations 2 (blocks come every 0.5 s), timelock 3600 (the
-# lower bound) and min_order 0.001 INJ.
-PARAMS='{"target_vol":"0.4","max_leverage":"3","max_concentration":"3","kelly_fraction":"0.5","max_edge":"0.3",
-"var_confidence":"0.99","var_budget":"0.1","var_horizon":86400,"max_slippage":"0.01","liq_sigmas":"3",
-"liq_horizon":86400,"min_order":"1000000000000000",
-"guards":{"max_age":60,"reduce_max_age":600,"max_future_skew":5,"max_confidence":"0.01","breaker_sigmas":"8",
-"breaker_max_move":"0.25","breaker_cooldown":3600,"max_mark_age":3600},
-"estimator":{"lambda":"0.94","vol_step":86400,"min_observations":2},
-"deleverage_tolerance":"0.05","rebalance_threshold":"0.05","share_offset_decimals":6,
-"management_fee":"0","performance_fee":"0","timelock":3600}'
-MCONF="{\"market\":\"$MARKET\",\"feed_id\":\"$FEED\",\"weight\":\"1\",\"max_notional\":\"10000$E18\"}"
-VAULT=$(tx_as admin "instantiate vault" wasm instantiate "$VAULT_CODE" \
-  "{\"owner\":\"$ADMIN\",\"manager\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"denom\":\"inj\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$PERP\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$PARAMS"),\"markets\":[$MCONF]}" \
-  --label ballast-vault --admin "$ADMIN" | attr instantiate _contract_address)
-echo "  oracle $ORACLE"; echo "  perp   $PERP"; echo "  vault  $VAULT"
-
-echo "== prices: three publishes at chain time, a vault Mark after each (2 returns)"
-last=0
-for price in 6000000000000 6000060000000 6000000000000; do   # 60,000 +-0.001% (expo -8)
-  t=$(chain_time)
-  while [ "$t" -le "$last" ]; do sleep 0.3; t=$(chain_time); done
-  last=$t
-  tx_as admin "oracle update_price_feeds @$t" wasm execute "$ORACLE" \
-    "{\"update_price_feeds\":{\"feeds\":[{\"id\":\"$FEED\",\"price\":\"$price\",\"conf\":\"$((price / 1000))\",\"expo\":-8,\"publish_time\":$t}]}}" >/dev/null
-  tx_as admin "vault mark" wasm execute "$VAULT" "{\"mark\":{\"market\":\"$MARKET\"}}" >/dev/null
-done
-echo "  vault market: $(smart "$VAULT" "{\"market\":{\"market\":\"$MARKET\"}}" | jq -c '{forecast_vol,observations,last_price_time,halted_until}')"
+deploy
+publish_prices
 
 echo "== deposit"
 tx_as user "vault deposit (user)" wasm execute "$VAULT" '{"deposit":{}}' --amount "${NAV}inj" >/dev/null
