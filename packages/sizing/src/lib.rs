@@ -34,5 +34,5 @@ pub use caps::{Cap, CapKind};
 pub use decide::{Decision, Order, Outcome, Side, decide};
 pub use error::{SizingError, SizingResult};
 pub use math::{Fixed, exp, ln, pow, sqrt};
-pub use normal::{normal_quantile, normal_quantile_permille};
+pub use normal::{normal_cdf, normal_quantile, normal_quantile_permille};
 pub use vol::{EwmaParams, Price, SECONDS_PER_YEAR, VolState};

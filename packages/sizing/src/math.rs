@@ -186,7 +186,7 @@ pub fn exp_wide(x: Wide) -> SizingResult<Fixed> {
 }
 
 /// e^x kept at internal precision, for x <= 0 (a decay factor), where the result is in (0, 1].
-fn exp_decay(x: Wide) -> SizingResult<Wide> {
+pub(crate) fn exp_decay(x: Wide) -> SizingResult<Wide> {
     if x > Wide::ZERO {
         return Err(overflow("exp"));
     }

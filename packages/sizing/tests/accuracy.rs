@@ -1,13 +1,15 @@
-//! ln, exp, pow and sqrt against f64 over the ranges real prices and returns cover.
+//! ln, exp, pow, sqrt and the normal CDF against f64 over the ranges real prices and returns cover.
 #![allow(clippy::float_arithmetic, clippy::as_conversions)]
 
 mod common;
 
-use ballast_sizing::{Fixed, SizingError, exp, ln, pow, sqrt};
-use common::error;
+use ballast_sizing::{Fixed, SizingError, exp, ln, normal_cdf, pow, sqrt};
+use common::{error, normal_cdf_f64};
 use proptest::prelude::*;
 
 const TOLERANCE: f64 = 1e-12;
+/// The normal CDF's bound: absolute error against f64 (issue 9).
+const CDF_TOLERANCE: f64 = 1e-9;
 
 /// A positive fixed value spread log-uniformly over [2^lo, 2^hi].
 fn log_uniform(lo: f64, hi: f64) -> impl Strategy<Value = Fixed> {
@@ -58,6 +60,47 @@ proptest! {
         let e = error(pow(x, y).unwrap(), want);
         prop_assert!(e <= TOLERANCE, "pow({x}, {y}) error {e:e}");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    #[test]
+    fn normal_cdf_is_within_1e9_of_f64(x in -10.0f64..10.0) {
+        let x = Fixed::from_num(x);
+        let got = normal_cdf(x).unwrap().to_num::<f64>();
+        let want = normal_cdf_f64(x.to_num::<f64>());
+        prop_assert!((got - want).abs() <= CDF_TOLERANCE, "N({x}) = {got}, f64 {want}");
+    }
+
+    #[test]
+    fn normal_cdf_is_monotone(x in -10.0f64..10.0, dx in 0.0f64..0.5) {
+        let (a, b) = (Fixed::from_num(x), Fixed::from_num(x + dx));
+        prop_assert!(normal_cdf(a).unwrap() <= normal_cdf(b).unwrap());
+    }
+}
+
+#[test]
+fn normal_cdf_dense_grid_is_within_1e9_of_f64() {
+    // 400,001 points, one every 5e-5 over [-10, 10]; the worst error is far below the bound
+    // (the accuracy report prints it).
+    let mut worst = (0.0f64, 0.0f64);
+    for i in 0..=400_000 {
+        let x = Fixed::from_num(-10.0 + f64::from(i) * 5e-5);
+        let got = normal_cdf(x).unwrap().to_num::<f64>();
+        let e = (got - normal_cdf_f64(x.to_num::<f64>())).abs();
+        if e > worst.0 {
+            worst = (e, x.to_num::<f64>());
+        }
+    }
+    assert!(
+        worst.0 <= CDF_TOLERANCE,
+        "worst {:e} at {}",
+        worst.0,
+        worst.1
+    );
+    // Far tighter in fact: f64's own rounding (1.1e-16 near 1) plus half a step.
+    assert!(worst.0 <= 4e-15, "worst {:e} at {}", worst.0, worst.1);
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Prints the worst errors of ln, exp, pow, sqrt and the EWMA estimator against f64 references.
+//! Prints the worst errors of ln, exp, pow, sqrt, the normal CDF, Black-Scholes delta and the EWMA
+//! and GARCH estimators against f64 references.
 //!
 //! `cargo test --release -p ballast-sizing --test accuracy_report` (a report, not a pass/fail test: the
 //! assertions are in accuracy.rs and estimator.rs; `cargo test` runs it too).
@@ -9,7 +10,7 @@
 
 mod common;
 
-use ballast_sizing::{Fixed, exp, ln, pow, sqrt};
+use ballast_sizing::{Fixed, exp, ln, normal_cdf, pow, sqrt};
 use common::*;
 
 struct Worst {
@@ -84,6 +85,21 @@ fn main() {
         w.record(pow(x, y).unwrap(), want, || format!("{x} ^ {y}"));
     }
     w.print();
+
+    // Absolute error: the bound for N(x) is 1e-9 absolute.
+    let mut worst = (0.0f64, String::new());
+    for x in grid(-10.0, 10.0) {
+        let x = Fixed::from_num(x);
+        let got = normal_cdf(x).unwrap().to_num::<f64>();
+        let e = (got - normal_cdf_f64(x.to_num::<f64>())).abs();
+        if e > worst.0 {
+            worst = (e, x.to_string());
+        }
+    }
+    println!(
+        "{:<22} {:>12.3e} {:>15}   {} (absolute)",
+        "normal_cdf [-10, 10]", worst.0, "", worst.1
+    );
 
     let daily = load_daily("data/btc_usd_daily.csv");
     let reference = load_reference("data/btc_ewma_ref.csv");

@@ -17,6 +17,11 @@ pub fn error(got: Fixed, want: f64) -> f64 {
     rel.min(abs / (4.0 * STEP) * 1e-12)
 }
 
+/// The standard normal CDF in f64: 0.5 * erfc(-x / sqrt 2), erfc from libm (musl's, about 1 ulp).
+pub fn normal_cdf_f64(x: f64) -> f64 {
+    0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
+}
+
 pub fn repo_file(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
