@@ -27,6 +27,7 @@ pub mod fees;
 pub mod guards;
 pub mod math;
 pub mod normal;
+pub mod options;
 pub mod vol;
 
 pub use amount::{Collateral, Notional, mul_div_floor, mul_div_u128, mul_floor, ratio_floor};
@@ -35,4 +36,5 @@ pub use decide::{Decision, Order, Outcome, Side, decide};
 pub use error::{SizingError, SizingResult};
 pub use math::{Fixed, exp, ln, pow, sqrt};
 pub use normal::{normal_cdf, normal_quantile, normal_quantile_permille};
+pub use options::{EuropeanOption, Leg, OptionKind, bs_delta, hedge_order, net_delta};
 pub use vol::{EwmaParams, Price, SECONDS_PER_YEAR, VolState};
