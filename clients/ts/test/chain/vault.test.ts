@@ -106,6 +106,12 @@ test("orders as the manager: accepted in full, scaled to the binding cap, reject
   const rejected = await submit(order("long", nav / 100n, true), "rejected");
   assert.equal(rejected.ev.executed, "0");
   assert.equal(rejected.preview.reason, "reduce_only");
+
+  // reduce-only short of half the position: accepted, and the vault ends halfway below its binding cap
+  const held = BigInt((await vault.market({ market })).mark.notional);
+  await submit(order("short", held / 2n, true), "accepted");
+  const left = BigInt((await vault.market({ market })).mark.notional);
+  assert.ok(left < held && left > held / 3n, `position ${held} -> ${left}`);
 });
 
 test("a malformed order is refused by the contract's parser with a message naming the problem", async () => {

@@ -1,0 +1,53 @@
+// Boot: config, then every section in parallel; any failure shows the banner instead of a blank page.
+import "./style.css";
+import { ChainError } from "./chain";
+import { loadConfig } from "./config";
+import { makeCtx, type Ctx } from "./context";
+import { fill, h, showBanner } from "./dom";
+import { renderDecisions } from "./views/decisions";
+import { renderGovernance } from "./views/governance";
+import { bindPreview } from "./views/preview";
+import { renderVault } from "./views/vault";
+import { bindWallet } from "./views/wallet";
+
+async function refresh(ctx: Ctx): Promise<void> {
+  const [config, state, now] = await Promise.all([ctx.vault.config(), ctx.vault.state(), ctx.chain.blockTime()]);
+  fill("chain-info", `${ctx.config.chain_id} · height ${now.height} · vault `, h("code", {}, ctx.config.vault));
+  await Promise.all([
+    renderVault(ctx, state, config.params.min_order),
+    renderDecisions(ctx),
+    renderGovernance(ctx, config, state, now.time),
+  ]);
+}
+
+function explain(e: unknown, ctx?: Ctx): string {
+  const msg = (e as Error).message ?? String(e);
+  if (e instanceof ChainError && /not found|decoding bech32|invalid address|no such contract/i.test(msg)) {
+    return `no Ballast vault at ${ctx?.config.vault}: ${msg}`;
+  }
+  return msg;
+}
+
+async function boot(): Promise<void> {
+  const { config, warnings } = await loadConfig(location.search);
+  if (!config.vault) {
+    showBanner("no vault address: run scripts/deploy-localnet.sh and scripts/web.sh, or open the page with ?vault=inj1…&rest=…");
+    document.body.dataset.ready = "error";
+    return;
+  }
+  const ctx = makeCtx(config);
+  if (warnings.length) fill("warnings", warnings.join("; "));
+  bindPreview(ctx);
+  bindWallet(ctx, () => refresh(ctx).catch((e) => showBanner(explain(e, ctx))));
+  try {
+    await refresh(ctx);
+    document.body.dataset.ready = "ok";
+  } catch (e) {
+    showBanner(explain(e, ctx));
+    document.body.dataset.ready = "error";
+  }
+  // since navigation start: what a person waits for, HTML and bundle included
+  document.body.dataset.loadMs = String(Math.round(performance.now()));
+}
+
+boot().catch((e) => { showBanner(`the page failed to start: ${(e as Error).message}`); document.body.dataset.ready = "error"; });
