@@ -7,7 +7,8 @@
 //!   notional a market's position may reach after an order.
 //! - **leverage**: gross notional over all markets divided by nav.
 //! - **volatility** (`forecast_vol`): the annualised standard deviation of log returns, 0.5 = 50%, from
-//!   the EWMA estimator in [`vol`]. Variance is its square.
+//!   the EWMA estimator in [`vol`] or the GARCH(1,1) of [`garch`] ([`forecaster`] holds either).
+//!   Variance is its square.
 //! - **liquidation distance**: how far, as a fraction of price, the price may move against a position
 //!   before its equity falls to the maintenance margin.
 //!
@@ -24,6 +25,8 @@ pub mod caps;
 pub mod decide;
 pub mod error;
 pub mod fees;
+pub mod forecaster;
+pub mod garch;
 pub mod guards;
 pub mod math;
 pub mod normal;
@@ -34,6 +37,8 @@ pub use amount::{Collateral, Notional, mul_div_floor, mul_div_u128, mul_floor, r
 pub use caps::{Cap, CapKind};
 pub use decide::{Decision, Order, Outcome, Side, decide};
 pub use error::{SizingError, SizingResult};
+pub use forecaster::{Forecaster, Model};
+pub use garch::{GarchParams, GarchState};
 pub use math::{Fixed, exp, ln, pow, sqrt};
 pub use normal::{normal_cdf, normal_quantile, normal_quantile_permille};
 pub use options::{EuropeanOption, Leg, OptionKind, bs_delta, hedge_order, net_delta};

@@ -1,5 +1,5 @@
-//! Prints the worst errors of ln, exp, pow, sqrt, the normal CDF, Black-Scholes delta and the EWMA
-//! and GARCH estimators against f64 references.
+//! Prints the worst errors of ln, exp, pow, sqrt, the normal CDF and the EWMA and GARCH estimators
+//! against f64 references.
 //!
 //! `cargo test --release -p ballast-sizing --test accuracy_report` (a report, not a pass/fail test: the
 //! assertions are in accuracy.rs and estimator.rs; `cargo test` runs it too).
@@ -10,7 +10,7 @@
 
 mod common;
 
-use ballast_sizing::{Fixed, exp, ln, normal_cdf, pow, sqrt};
+use ballast_sizing::{Fixed, GarchParams, exp, ln, normal_cdf, pow, sqrt};
 use common::*;
 
 struct Worst {
@@ -121,6 +121,27 @@ fn main() {
     let mut w = Worst::new("EWMA gaps vs f64");
     for (i, (g, v)) in got.iter().zip(&want).enumerate() {
         w.record(*g, *v, || format!("row {i}"));
+    }
+    w.print();
+
+    let f64_daily: Vec<(u64, f64)> = obs.iter().map(|(t, p)| (*t, p.parse().unwrap())).collect();
+    let garch = GarchParams::new(
+        Fixed::lit("0.00005"),
+        Fixed::lit("0.12"),
+        Fixed::lit("0.86"),
+        86_400,
+    )
+    .unwrap();
+    let want = garch_f64(
+        &f64_daily,
+        garch.omega().to_num(),
+        garch.alpha().to_num(),
+        garch.beta().to_num(),
+        86_400.0,
+    );
+    let mut w = Worst::new("GARCH BTC vs f64");
+    for (i, (g, v)) in garch_fixed(&obs, &garch).iter().zip(&want).enumerate() {
+        w.record(*g, *v, || daily[i + 1].0.clone());
     }
     w.print();
 }

@@ -128,3 +128,36 @@ pub fn gappy_series() -> Vec<(u64, String)> {
     }
     out
 }
+
+/// GARCH(1,1) of `ballast_sizing::garch` in f64: the annualised vol after each observation from the
+/// second on, starting from the long-run variance, gaps weighted as beta^k and (1 - beta^k)/(1 - beta).
+pub fn garch_f64(obs: &[(u64, f64)], omega: f64, alpha: f64, beta: f64, tau: f64) -> Vec<f64> {
+    let year = 31_536_000.0;
+    let w = omega * year / tau;
+    let mut h = w / (1.0 - alpha - beta);
+    obs.windows(2)
+        .map(|pair| {
+            let (t0, p0) = pair[0];
+            let (t1, p1) = pair[1];
+            let d = (t1 - t0) as f64;
+            let r = (p1 / p0).ln();
+            let b = beta.powf(d / tau);
+            let g = (1.0 - b) / (1.0 - beta);
+            h = b * h + g * (alpha * r * r * year / d + w);
+            h.sqrt()
+        })
+        .collect()
+}
+
+/// Runs the fixed-point GARCH over (time, price text) and returns each vol from the second on.
+pub fn garch_fixed(obs: &[(u64, String)], params: &ballast_sizing::GarchParams) -> Vec<Fixed> {
+    let first: Price = obs[0].1.parse().unwrap();
+    let mut state = ballast_sizing::GarchState::new(obs[0].0, first);
+    obs[1..]
+        .iter()
+        .map(|(t, p)| {
+            state.observe(params, *t, p.parse().unwrap()).unwrap();
+            state.vol().unwrap().unwrap()
+        })
+        .collect()
+}
