@@ -7,13 +7,14 @@
 #                                       the node keeps running (scripts/localnet.sh stop ends it)
 #   scripts/deploy-localnet.sh refresh  publishes a price at chain time and marks the vault: the vault refuses
 #                                       orders on prices older than max_age (60 s here)
-# Needs artifacts/*.wasm (scripts/build-wasm.sh), python3, curl and jq. env: ARTIFACTS (default artifacts/).
+# Needs artifacts/*.wasm (scripts/build-wasm.sh), python3, curl and jq. env: ARTIFACTS (default artifacts/), and
+# scripts/localnet.sh's LOCALNET_ROOT, LOCALNET_VENV and PORT_OFFSET (deploy.json lands in LOCALNET_ROOT).
 set -euo pipefail
 
 CHAIN_ID=ballast-1
 GAS_PRICE=160000000inj
-RPC=http://127.0.0.1:26657
-REST=http://127.0.0.1:10337
+RPC=http://127.0.0.1:$((26657 + ${PORT_OFFSET:-0}))    # the ports of scripts/localnet.sh
+REST=http://127.0.0.1:$((10337 + ${PORT_OFFSET:-0}))
 E18=000000000000000000
 FEED=$(printf 'b7%.0s' $(seq 32))   # 64 hex characters
 MARKET=BTC-PERP

@@ -5,10 +5,12 @@
 # The page's config.json comes from .localnet/deploy.json (scripts/deploy-localnet.sh) and carries the local
 # chain's dev key (the "user" account) so the page can sign deposits there. For another chain, point
 # WEB_CONFIG at a JSON file {"rest","chain_id","denom","vault","markets":[..],"decimals","gas_price"}
-# (no dev_key), or open the page with ?rest=...&vault=...&chain_id=...&markets=... . env: WEB_PORT (5173).
+# (no dev_key), or open the page with ?rest=...&vault=...&chain_id=...&markets=... .
+# env: WEB_PORT (5173); LOCALNET_ROOT (.localnet) as for scripts/localnet.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${WEB_PORT:-5173}
+DEPLOY=${LOCALNET_ROOT:-$PWD/.localnet}/deploy.json
 
 for d in clients/ts web; do   # pinned by each package-lock.json
   if [ ! -d "$d/node_modules" ] || [ "$d/package-lock.json" -nt "$d/node_modules/.package-lock.json" ]; then
@@ -25,15 +27,15 @@ echo "web: bundle $js B of JavaScript ($gz B gzip), $(du -sb web/dist | cut -f1)
 if [ -n "${WEB_CONFIG:-}" ]; then
   jq 'del(.dev_key)' "$WEB_CONFIG" >web/dist/config.json
   echo "web: config from $WEB_CONFIG (no dev key)"
-elif [ -f .localnet/deploy.json ]; then
+elif [ -f "$DEPLOY" ]; then
   eval "$(scripts/localnet.sh env | grep '^export')"
   # the dev key only ever describes the local chain: the page ignores it for a non-loopback REST endpoint
   key=$(echo y | "$INJ" keys unsafe-export-eth-key user --keyring-backend test --home "$H" 2>/dev/null | tail -1)
   jq --arg key "$key" '{rest, chain_id, denom, vault, markets: [.markets[].market], decimals: 18,
-      gas_price: "160000000", dev_key: $key}' .localnet/deploy.json >web/dist/config.json
-  echo "web: config from .localnet/deploy.json (local chain, dev key of 'user')"
+      gas_price: "160000000", dev_key: $key}' "$DEPLOY" >web/dist/config.json
+  echo "web: config from $DEPLOY (local chain, dev key of 'user')"
 else
-  echo "web: no .localnet/deploy.json and no WEB_CONFIG: the page will ask for ?vault=...&rest=..." >&2
+  echo "web: no $DEPLOY and no WEB_CONFIG: the page will ask for ?vault=...&rest=..." >&2
 fi
 
 [ "${1:-}" = build ] && exit 0

@@ -1,16 +1,18 @@
 // The vault page in headless Chromium (Debian's `chromium`, driven by playwright-core; no browser download)
 // against the local chain. scripts/e2e-web.sh deploys, runs the client's chain tests (which leave an
 // accepted, a scaled and a rejected order and a pending proposal), serves the page and runs this file.
-// env: BALLAST_DEPLOY (.localnet/deploy.json), WEB_URL (http://127.0.0.1:5173/), CHROMIUM (/usr/bin/chromium)
+// env: BALLAST_DEPLOY (.localnet/deploy.json), WEB_URL (http://127.0.0.1:5173/), CHROMIUM (/usr/bin/chromium),
+// SCREENSHOTS (web/screenshots/, the ones the README shows)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const shots = path.resolve(here, "../screenshots");
+const shots = process.env.SCREENSHOTS ?? path.resolve(here, "../screenshots");
+mkdirSync(shots, { recursive: true });
 const d = JSON.parse(readFileSync(process.env.BALLAST_DEPLOY ?? path.resolve(here, "../../.localnet/deploy.json"), "utf8"));
 const url = process.env.WEB_URL ?? "http://127.0.0.1:5173/";
 const E18 = 10n ** 18n;
