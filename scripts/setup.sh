@@ -45,6 +45,36 @@ if ! wasm_opt_ok; then
   }
 fi
 
+# The TypeScript client and the web page: pinned by clients/ts/package-lock.json and web/package-lock.json.
+for d in clients/ts web; do
+  if [ ! -d "$d/node_modules" ] || [ "$d/package-lock.json" -nt "$d/node_modules/.package-lock.json" ]; then
+    echo "setup: npm ci in $d"
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error) || { echo "setup: FAILED: 'npm ci' in $d" >&2; exit 1; }
+  fi
+done
+
+# scripts/e2e-web.sh (run by scripts/test.sh) needs Debian's chromium, jq, curl and python3's venv (for the
+# local chain's injectived from PyPI). BALLAST_SKIP_WEB_E2E=1 skips that step, and these checks.
+if [ "${BALLAST_SKIP_WEB_E2E:-0}" != 1 ]; then
+  web_missing=()
+  command -v chromium >/dev/null 2>&1 || web_missing+=(chromium)
+  command -v jq >/dev/null 2>&1 || web_missing+=(jq)
+  command -v curl >/dev/null 2>&1 || web_missing+=(curl)
+  python3 -c 'import venv, ensurepip' 2>/dev/null || web_missing+=(python3-venv)
+  if [ ${#web_missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "setup: apt-get install ${web_missing[*]} (for scripts/e2e-web.sh)"
+      apt-get install -y -q "${web_missing[@]}" >/dev/null 2>&1 ||
+        { apt-get update -q >/dev/null && apt-get install -y -q "${web_missing[@]}" >/dev/null; } || {
+        echo "setup: FAILED: apt-get install ${web_missing[*]}" >&2; exit 1; }
+    else
+      echo "setup: scripts/e2e-web.sh needs: ${web_missing[*]}; as root: apt-get install -y ${web_missing[*]}" >&2
+      echo "setup: or run without the browser test: BALLAST_SKIP_WEB_E2E=1 scripts/test.sh" >&2
+      exit 1
+    fi
+  fi
+fi
+
 # Fetch crates once, so the test run itself does not depend on the network.
 cargo fetch --locked >/dev/null
 cargo fetch --locked --manifest-path tools/wasm-check/Cargo.toml >/dev/null

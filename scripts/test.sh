@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Ballast's checks, as CI runs them: setup, format, lints, schemas, no floats on chain, every test, wasm build.
+# Ballast's checks, as CI runs them: setup, format, lints, schemas and the TypeScript client generated from them,
+# no floats on chain, every test, wasm build, then the client and the web page against a local chain in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== JSON schemas are up to date (scripts/schema.sh --check)"
 scripts/schema.sh --check
+
+echo "== TypeScript client matches schema/, its unit tests, web/ builds (scripts/client-ts.sh --check)"
+scripts/client-ts.sh --check
 
 echo "== no f32/f64 in on-chain code (contracts and packages but the CLI, outside tests)"
 floats=$(
@@ -30,5 +34,12 @@ cargo test --workspace --locked
 
 echo "== contract wasm: build, wasm-opt, size limit, cosmwasm-vm check (scripts/build-wasm.sh)"
 scripts/build-wasm.sh
+
+echo "== TypeScript client and web page on a local chain, in headless Chromium (scripts/e2e-web.sh)"
+if [ "${BALLAST_SKIP_WEB_E2E:-0}" = 1 ]; then
+  echo "SKIPPED: BALLAST_SKIP_WEB_E2E=1"
+else
+  scripts/e2e-web.sh
+fi
 
 echo "test.sh: all checks passed"
