@@ -29,12 +29,23 @@ localnet_env() {
 addr() { "$INJ" keys show "$1" -a --keyring-backend test --home "$H"; }
 
 # tx_as KEY LABEL ARGS...: sign with KEY, broadcast, wait for inclusion; prints the tx JSON; fails on code != 0.
+# A sync broadcast that CheckTx refuses never lands, so its code is checked before waiting. Code 32 (account
+# sequence mismatch) is retried: wait-tx returns on the block's event, a moment before the block's state is
+# committed, so the next tx of the same key can still read the old sequence (seen on a loaded machine).
 tx_as() {
-  local from=$1 label=$2 out; shift 2
-  out=$("$INJ" tx "$@" --home "$H" --chain-id "$CHAIN_ID" --from "$from" --gas-prices "$GAS_PRICE" \
-        --gas auto --gas-adjustment 1.5 -y 2>"$ROOT/tx.err" | "$INJ" q wait-tx --home "$H" --timeout 30s) \
-    || { echo "$LOG_PREFIX: tx $label failed:" >&2; cat "$ROOT/tx.err" >&2; exit 1; }
-  local code gu; code=$(jq -r .code <<<"$out"); gu=$(jq -r .gas_used <<<"$out")
+  local from=$1 label=$2 sent out code attempt; shift 2
+  for attempt in 1 2 3 4 5 6; do
+    sent=$("$INJ" tx "$@" --home "$H" --chain-id "$CHAIN_ID" --from "$from" --gas-prices "$GAS_PRICE" \
+          --gas auto --gas-adjustment 1.5 -y 2>"$ROOT/tx.err") \
+      || { echo "$LOG_PREFIX: tx $label failed:" >&2; cat "$ROOT/tx.err" >&2; exit 1; }
+    code=$(jq -r .code <<<"$sent")
+    [ "$code" = 32 ] && [ "$attempt" -lt 6 ] || break
+    sleep 0.5
+  done
+  [ "$code" = 0 ] || { echo "$LOG_PREFIX: tx $label refused before inclusion: $(jq -r .raw_log <<<"$sent")" >&2; exit 1; }
+  out=$("$INJ" q wait-tx --home "$H" --timeout 30s <<<"$sent") \
+    || { echo "$LOG_PREFIX: tx $label not included in 30 s" >&2; exit 1; }
+  local gu; code=$(jq -r .code <<<"$out"); gu=$(jq -r .gas_used <<<"$out")
   printf '  %-34s code=%s gas_used=%s\n' "$label" "$code" "$gu" >&2
   [ "$code" = 0 ] || { echo "$LOG_PREFIX: tx $label: $(jq -r .raw_log <<<"$out")" >&2; exit 1; }
   printf '%s\t%s\n' "$label" "$gu" >>"$GAS_LOG"

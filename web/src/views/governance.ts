@@ -1,6 +1,6 @@
 // Governance: current parameters next to the pending proposal, the time its timelock still runs, and the
 // paused / halted states.
-import type { ConfigResponse, StateResponse, VaultParams } from "../../../clients/ts/src/generated/Vault.types";
+import type { ConfigResponse, MarketResponse, PendingParamsResponse, StateResponse, VaultParams } from "../../../clients/ts/src/generated/Vault.types";
 import type { Ctx } from "../context";
 import { fill, h } from "../dom";
 
@@ -16,12 +16,11 @@ export function timeLeft(seconds: number): string {
   return `${hh}h ${String(mm).padStart(2, "0")}m ${String(ss).padStart(2, "0")}s left`;
 }
 
-export async function renderGovernance(ctx: Ctx, config: ConfigResponse, state: StateResponse, now: number): Promise<void> {
-  const pending = await ctx.vault.pendingParams();
+export function renderGovernance(ctx: Ctx, config: ConfigResponse, state: StateResponse, markets: MarketResponse[],
+  pending: PendingParamsResponse | null | undefined, now: number): void {
   const halted: string[] = [];
-  for (const market of ctx.config.markets) {
-    const m = await ctx.vault.market({ market });
-    if (m.halted_until && m.halted_until > now) halted.push(`${market} halted for ${timeLeft(m.halted_until - now).replace(" left", "")}`);
+  for (const m of markets) {
+    if (m.halted_until && m.halted_until > now) halted.push(`${m.config.market} halted for ${timeLeft(m.halted_until - now).replace(" left", "")}`);
   }
   const next = pending ? new Map(flatten(pending.params as VaultParams)) : new Map<string, string>();
   const rows = flatten(config.params).map(([k, v]) => {

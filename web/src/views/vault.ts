@@ -5,7 +5,7 @@ import type { MarketResponse, OrderPreview, StateResponse } from "../../../clien
 import type { Ctx } from "../context";
 import { figure, fill, h } from "../dom";
 
-export async function renderVault(ctx: Ctx, state: StateResponse, minOrder: string): Promise<void> {
+export async function renderVault(ctx: Ctx, state: StateResponse, minOrder: string, markets: MarketResponse[]): Promise<void> {
   fill("vault-figures",
     figure("nav", "NAV", ctx.amount(state.nav), state.nav, "idle + margin + unrealised PnL"),
     figure("share-price", "Share price", Number(state.share_price).toPrecision(8), state.share_price, "assets per share, base units"),
@@ -14,26 +14,27 @@ export async function renderVault(ctx: Ctx, state: StateResponse, minOrder: stri
     figure("gross", "Gross notional", ctx.amount(state.gross_notional), state.gross_notional),
     figure("paused", "Status", state.paused ? "paused: reduce-only" : "open", String(state.paused)));
 
-  const markets = await Promise.all(ctx.config.markets.map(async (market) => {
-    const m = await ctx.vault.market({ market });
+  const cards = await Promise.all(markets.map(async (m) => {
+    const market = m.config.market;
     // the caps' limits for adding exposure in the position's direction (long when flat)
     const side = m.mark.side ?? "long";
     const preview = await ctx.vault.previewOrder({ market, side, size: minOrder, reduceOnly: false });
     return marketCard(ctx, market, m, preview);
   }));
-  fill("markets", ...markets);
+  fill("markets", ...cards);
 }
 
 function marketCard(ctx: Ctx, market: string, m: MarketResponse, p: OrderPreview): HTMLElement {
   const exposure = m.mark.notional;
   const bounded = p.caps.filter((c) => c.limit !== null && c.limit !== undefined) as { cap: string; limit: string }[];
   bounded.sort((a, b) => (BigInt(a.limit) < BigInt(b.limit) ? -1 : BigInt(a.limit) > BigInt(b.limit) ? 1 : 0));
-  const binding = bounded[0]?.cap;
+  const least = bounded[0]?.limit; // every cap at the smallest limit binds (gross leverage and concentration can tie)
   const rows = bounded.map((c) => {
     const used = ratio(exposure, c.limit);
     const pct = Math.min(used, 1) * 100;
-    return h("tr", { class: c.cap === binding ? "cap binding" : "cap", "data-cap": c.cap, "data-limit": c.limit },
-      h("td", {}, c.cap.replace(/_/g, " "), c.cap === binding ? h("span", { class: "tag" }, "binds") : null),
+    const binds = c.limit === least;
+    return h("tr", { class: binds ? "cap binding" : "cap", "data-cap": c.cap, "data-limit": c.limit },
+      h("td", {}, c.cap.replace(/_/g, " "), binds ? h("span", { class: "tag" }, "binds") : null),
       h("td", { class: "num" }, ctx.amount(c.limit)),
       h("td", { class: "bar-cell" },
         h("div", { class: "bar" }, h("div", { class: used >= 0.999 ? "fill full" : "fill", style: `width:${pct.toFixed(1)}%` })),
