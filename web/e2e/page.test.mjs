@@ -23,6 +23,10 @@ async function smart(query) {
   if (!res.ok) throw new Error(`query ${JSON.stringify(query)}: ${await res.text()}`);
   return (await res.json()).data;
 }
+async function balance(address) {
+  const res = await fetch(`${d.rest}/cosmos/bank/v1beta1/balances/${address}/by_denom?denom=${d.denom}`);
+  return BigInt((await res.json()).balance.amount);
+}
 const inj = (units) => { // base units to the page's input format, exact
   const s = BigInt(units).toString().padStart(19, "0");
   return `${s.slice(0, -18)}.${s.slice(-18)}`.replace(/\.?0+$/, "");
@@ -134,7 +138,7 @@ test("order preview: scaled to the binding cap, rejected with its reason, malfor
   assert.match(await text("#preview-error"), /the vault refused the query: .*NOPE-PERP/);
 });
 
-test("deposit through the local dev key: the tx is included and the shares on the page and on chain grow", async () => {
+test("deposit and redeem through the local dev key: included, shares and balance move as the previews promised", async () => {
   assert.equal(await open(), "ok");
   await page.waitForSelector("#wallet-shares");
   assert.equal(await text("#wallet-address"), d.user, "the dev key is the deployment's user account");
@@ -148,6 +152,17 @@ test("deposit through the local dev key: the tx is included and the shares on th
   assert.equal(after - before, promised, "shares minted = PreviewDeposit");
   assert.equal(await raw("#wallet-shares"), after.toString());
   await page.locator(".card", { has: page.locator("#deposit") }).screenshot({ path: path.join(shots, "deposit.png") });
+
+  const redeem = promised / 2n; // half of what was just minted: far from any cap
+  const pays = BigInt(await smart({ preview_redeem: { shares: redeem.toString() } }));
+  const bankBefore = await balance(d.user);
+  await page.fill("#redeem-shares", redeem.toString());
+  await page.click("#redeem");
+  await page.waitForFunction(() => /^redeem (included|failed)/.test(document.querySelector("#wallet-message")?.textContent ?? ""), null, { timeout: 30_000 });
+  assert.match(await text("#wallet-message"), /^redeem included at height \d+/);
+  assert.equal(BigInt((await smart({ holder: { address: d.user } })).shares), after - redeem);
+  const gained = (await balance(d.user)) - bankBefore; // the redeem's pay minus the tx fee (< 0.001 INJ)
+  assert.ok(gained > pays - E18 / 1000n && gained <= pays, `bank +${gained}, PreviewRedeem ${pays}`);
 
   await page.fill("#deposit-amount", "-5");
   await page.click("#deposit");
