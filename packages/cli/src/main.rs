@@ -1,5 +1,7 @@
 //! `ballast`: the command-line tool of the Ballast vault.
 
+mod fit_garch;
+mod garch_fit;
 mod prices;
 mod replay;
 mod vol;
@@ -34,6 +36,20 @@ enum Command {
         /// The reference step tau, seconds.
         #[arg(long, default_value_t = 86_400)]
         step_seconds: u64,
+    },
+    /// Fit GARCH(1,1) by Gaussian maximum likelihood on the log returns of a price file: omega,
+    /// alpha, beta, persistence, long-run annualised vol and the log-likelihood.
+    FitGarch {
+        /// CSV with a `date` column (YYYY-MM-DD, 00:00 UTC) and a `close` column; others are ignored.
+        #[arg(long)]
+        prices: PathBuf,
+        /// The reference step tau, seconds: omega is the variance per step, a gap counts as
+        /// gap / tau steps.
+        #[arg(long, default_value_t = 86_400)]
+        step_seconds: u64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Replay the oracle, perp market and vault contracts over a price file; write replay.csv,
     /// summary.json, report.md and PNG plots to --out.
@@ -90,6 +106,11 @@ fn main() -> ExitCode {
             lambda,
             step_seconds,
         } => vol::run(&prices, &lambda, step_seconds),
+        Command::FitGarch {
+            prices,
+            step_seconds,
+            json,
+        } => fit_garch::run(&prices, step_seconds, json),
         Command::Replay(args) => replay::run(&replay::Options {
             prices: args.prices,
             out: args.out,
