@@ -37,6 +37,7 @@ export function devKeyWallet(privateKeyHex: string): Wallet {
 interface Keplr {
   enable(chainId: string): Promise<void>;
   getKey(chainId: string): Promise<{ bech32Address: string; pubKey: Uint8Array }>;
+  // untested here (no Keplr in headless Chromium); Keplr documents accountNumber as a Long, bigint may need converting
   signDirect(chainId: string, signer: string, doc: { bodyBytes: Uint8Array; authInfoBytes: Uint8Array; chainId: string; accountNumber: bigint }):
     Promise<{ signature: { signature: string } }>;
 }
