@@ -6,6 +6,7 @@
 //! is written: a bad flag, row or scenario is one line on stderr and an empty `--out`.
 
 mod decisions;
+mod forecasts;
 mod output;
 mod plots;
 mod report;
@@ -151,6 +152,7 @@ pub fn run(options: &Options) -> Result<String, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let capital = setup.capital.u128() as f64 / UNITS_PER_USDC as f64;
     let mut summary = Summary::new(options, &setup, &records, capital);
+    summary.forecast_tracking = forecasts::track(&rows, &options.lambda)?;
     output::write_csv(&out.join("replay.csv"), &records, capital)?;
     let charts = plots::draw_all(out, &records, &summary)?;
     summary.wall_seconds = started.elapsed().as_secs_f64();

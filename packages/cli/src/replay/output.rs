@@ -107,6 +107,9 @@ pub struct Summary {
     pub traded_usdc: f64,
     /// Seconds the replay took, outputs and plots included.
     pub wall_seconds: f64,
+    /// EWMA against GARCH(1,1): tracking error of each forecast against the realised vol that
+    /// followed (null for files under 252 returns); see `forecasts.rs`.
+    pub forecast_tracking: Option<super::forecasts::Tracking>,
 }
 
 /// Values at times: (unix seconds, value).
@@ -188,6 +191,7 @@ impl Summary {
             breaker_trips: count(|r| r.tripped),
             traded_usdc: records.iter().map(|r| r.traded).sum(),
             wall_seconds: 0.0,
+            forecast_tracking: None,
         }
     }
 

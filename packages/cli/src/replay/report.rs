@@ -232,6 +232,7 @@ pub fn write(
         let error = r.error.as_deref().map(short_error).unwrap_or("");
         let _ = writeln!(w, "First failed `Rebalance` ({}): `{error}`\n", r.label);
     }
+    w.push_str(&super::forecasts::markdown(s.forecast_tracking.as_ref()));
     let _ = writeln!(w, "## Plots\n");
     for (file, what) in charts {
         let _ = writeln!(w, "**{what}**\n\n![{what}]({file})\n");
