@@ -1,6 +1,7 @@
 //! `ballast-vault`: deposits and shares, and the order pipeline that sizes, scales or rejects every
 //! order before it reaches the perp market.
 
+pub mod brake;
 pub mod contract;
 pub mod error;
 pub mod execute;

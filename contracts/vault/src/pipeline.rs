@@ -5,7 +5,7 @@
 use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint128};
 
 use ballast_sizing::{
-    Cap, CapKind, Collateral, Fixed, Notional, Order, VolState, caps, decide, guards,
+    Cap, CapKind, Collateral, Fixed, Notional, Order, VolState, caps, decide, drawdown, guards,
 };
 use ballast_types::Side;
 use ballast_types::convert::{
@@ -16,9 +16,10 @@ use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{CapLimit, Decision, MarketConfig, OrderRequest, Reason, VaultParams};
 
+use crate::brake::{self, Brake, BrakeInputs};
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
-use crate::state::{Mark, StoredVol, Totals};
+use crate::state::{Mark, Peak, StoredVol, Totals};
 
 /// What the pipeline needs to know about one market, read before deciding.
 pub struct MarketInputs {
@@ -49,6 +50,8 @@ pub struct BookInputs {
     pub paused: bool,
     /// Another open market's mark is older than `max_mark_age`.
     pub others_stale: bool,
+    /// The drawdown brake's inputs, when the params configure one.
+    pub brake: Option<BrakeInputs>,
 }
 
 /// The new price checked and folded in.
@@ -82,6 +85,8 @@ pub struct Book {
     pub idle: Uint128,
     /// The new mark of this market.
     pub mark: Mark,
+    /// The drawdown brake at this nav, when configured.
+    pub brake: Option<Brake>,
 }
 
 /// The pipeline's verdict.
@@ -110,6 +115,8 @@ pub struct Evaluation {
     pub observation: Observation,
     /// The market's new mark (before the trade).
     pub mark: Mark,
+    /// The drawdown brake's new peak, when configured.
+    pub peak: Option<Peak>,
 }
 
 fn fx(d: Decimal) -> ContractResult<Fixed> {
@@ -210,8 +217,14 @@ pub fn observe(
     Ok(observation)
 }
 
-/// Nav, other markets' gross and this market's backing, with this market's fresh mark.
-pub fn book(m: &MarketInputs, b: &BookInputs, now: u64) -> ContractResult<Book> {
+/// Nav, other markets' gross and this market's backing, with this market's fresh mark, and the drawdown
+/// brake at that nav.
+pub fn book(
+    params: &VaultParams,
+    m: &MarketInputs,
+    b: &BookInputs,
+    now: u64,
+) -> ContractResult<Book> {
     let mark = match &m.position {
         Ok(position) => mark_of(position, now),
         Err(_) => m.old_mark.clone(),
@@ -224,12 +237,18 @@ pub fn book(m: &MarketInputs, b: &BookInputs, now: u64) -> ContractResult<Book> 
         .checked_add(here)?;
     let idle = Int128::try_from(b.idle)?;
     let floor_zero = |x: Int128| Uint128::try_from(x.max(Int128::zero()));
+    let nav = floor_zero(idle.checked_add(marked)?)?;
+    let brake = match (&params.drawdown_brake, &b.brake) {
+        (Some(config), Some(inputs)) => Some(brake::at(config, inputs, nav, now)?),
+        _ => None,
+    };
     Ok(Book {
-        nav: floor_zero(idle.checked_add(marked)?)?,
+        nav,
         other_gross: b.totals.gross_notional.checked_sub(m.old_mark.notional)?,
         backing: floor_zero(idle.checked_add(here)?)?,
         idle: b.idle,
         mark,
+        brake,
     })
 }
 
@@ -249,6 +268,9 @@ pub fn caps(
     if let Some(vol) = vol {
         let target = caps::vol_target(nav, fx(m.config.weight)?, fx(params.target_vol)?, vol)?;
         out.push(target);
+        if let Some(brake) = &book.brake {
+            out.push(drawdown::cap(target.limit, brake.scale)?);
+        }
         if let Some(signal) = signal {
             out.push(caps::signal(
                 target.limit,
@@ -336,6 +358,7 @@ pub fn reason_of(kind: CapKind) -> Reason {
         CapKind::Liquidity => Reason::Liquidity,
         CapKind::LiquidationDistance => Reason::LiquidationDistance,
         CapKind::Signal => Reason::Signal,
+        CapKind::Drawdown => Reason::Drawdown,
         CapKind::ReduceOnly => Reason::ReduceOnly,
         CapKind::MinOrder => Reason::MinOrder,
     }
@@ -350,7 +373,7 @@ pub fn evaluate(
     request: &OrderRequest,
 ) -> ContractResult<Evaluation> {
     let observation = observe(params, m, b, now)?;
-    let book = book(m, b, now)?;
+    let book = book(params, m, b, now)?;
     let vol = observation.forecast_vol()?;
     let caps = caps(params, m, &book, vol, request.side, request.signal)?;
     decide_with(params, m, observation, book, vol, caps, request)
@@ -392,6 +415,7 @@ pub fn decide_with(
         forecast_vol,
         observation,
         mark: book.mark.clone(),
+        peak: book.brake.as_ref().map(|b| b.peak.clone()),
     };
     if let Some(reason) = guard {
         evaluation.reason = reason;

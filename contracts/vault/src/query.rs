@@ -15,8 +15,8 @@ use crate::execute::shares;
 use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARKETS, PENDING_OWNER,
-    PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
+    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
+    PENDING_OWNER, PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
 };
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
@@ -50,6 +50,7 @@ pub fn state(deps: Deps, env: Env) -> ContractResult<StateResponse> {
         total_shares,
         share_price: share_price(nav, total_shares, shares::virtual_shares(deps.storage)?)?,
         high_water_mark: FEES.load(deps.storage)?.high_water_mark,
+        peak_share_price: PEAK.may_load(deps.storage)?.map(|p| p.share_price),
         gross_notional: totals.gross_notional,
         paused: PAUSED.load(deps.storage)?,
     })

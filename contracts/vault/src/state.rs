@@ -92,6 +92,15 @@ pub struct Totals {
     pub marked_equity: Int128,
 }
 
+/// The share price's peak for the drawdown brake, as of its last update.
+#[cw_serde]
+pub struct Peak {
+    /// Base units per share.
+    pub share_price: Decimal,
+    /// Block time of the update; the gap to the share price decays from here.
+    pub time: u64,
+}
+
 /// When fees were last accrued and the high-water mark of the share price.
 #[cw_serde]
 pub struct FeeState {
@@ -148,3 +157,5 @@ pub const SIGNALS: Map<&str, SignedDecimal> = Map::new("g");
 pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
 /// The market whose trade is in flight, re-marked when the perp market replies.
 pub const PENDING_MARK: Item<String> = Item::new("r");
+/// The drawdown brake's peak (set once a brake is configured).
+pub const PEAK: Item<Peak> = Item::new("w");

@@ -96,6 +96,17 @@ struct ReplayArgs {
     /// the 50-day average close is above the 200-day one, flat otherwise).
     #[arg(long, default_value = "none", value_parser = ["none", "trend"])]
     signal: String,
+    /// Drawdown brake: the share price's fall from its peak at which the volatility budget is zero
+    /// (only reductions trade), or `none` for no brake.
+    #[arg(long, default_value = "0.5")]
+    max_drawdown: String,
+    /// Drawdown brake: the fall from the peak at which the budget starts to shrink (linearly to zero at
+    /// --max-drawdown).
+    #[arg(long, default_value = "0.25")]
+    drawdown_start: String,
+    /// Drawdown brake: days in which the gap between an old peak and the share price halves.
+    #[arg(long, default_value = "730")]
+    peak_half_life_days: String,
 }
 
 fn main() -> ExitCode {
@@ -124,6 +135,9 @@ fn main() -> ExitCode {
             capital: args.capital,
             scenarios: args.scenarios,
             signal: args.signal,
+            max_drawdown: args.max_drawdown,
+            drawdown_start: args.drawdown_start,
+            peak_half_life_days: args.peak_half_life_days,
         }),
     };
     match result {

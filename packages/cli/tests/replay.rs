@@ -278,3 +278,41 @@ fn a_trend_signal_goes_flat_when_the_short_average_is_below_the_long_one() {
         .count();
     assert!(flat_days > 0, "the trend signal never went flat");
 }
+
+#[test]
+fn the_drawdown_brake_cuts_the_2011_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2010-2012: BTC falls 93% from its June 2011 high.
+    let prices = btc_slice(dir.path(), 600);
+    let (braked, free) = (dir.path().join("braked"), dir.path().join("free"));
+    for (out, extra) in [(&braked, vec![]), (&free, vec!["--max-drawdown", "none"])] {
+        let res = replay(&prices, out, &extra);
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+    }
+    let (b, f) = (summary(&braked), summary(&free));
+    assert!(b["binding_caps"]["drawdown"].as_u64().unwrap() > 0);
+    assert!(f["binding_caps"].get("drawdown").is_none());
+    let (dd_braked, dd_free) = (
+        b["max_drawdown"].as_f64().unwrap(),
+        f["max_drawdown"].as_f64().unwrap(),
+    );
+    assert!(dd_braked < dd_free - 0.05, "{dd_braked} vs {dd_free}");
+}
+
+#[test]
+fn a_brake_that_starts_past_its_end_is_named_by_its_flag() {
+    assert_refused(
+        GOOD,
+        &["--drawdown-start", "0.6"],
+        "--drawdown-start: 0.6 must be in [0, max_drawdown)",
+    );
+    assert_refused(
+        GOOD,
+        &["--peak-half-life-days", "0"],
+        "--peak-half-life-days: 0 must be in [1, 3650]",
+    );
+}

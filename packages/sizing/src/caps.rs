@@ -31,6 +31,8 @@ pub enum CapKind {
     LiquidationDistance,
     /// The volatility target scaled by signal strength.
     Signal,
+    /// The volatility target scaled down by the vault's drawdown (see [`crate::drawdown`]).
+    Drawdown,
     /// A reduce-only order is limited to the open position it reduces.
     ReduceOnly,
     /// The order, after the caps, is below the minimum order size.

@@ -75,7 +75,7 @@ pub fn decide(
     let adding = order.size.0 - reduced;
     let existing = if opposes { 0 } else { current.0 };
     let mut room = adding;
-    let mut binding = None;
+    let mut binding: Option<(CapKind, u128)> = None;
     for cap in caps {
         let Some(Notional(limit)) = cap.limit else {
             continue;
@@ -85,13 +85,16 @@ pub fn decide(
         } else {
             existing
         };
-        // A position already past this cap leaves no room (0), it is not an error.
+        // A position already past this cap leaves no room (0), it is not an error. Among caps that
+        // leave the same room, the one with the smallest limit binds: it is the one exceeded most.
         let cap_room = limit.saturating_sub(used);
-        if cap_room < room {
+        let tighter_tie = cap_room == room && binding.is_some_and(|(_, l)| limit < l);
+        if cap_room < room || tighter_tie {
             room = cap_room;
-            binding = Some(cap.kind);
+            binding = Some((cap.kind, limit));
         }
     }
+    let mut binding = binding.map(|(kind, _)| kind);
     // On an order that also reduces, an added part below the minimum order is dropped: a flip into
     // dust would leave a position too small to reduce (its notional rounds to nothing) holding all of
     // the old position's margin.

@@ -167,6 +167,20 @@ fn position_already_over_a_cap_refuses_more() {
 }
 
 #[test]
+fn a_position_over_several_caps_names_the_one_it_exceeds_most() {
+    // No room under either cap: the tighter one (the drawdown brake at 0) is the reason.
+    let caps = [cap(CapKind::VolTarget, 600), cap(CapKind::Drawdown, 0)];
+    let got = decide(
+        &order(Side::Long, 100),
+        Side::Long,
+        Notional(700),
+        &caps,
+        NO_MIN,
+    );
+    assert_eq!(got, rejected(CapKind::Drawdown));
+}
+
+#[test]
 fn empty_position_on_the_other_side_counts_as_flat() {
     let caps = [cap(CapKind::MarketNotional, 50)];
     let got = decide(&order(Side::Long, 100), Side::Short, FLAT, &caps, NO_MIN);

@@ -23,6 +23,7 @@
 pub mod amount;
 pub mod caps;
 pub mod decide;
+pub mod drawdown;
 pub mod error;
 pub mod fees;
 pub mod forecaster;

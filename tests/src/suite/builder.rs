@@ -77,6 +77,7 @@ pub fn default_params() -> VaultParams {
         management_fee: Decimal::zero(),
         performance_fee: Decimal::zero(),
         timelock: DAY,
+        drawdown_brake: None,
     }
 }
 

@@ -3,6 +3,7 @@
 mod prop_shares;
 mod test_breaker;
 mod test_caps;
+mod test_drawdown;
 mod test_fees;
 mod test_forward;
 mod test_governance;

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Uint128, Decimal, InstantiateMsg, MarketConfig, VaultParams, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, OrderRequest, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse } from "./Vault.types";
+import { PriceIdentifier, Uint128, Decimal, InstantiateMsg, MarketConfig, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, OrderRequest, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

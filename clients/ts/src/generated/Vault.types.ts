@@ -26,6 +26,7 @@ export interface MarketConfig {
 }
 export interface VaultParams {
   deleverage_tolerance: Decimal;
+  drawdown_brake?: DrawdownBrake | null;
   estimator: Estimator;
   guards: OracleGuards;
   kelly_fraction: Decimal;
@@ -45,6 +46,11 @@ export interface VaultParams {
   var_budget: Decimal;
   var_confidence: Decimal;
   var_horizon: number;
+}
+export interface DrawdownBrake {
+  max_drawdown: Decimal;
+  peak_half_life: number;
+  start: Decimal;
 }
 export interface Estimator {
   lambda: Decimal;
@@ -220,7 +226,7 @@ export interface PendingParamsResponse {
   eta: number;
   params: VaultParams;
 }
-export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks";
+export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks";
 export type Decision = "accepted" | "scaled" | "rejected";
 export interface OrderPreview {
   caps: CapLimit[];
@@ -241,6 +247,7 @@ export interface StateResponse {
   idle: Uint128;
   nav: Uint128;
   paused: boolean;
+  peak_share_price?: Decimal | null;
   share_price: Decimal;
   total_shares: Uint128;
 }

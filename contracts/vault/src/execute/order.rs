@@ -14,13 +14,14 @@ use ballast_types::perp;
 use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
 
 use super::assert_role as role;
+use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price, position, venue_market};
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PENDING_MARK, SIGNALS, StoredVol,
-    TOTALS, VOLS,
+    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
+    SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 
 /// Reply id of a forwarded trade, answered by re-marking its market.
@@ -52,11 +53,20 @@ pub fn gather(
         venue: venue_market(deps, config, market)?,
         config: market_config,
     };
+    let brake = match params.drawdown_brake {
+        Some(_) => Some(BrakeInputs {
+            peak: PEAK.may_load(deps.storage)?,
+            supply: TOTAL_SHARES.load(deps.storage)?,
+            virtual_shares: Uint128::new(10).checked_pow(params.share_offset_decimals)?,
+        }),
+        None => None,
+    };
     let book = BookInputs {
         totals: TOTALS.load(deps.storage)?,
         idle: idle(deps, env, config)?,
         paused: PAUSED.load(deps.storage)?,
         others_stale,
+        brake,
     };
     Ok((params, inputs, book))
 }
@@ -83,7 +93,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
-    let book = pipeline::book(&inputs, &book_in, now)?;
+    let book = pipeline::book(&params, &inputs, &book_in, now)?;
     let vol = observation.forecast_vol()?;
     if inputs.position.is_err() {
         // The venue cannot mark the position (its price is unusable too): the guard's rejection is
@@ -129,7 +139,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     };
     let band = target.max(current).mul_floor(params.rebalance_threshold);
     if size <= band || size.is_zero() {
-        store_observation(deps.storage, &market, &observation, &book.mark)?;
+        store_observation(deps.storage, &market, &observation, &book)?;
         let top_up = pipeline::margin_top_up(&params, &inputs, &book, vol)?;
         let response = Response::new()
             .add_attribute(ACTION, "rebalance")
@@ -157,7 +167,7 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Res
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
-    let book = pipeline::book(&inputs, &book_in, now)?;
+    let book = pipeline::book(&params, &inputs, &book_in, now)?;
     let vol = observation.forecast_vol()?;
     let side = book.mark.side.unwrap_or(Side::Long);
     let caps = pipeline::caps(&params, &inputs, &book, vol, side, None)?;
@@ -203,8 +213,8 @@ pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<Response>
     require_position(&inputs)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
-    let book = pipeline::book(&inputs, &book_in, now)?;
-    store_observation(deps.storage, &market, &observation, &book.mark)?;
+    let book = pipeline::book(&params, &inputs, &book_in, now)?;
+    store_observation(deps.storage, &market, &observation, &book)?;
     Ok(Response::new()
         .add_attribute(ACTION, "mark")
         .add_attribute(MARKET, market)
@@ -233,18 +243,37 @@ pub fn remark_after_trade(
     Ok(Response::new())
 }
 
-/// Writes what the observation changed: the volatility state, a halt, the mark.
+/// Writes what the observation changed: the volatility state, a halt, the mark, the brake's peak.
 fn store_observation(
     storage: &mut dyn cosmwasm_std::Storage,
     market: &str,
     observation: &pipeline::Observation,
+    book: &pipeline::Book,
+) -> ContractResult<()> {
+    store_state(
+        storage,
+        market,
+        observation,
+        &book.mark,
+        book.brake.as_ref().map(|b| &b.peak),
+    )
+}
+
+fn store_state(
+    storage: &mut dyn cosmwasm_std::Storage,
+    market: &str,
+    observation: &pipeline::Observation,
     mark: &crate::state::Mark,
+    peak: Option<&Peak>,
 ) -> ContractResult<()> {
     if let Some(state) = &observation.vol {
         VOLS.save(storage, market, &StoredVol::from_state(state))?;
     }
     if let Some(until) = observation.halted_until {
         HALTED_UNTIL.save(storage, market, &until)?;
+    }
+    if let Some(peak) = peak {
+        PEAK.save(storage, peak)?;
     }
     store_mark(storage, market, mark)
 }
@@ -257,7 +286,13 @@ fn act(
     e: Evaluation,
     action: &str,
 ) -> ContractResult<Response> {
-    store_observation(deps.storage, market, &e.observation, &e.mark)?;
+    store_state(
+        deps.storage,
+        market,
+        &e.observation,
+        &e.mark,
+        e.peak.as_ref(),
+    )?;
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
     let mut response = Response::new()
         .add_attribute(ACTION, action)

@@ -21,6 +21,8 @@ use std::time::Instant;
 
 use cosmwasm_std::{Decimal, Uint128};
 
+use ballast_types::vault::DrawdownBrake;
+
 use crate::prices::{PriceRow, oracle_mantissa, read_prices};
 use output::Summary;
 use world::{Setup, UNITS_PER_USDC, World};
@@ -52,6 +54,12 @@ pub struct Options {
     pub scenarios: Vec<String>,
     /// `none` or `trend`: the signal a source sets before each Rebalance.
     pub signal: String,
+    /// The drawdown brake's largest drawdown, or `none`.
+    pub max_drawdown: String,
+    /// The drawdown at which the brake starts.
+    pub drawdown_start: String,
+    /// The brake's peak half-life, days.
+    pub peak_half_life_days: String,
 }
 
 /// snake_case name of a serde enum value, as in the contracts' messages.
@@ -81,6 +89,24 @@ fn usdc(flag: &str, text: &str) -> Result<Uint128, String> {
         .ok_or_else(|| format!("--{flag}: {text} USDC is more than this replay handles (10^18)"))
 }
 
+/// The drawdown brake of the flags; `--max-drawdown none` turns it off.
+fn brake(options: &Options) -> Result<Option<DrawdownBrake>, String> {
+    if options.max_drawdown.trim() == "none" {
+        return Ok(None);
+    }
+    let days: u64 = options.peak_half_life_days.trim().parse().map_err(|_| {
+        format!(
+            "--peak-half-life-days: {:?} is not a whole number of days",
+            options.peak_half_life_days
+        )
+    })?;
+    Ok(Some(DrawdownBrake {
+        start: decimal("drawdown-start", &options.drawdown_start)?,
+        max_drawdown: decimal("max-drawdown", &options.max_drawdown)?,
+        peak_half_life: days.saturating_mul(world::DAY),
+    }))
+}
+
 /// The flags as a [`Setup`], every bound checked as the contracts will check it.
 fn setup(options: &Options) -> Result<Setup, String> {
     let setup = Setup {
@@ -92,10 +118,17 @@ fn setup(options: &Options) -> Result<Setup, String> {
         performance_fee: decimal("performance-fee", &options.performance_fee)?,
         depth: usdc("depth", &options.depth)?,
         capital: usdc("capital", &options.capital)?,
+        drawdown_brake: brake(options)?,
     };
     world::vault_params(&setup).validate().map_err(|e| {
         let flag = match e.name {
             "max_concentration" => "max-leverage".to_string(),
+            "peak_half_life" => {
+                return format!(
+                    "--peak-half-life-days: {} must be in [1, 3650]",
+                    options.peak_half_life_days.trim()
+                );
+            }
             name => name.replace('_', "-"),
         };
         format!("--{flag}: {} must be {}", e.value, e.rule)

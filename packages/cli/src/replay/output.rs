@@ -11,7 +11,7 @@ use super::world::Setup;
 use super::{Options, stats};
 
 /// Reasons that are caps (the rest are guards: stale or future prices, the breaker, a halt...).
-const CAPS: [&str; 11] = [
+const CAPS: [&str; 12] = [
     "vol_target",
     "gross_leverage",
     "market_notional",
@@ -21,6 +21,7 @@ const CAPS: [&str; 11] = [
     "liquidity",
     "liquidation_distance",
     "signal",
+    "drawdown",
     "reduce_only",
     "min_order",
 ];

@@ -13,8 +13,8 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, MarketParams, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, Estimator, HolderResponse, MarketConfig, MarketResponse, OracleGuards, OrderPreview,
-    OrderRequest, StateResponse, VaultParams,
+    self, DrawdownBrake, Estimator, HolderResponse, MarketConfig, MarketResponse, OracleGuards,
+    OrderPreview, OrderRequest, StateResponse, VaultParams,
 };
 use ballast_types::{Side, attributes};
 
@@ -49,6 +49,8 @@ pub struct Setup {
     pub depth: Uint128,
     /// The depositor's starting capital, base units.
     pub capital: Uint128,
+    /// The drawdown brake, if any.
+    pub drawdown_brake: Option<DrawdownBrake>,
 }
 
 fn dec(text: &str) -> Decimal {
@@ -98,6 +100,7 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
         performance_fee: setup.performance_fee,
         // Nothing is proposed during a replay; the shortest bound.
         timelock: 3_600,
+        drawdown_brake: setup.drawdown_brake.clone(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use cosmwasm_std::Decimal;
 
-use super::{MarketConfig, ParamError, VaultParams};
+use super::{DrawdownBrake, MarketConfig, ParamError, VaultParams};
 
 /// The guardian tried to move a limit the loose way, or a setting it may not touch at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -130,7 +130,28 @@ pub fn check_tightening(current: &VaultParams, new: &VaultParams) -> Result<(), 
     same("management_fee", c.management_fee, n.management_fee)?;
     same("performance_fee", c.performance_fee, n.performance_fee)?;
     same("timelock", c.timelock, n.timelock)?;
-    Ok(())
+    check_brake_tightening(c.drawdown_brake.as_ref(), n.drawdown_brake.as_ref())
+}
+
+/// Adding a brake tightens, removing one loosens; a brake tightens with an earlier start, a smaller
+/// largest drawdown and a longer memory of the peak.
+fn check_brake_tightening(
+    current: Option<&DrawdownBrake>,
+    new: Option<&DrawdownBrake>,
+) -> Result<(), LoosenError> {
+    match (current, new) {
+        (_, None) if current.is_some() => Err(LoosenError {
+            name: "drawdown_brake",
+            from: "set".to_string(),
+            to: "none".to_string(),
+        }),
+        (Some(c), Some(n)) => {
+            lower("drawdown_start", c.start, n.start)?;
+            lower("max_drawdown", c.max_drawdown, n.max_drawdown)?;
+            higher("peak_half_life", c.peak_half_life, n.peak_half_life)
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Accepts a market change that only lowers its weight or notional limit.

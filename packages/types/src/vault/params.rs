@@ -50,6 +50,24 @@ pub struct VaultParams {
     pub performance_fee: Decimal,
     /// Seconds between a proposal and the moment anyone may apply it.
     pub timelock: u64,
+    /// Shrinks the volatility budget as the share price falls below its recent peak; None: no brake.
+    #[serde(default)]
+    pub drawdown_brake: Option<DrawdownBrake>,
+}
+
+/// The drawdown brake: the volatility target is scaled by `(max_drawdown - drawdown) / (max_drawdown -
+/// start)`, clamped to [0, 1], where drawdown is the fall of the share price from its peak.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct DrawdownBrake {
+    /// Drawdown at which the brake starts to shrink the budget, e.g. 0.25.
+    pub start: Decimal,
+    /// Drawdown at which the budget is zero (only reductions trade), e.g. 0.5.
+    pub max_drawdown: Decimal,
+    /// Seconds in which the gap between an old peak and the share price halves, e.g. 63,072,000 (two
+    /// years): a vault at the bottom of its budget trades again as the peak is forgotten.
+    pub peak_half_life: u64,
 }
 
 /// Oracle guards: how fresh and how tight a price must be, and the jump circuit breaker.
@@ -316,6 +334,34 @@ impl VaultParams {
             "timelock",
             self.timelock,
             "in [3600, 2592000] seconds",
+        )?;
+        if let Some(brake) = &self.drawdown_brake {
+            brake.validate()?;
+        }
+        Ok(())
+    }
+}
+
+impl DrawdownBrake {
+    /// Checks the brake's bounds.
+    pub fn validate(&self) -> Result<(), ParamError> {
+        check(
+            in_open_closed(self.max_drawdown, "0.01", "1"),
+            "max_drawdown",
+            self.max_drawdown,
+            "in (0.01, 1]",
+        )?;
+        check(
+            self.start < self.max_drawdown,
+            "drawdown_start",
+            self.start,
+            "in [0, max_drawdown)",
+        )?;
+        check(
+            self.peak_half_life >= DAY && self.peak_half_life <= 3_650 * DAY,
+            "peak_half_life",
+            self.peak_half_life,
+            "in [86400, 315360000] seconds",
         )?;
         Ok(())
     }

@@ -119,6 +119,8 @@ pub struct StateResponse {
     pub share_price: Decimal,
     /// The best share price on which a performance fee was charged.
     pub high_water_mark: Decimal,
+    /// The drawdown brake's peak share price as of its last update (None without a brake).
+    pub peak_share_price: Option<Decimal>,
     /// Sum of |notional| over markets at their marks.
     pub gross_notional: Uint128,
     /// True when paused.
@@ -196,6 +198,8 @@ pub enum Reason {
     LiquidationDistance,
     /// Signal strength.
     Signal,
+    /// The drawdown brake.
+    Drawdown,
     /// Reduce-only order cut to (or refused without) an opposing position.
     ReduceOnly,
     /// Below the minimum order after the caps.
