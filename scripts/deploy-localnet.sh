@@ -29,9 +29,10 @@ localnet_env() {
 addr() { "$INJ" keys show "$1" -a --keyring-backend test --home "$H"; }
 
 # tx_as KEY LABEL ARGS...: sign with KEY, broadcast, wait for inclusion; prints the tx JSON; fails on code != 0.
-# A sync broadcast that CheckTx refuses never lands, so its code is checked before waiting. Code 32 (account
-# sequence mismatch) is retried: wait-tx returns on the block's event, a moment before the block's state is
-# committed, so the next tx of the same key can still read the old sequence (seen on a loaded machine).
+# A sync broadcast that CheckTx refuses never lands, so its code is checked before waiting; code 32 (account
+# sequence mismatch: the previous tx's block not yet committed) is retried. Then the tx is polled over REST:
+# `injectived q wait-tx` can miss a tx included between its first lookup and its event subscription (seen on
+# a loaded machine: "timed out waiting for transaction" for a tx included 3 s earlier).
 tx_as() {
   local from=$1 label=$2 sent out code attempt; shift 2
   for attempt in 1 2 3 4 5 6; do
@@ -43,8 +44,12 @@ tx_as() {
     sleep 0.5
   done
   [ "$code" = 0 ] || { echo "$LOG_PREFIX: tx $label refused before inclusion: $(jq -r .raw_log <<<"$sent")" >&2; exit 1; }
-  out=$("$INJ" q wait-tx --home "$H" --timeout 30s <<<"$sent") \
-    || { echo "$LOG_PREFIX: tx $label not included in 30 s" >&2; exit 1; }
+  local hash; hash=$(jq -r .txhash <<<"$sent"); out=
+  for attempt in $(seq 1 120); do
+    out=$(curl -sf "$REST/cosmos/tx/v1beta1/txs/$hash" | jq -c .tx_response) && break
+    sleep 0.25
+  done
+  [ -n "$out" ] || { echo "$LOG_PREFIX: tx $label ($hash) not included in 30 s" >&2; exit 1; }
   local gu; code=$(jq -r .code <<<"$out"); gu=$(jq -r .gas_used <<<"$out")
   printf '  %-34s code=%s gas_used=%s\n' "$label" "$code" "$gu" >&2
   [ "$code" = 0 ] || { echo "$LOG_PREFIX: tx $label: $(jq -r .raw_log <<<"$out")" >&2; exit 1; }

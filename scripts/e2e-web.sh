@@ -54,9 +54,12 @@ T_CLIENT=$(ms "$t")
 t=$(date +%s%N); echo "== fresh price (the vault refuses orders on prices older than 60 s), build and serve the page"
 scripts/deploy-localnet.sh refresh
 scripts/web.sh build
-(cd web && exec npx vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >"$LOCALNET_ROOT/web.log" 2>&1) &
+# a server left on the port would serve another checkout's page: refuse rather than test the wrong one
+if curl -s -o /dev/null "$WEB_URL"; then echo "e2e-web: something already listens on $WEB_URL; stop it or set WEB_PORT" >&2; exit 1; fi
+# exec the vite binary itself (not npx, which forks): WEB_PID is then the server, and cleanup stops it
+(cd web && exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$WEB_PORT" --strictPort >"$LOCALNET_ROOT/web.log" 2>&1) &
 WEB_PID=$!
-for _ in $(seq 1 50); do curl -sf "$WEB_URL" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 50); do curl -sf "$WEB_URL" >/dev/null && break; kill -0 "$WEB_PID" 2>/dev/null || break; sleep 0.2; done
 curl -sf "$WEB_URL" >/dev/null || { echo "e2e-web: the page server did not start:" >&2; cat "$LOCALNET_ROOT/web.log" >&2; exit 1; }
 T_WEB=$(ms "$t")
 

@@ -40,4 +40,4 @@ fi
 
 [ "${1:-}" = build ] && exit 0
 echo "web: serving http://127.0.0.1:$PORT/"
-cd web && exec npx vite preview --host 127.0.0.1 --port "$PORT" --strictPort
+cd web && exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$PORT" --strictPort
