@@ -63,6 +63,15 @@ pub fn execute(
         ExecuteMsg::SetSignalSource { address, allowed } => {
             execute::set_signal_source(deps, info, address, allowed)
         }
+        ExecuteMsg::RegisterGrid(plan) => execute::register_grid(deps, env, info, plan),
+        ExecuteMsg::CancelGrid { market, grid_id } => {
+            execute::cancel_grid(deps, info, market, grid_id)
+        }
+        ExecuteMsg::ExecuteGridLevel {
+            market,
+            grid_id,
+            level,
+        } => execute::execute_grid_level(deps, env, market, grid_id, level),
     }
 }
 
@@ -94,6 +103,12 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::PendingMarket { market } => {
             to_json_binary(&query::pending_market(deps, market)?)?
         }
+        QueryMsg::Grid { market, grid_id } => to_json_binary(&query::grid(deps, market, grid_id)?)?,
+        QueryMsg::Grids {
+            market,
+            start_after,
+            limit,
+        } => to_json_binary(&query::grids(deps, market, start_after, limit)?)?,
     })
 }
 

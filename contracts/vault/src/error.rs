@@ -3,7 +3,7 @@
 
 use cosmwasm_std::{
     CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError,
-    ConversionOverflowError, OverflowError, StdError, Uint128,
+    ConversionOverflowError, Decimal, Decimal256, OverflowError, StdError, Uint128,
 };
 use thiserror::Error;
 
@@ -11,7 +11,7 @@ use ballast_types::version::VersionError;
 
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
-use ballast_types::vault::{LoosenError, ParamError, TightenError};
+use ballast_types::vault::{GridError, LoosenError, ParamError, TightenError};
 
 /// Everything the vault refuses.
 #[derive(Debug, Error)]
@@ -167,6 +167,61 @@ pub enum ContractError {
     /// A migration from another contract or to an older version.
     #[error(transparent)]
     Version(#[from] VersionError),
+    /// A malformed grid plan; the inner error names what was wrong.
+    #[error("malformed grid: {0}")]
+    Grid(#[from] GridError),
+    /// A grid id the market does not hold (never registered, or cancelled).
+    #[error("market {market} has no grid {grid_id}")]
+    UnknownGrid {
+        /// The market.
+        market: String,
+        /// The id.
+        grid_id: u64,
+    },
+    /// A level index past the grid's last level.
+    #[error("grid {grid_id} has {levels} levels, there is no level {level}")]
+    GridLevelOutOfRange {
+        /// The grid.
+        grid_id: u64,
+        /// The index asked for.
+        level: u32,
+        /// The grid's number of levels.
+        levels: u32,
+    },
+    /// The oracle price has not reached the level.
+    #[error(
+        "grid {grid_id} level {level} at {level_price} is not crossed: the oracle price is {oracle_price}, the level fills at or {fills} it"
+    )]
+    GridLevelNotCrossed {
+        /// The grid.
+        grid_id: u64,
+        /// The level.
+        level: u32,
+        /// The level's price.
+        level_price: Decimal,
+        /// The oracle's price now.
+        oracle_price: Decimal256,
+        /// `below` for a long grid, `above` for a short one.
+        fills: &'static str,
+    },
+    /// A level that has filled already; a level fills once.
+    #[error("grid {grid_id} level {level} has filled already")]
+    GridLevelFilled {
+        /// The grid.
+        grid_id: u64,
+        /// The level.
+        level: u32,
+    },
+    /// A fill at or after the grid's expiry.
+    #[error("grid {grid_id} expired at {expiry}; it is {now}")]
+    GridExpired {
+        /// The grid.
+        grid_id: u64,
+        /// Its expiry.
+        expiry: u64,
+        /// Block time now.
+        now: u64,
+    },
 }
 
 impl ContractError {
@@ -201,6 +256,12 @@ impl ContractError {
             ContractError::UnknownReply { .. } => "unknown_reply",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
+            ContractError::Grid(e) => e.id(),
+            ContractError::UnknownGrid { .. } => "unknown_grid",
+            ContractError::GridLevelOutOfRange { .. } => "grid_level_out_of_range",
+            ContractError::GridLevelNotCrossed { .. } => "grid_level_not_crossed",
+            ContractError::GridLevelFilled { .. } => "grid_level_filled",
+            ContractError::GridExpired { .. } => "grid_expired",
         }
     }
 }

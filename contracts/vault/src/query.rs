@@ -1,21 +1,24 @@
 //! One function per query.
 
-use cosmwasm_std::{Deps, Env, Uint128};
+use cosmwasm_std::{Deps, Env, Order, Uint128};
+use cw_storage_plus::Bound;
 
 use ballast_types::convert::fixed_to_decimal;
 use ballast_types::vault::{
-    ConfigResponse, HolderResponse, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
+    ConfigResponse, DEFAULT_GRID_LIMIT, GridLevelResponse, GridResponse, GridsResponse,
+    MAX_GRID_LIMIT, HolderResponse, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
     PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::fees::share_price;
+use crate::execute::grid;
 use crate::execute::order::gather;
 use crate::execute::shares;
 use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
+    CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
     PENDING_OWNER, PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
 };
 
@@ -147,4 +150,56 @@ pub fn pending_market(deps: Deps, market: String) -> ContractResult<Option<Pendi
             config: p.value,
             eta: p.eta,
         }))
+}
+
+pub fn grid(deps: Deps, market: String, grid_id: u64) -> ContractResult<GridResponse> {
+    let stored = grid::load(deps.storage, &market, grid_id)?;
+    Ok(grid_response(grid_id, market, stored))
+}
+
+/// A page of a market's grids by ascending id; `limit` defaults to `DEFAULT_GRID_LIMIT` and is
+/// capped at `MAX_GRID_LIMIT`.
+pub fn grids(
+    deps: Deps,
+    market: String,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> ContractResult<GridsResponse> {
+    let limit = usize::try_from(limit.unwrap_or(DEFAULT_GRID_LIMIT).min(MAX_GRID_LIMIT))
+        .unwrap_or(usize::MAX);
+    let grids = GRIDS
+        .prefix(&market)
+        .range(
+            deps.storage,
+            start_after.map(Bound::exclusive),
+            None,
+            Order::Ascending,
+        )
+        .take(limit)
+        .map(|item| {
+            let (grid_id, stored) = item?;
+            Ok(grid_response(grid_id, market.clone(), stored))
+        })
+        .collect::<ContractResult<Vec<_>>>()?;
+    Ok(GridsResponse { grids })
+}
+
+fn grid_response(grid_id: u64, market: String, grid: Grid) -> GridResponse {
+    let levels = (0u32..)
+        .zip(&grid.levels)
+        .map(|(index, price)| GridLevelResponse {
+            price: *price,
+            filled: grid.is_filled(index),
+        })
+        .collect();
+    GridResponse {
+        grid_id,
+        market,
+        side: grid.side,
+        size: grid.size,
+        expiry: grid.expiry,
+        reduce_only: grid.reduce_only,
+        levels,
+        executed: grid.executed,
+    }
 }

@@ -110,6 +110,37 @@ pub struct FeeState {
     pub high_water_mark: Decimal,
 }
 
+/// A registered grid plan (see `ballast_types::vault::GridPlan`), keyed by market and id.
+#[cw_serde]
+pub struct Grid {
+    /// `long` buys as the price falls through the levels; `short` sells as it rises.
+    pub side: Side,
+    /// Level prices, quote per base, strictly ascending, at most `MAX_GRID_LEVELS`.
+    pub levels: Vec<Decimal>,
+    /// Notional each fill requests, base units.
+    pub size: Uint128,
+    /// Block time from which no level fills.
+    pub expiry: u64,
+    /// Fills only reduce the open position.
+    pub reduce_only: bool,
+    /// Bit `i` set once level `i` has filled (`MAX_GRID_LEVELS` <= 64).
+    pub filled: u64,
+    /// Sum of the notional executed by the fills, base units.
+    pub executed: Uint128,
+}
+
+impl Grid {
+    /// The bit of level `level` in `filled`; None past 63.
+    pub fn bit(level: u32) -> Option<u64> {
+        1u64.checked_shl(level)
+    }
+
+    /// Whether level `level` has filled.
+    pub fn is_filled(&self, level: u32) -> bool {
+        Grid::bit(level).is_some_and(|bit| self.filled & bit != 0)
+    }
+}
+
 /// A change waiting for its timelock.
 #[cw_serde]
 pub struct Pending<T> {
@@ -159,3 +190,7 @@ pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
 pub const PENDING_MARK: Item<String> = Item::new("r");
 /// The drawdown brake's peak (set once a brake is configured).
 pub const PEAK: Item<Peak> = Item::new("w");
+/// Grid plans by market and grid id (one record per grid, levels inline).
+pub const GRIDS: Map<(&str, u64), Grid> = Map::new("ga");
+/// The id the next registered grid gets.
+pub const NEXT_GRID_ID: Item<u64> = Item::new("gb");

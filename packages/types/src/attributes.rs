@@ -34,3 +34,11 @@ pub const REALIZED_PNL: &str = "realized_pnl";
 pub const FEE: &str = "fee";
 /// Fill price as a decimal.
 pub const FILL_PRICE: &str = "fill_price";
+/// A grid plan's id.
+pub const GRID_ID: &str = "grid_id";
+/// A level's index in its grid.
+pub const LEVEL: &str = "level";
+/// A grid level's price as a decimal.
+pub const LEVEL_PRICE: &str = "level_price";
+/// Whether a grid level filled with this action.
+pub const FILLED: &str = "filled";

@@ -17,6 +17,8 @@ use ballast_types::vault::{
 use crate::oracle::feed_id;
 
 mod builder;
+mod grid;
+pub use grid::grid_plan;
 pub use builder::{
     SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
 };

@@ -7,6 +7,7 @@ mod test_drawdown;
 mod test_fees;
 mod test_forward;
 mod test_governance;
+mod test_grid;
 mod test_keepers;
 mod test_migration;
 mod test_oracle_guards;

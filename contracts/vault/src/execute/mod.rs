@@ -2,6 +2,7 @@
 
 pub mod fees;
 mod governance;
+pub mod grid;
 pub mod order;
 pub mod shares;
 mod signals;
@@ -11,6 +12,7 @@ pub use governance::{
     propose_market, propose_params, set_roles, tighten, tighten_market, transfer_ownership,
     unpause,
 };
+pub use grid::{cancel_grid, execute_grid_level, register_grid};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::{set_signal, set_signal_source};

@@ -279,7 +279,7 @@ fn store_state(
 }
 
 /// Step 6: store the observation and mark, then forward the executed size to the perp market.
-fn act(
+pub(super) fn act(
     deps: DepsMut,
     config: &Config,
     market: &str,

@@ -3,7 +3,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{SignedDecimal, Uint128};
 
-use super::{MarketConfig, VaultParams};
+use super::{GridPlan, MarketConfig, VaultParams};
 use crate::Side;
 
 /// Instantiates the vault.
@@ -147,6 +147,25 @@ pub enum ExecuteMsg {
         address: String,
         /// True to allow, false to remove.
         allowed: bool,
+    },
+    /// The manager registers a grid plan for a market (see `GridPlan` for the side semantics).
+    RegisterGrid(GridPlan),
+    /// The manager removes a grid; its unfilled levels never fill.
+    CancelGrid {
+        /// Market id.
+        market: String,
+        /// The grid's id.
+        grid_id: u64,
+    },
+    /// Anyone (a keeper): fill one level of a grid whose price the oracle has crossed, through the
+    /// same pipeline and caps as `SubmitOrder`. The caller names the level, so nothing iterates.
+    ExecuteGridLevel {
+        /// Market id.
+        market: String,
+        /// The grid's id.
+        grid_id: u64,
+        /// Index into the grid's ascending levels, from 0.
+        level: u32,
     },
 }
 

@@ -5,10 +5,12 @@
 
 mod execute;
 mod governance;
+mod grid;
 mod params;
 mod query;
 
 pub use execute::*;
 pub use governance::*;
+pub use grid::*;
 pub use params::*;
 pub use query::*;

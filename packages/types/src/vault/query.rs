@@ -3,7 +3,7 @@
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 
-use super::{MarketConfig, OrderRequest, VaultParams};
+use super::{GridResponse, GridsResponse, MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
 /// Queries of the vault.
@@ -53,6 +53,24 @@ pub enum QueryMsg {
     PendingMarket {
         /// Market id.
         market: String,
+    },
+    /// One grid plan and which of its levels have filled.
+    #[returns(GridResponse)]
+    Grid {
+        /// Market id.
+        market: String,
+        /// The grid's id.
+        grid_id: u64,
+    },
+    /// A market's grids by ascending id, a page at a time.
+    #[returns(GridsResponse)]
+    Grids {
+        /// Market id.
+        market: String,
+        /// Start after this grid id.
+        start_after: Option<u64>,
+        /// Page size; `DEFAULT_GRID_LIMIT` when absent, at most `MAX_GRID_LIMIT`.
+        limit: Option<u32>,
     },
 }
 
