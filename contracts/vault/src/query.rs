@@ -6,7 +6,7 @@ use cw_storage_plus::Bound;
 use ballast_types::convert::fixed_to_decimal;
 use ballast_types::vault::{
     ConfigResponse, DEFAULT_GRID_LIMIT, GridLevelResponse, GridResponse, GridsResponse,
-    MAX_GRID_LIMIT, HolderResponse, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
+    HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
     PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
 

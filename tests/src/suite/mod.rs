@@ -18,10 +18,10 @@ use crate::oracle::feed_id;
 
 mod builder;
 mod grid;
-pub use grid::grid_plan;
 pub use builder::{
     SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
 };
+pub use grid::grid_plan;
 
 /// The base denom everywhere.
 pub const DENOM: &str = "uusdc";

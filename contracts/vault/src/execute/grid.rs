@@ -68,11 +68,7 @@ pub fn cancel_grid(
     market: String,
     grid_id: u64,
 ) -> ContractResult<Response> {
-    role(
-        &info.sender,
-        &CONFIG.load(deps.storage)?.manager,
-        "manager",
-    )?;
+    role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
     let grid = load(deps.storage, &market, grid_id)?;
     GRIDS.remove(deps.storage, (&market, grid_id));
     Ok(Response::new()
