@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Uint128, Decimal, InstantiateMsg, MarketConfig, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, OrderRequest, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse } from "./Vault.types";
+import { PriceIdentifier, Uint128, Decimal, InstantiateMsg, MarketConfig, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -50,6 +50,22 @@ export interface VaultReadOnlyInterface {
   }: {
     market: string;
   }) => Promise<NullablePendingMarketResponse>;
+  grid: ({
+    gridId,
+    market
+  }: {
+    gridId: number;
+    market: string;
+  }) => Promise<GridResponse>;
+  grids: ({
+    limit,
+    market,
+    startAfter
+  }: {
+    limit?: number;
+    market: string;
+    startAfter?: number;
+  }) => Promise<GridsResponse>;
 }
 export class VaultQueryClient implements VaultReadOnlyInterface {
   client: ICosmWasmClient;
@@ -66,6 +82,8 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     this.previewRedeem = this.previewRedeem.bind(this);
     this.pendingParams = this.pendingParams.bind(this);
     this.pendingMarket = this.pendingMarket.bind(this);
+    this.grid = this.grid.bind(this);
+    this.grids = this.grids.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -157,6 +175,37 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     return this.client.queryContractSmart(this.contractAddress, {
       pending_market: {
         market
+      }
+    });
+  };
+  grid = async ({
+    gridId,
+    market
+  }: {
+    gridId: number;
+    market: string;
+  }): Promise<GridResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      grid: {
+        grid_id: gridId,
+        market
+      }
+    });
+  };
+  grids = async ({
+    limit,
+    market,
+    startAfter
+  }: {
+    limit?: number;
+    market: string;
+    startAfter?: number;
+  }): Promise<GridsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      grids: {
+        limit,
+        market,
+        start_after: startAfter
       }
     });
   };
@@ -262,6 +311,37 @@ export interface VaultInterface extends VaultReadOnlyInterface {
     address: string;
     allowed: boolean;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  registerGrid: ({
+    expiry,
+    levels,
+    market,
+    reduceOnly,
+    side,
+    size
+  }: {
+    expiry: number;
+    levels: Decimal[];
+    market: string;
+    reduceOnly: boolean;
+    side: Side;
+    size: Uint128;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  cancelGrid: ({
+    gridId,
+    market
+  }: {
+    gridId: number;
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  executeGridLevel: ({
+    gridId,
+    level,
+    market
+  }: {
+    gridId: number;
+    level: number;
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class VaultClient extends VaultQueryClient implements VaultInterface {
   client: ISigningCosmWasmClient;
@@ -294,6 +374,9 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.accrueFees = this.accrueFees.bind(this);
     this.setSignal = this.setSignal.bind(this);
     this.setSignalSource = this.setSignalSource.bind(this);
+    this.registerGrid = this.registerGrid.bind(this);
+    this.cancelGrid = this.cancelGrid.bind(this);
+    this.executeGridLevel = this.executeGridLevel.bind(this);
   }
   deposit = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -516,6 +599,63 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
       set_signal_source: {
         address,
         allowed
+      }
+    }, fee_, memo_, funds_);
+  };
+  registerGrid = async ({
+    expiry,
+    levels,
+    market,
+    reduceOnly,
+    side,
+    size
+  }: {
+    expiry: number;
+    levels: Decimal[];
+    market: string;
+    reduceOnly: boolean;
+    side: Side;
+    size: Uint128;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      register_grid: {
+        expiry,
+        levels,
+        market,
+        reduce_only: reduceOnly,
+        side,
+        size
+      }
+    }, fee_, memo_, funds_);
+  };
+  cancelGrid = async ({
+    gridId,
+    market
+  }: {
+    gridId: number;
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      cancel_grid: {
+        grid_id: gridId,
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  executeGridLevel = async ({
+    gridId,
+    level,
+    market
+  }: {
+    gridId: number;
+    level: number;
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      execute_grid_level: {
+        grid_id: gridId,
+        level,
+        market
       }
     }, fee_, memo_, funds_);
   };

@@ -143,6 +143,19 @@ export type ExecuteMsg = {
     address: string;
     allowed: boolean;
   };
+} | {
+  register_grid: GridPlan;
+} | {
+  cancel_grid: {
+    grid_id: number;
+    market: string;
+  };
+} | {
+  execute_grid_level: {
+    grid_id: number;
+    level: number;
+    market: string;
+  };
 };
 export type Side = "long" | "short";
 export type SignedDecimal = string;
@@ -151,6 +164,14 @@ export interface OrderRequest {
   reduce_only: boolean;
   side: Side;
   signal?: SignedDecimal | null;
+  size: Uint128;
+}
+export interface GridPlan {
+  expiry: number;
+  levels: Decimal[];
+  market: string;
+  reduce_only?: boolean;
+  side: Side;
   size: Uint128;
 }
 export type QueryMsg = {
@@ -181,6 +202,17 @@ export type QueryMsg = {
   pending_market: {
     market: string;
   };
+} | {
+  grid: {
+    grid_id: number;
+    market: string;
+  };
+} | {
+  grids: {
+    limit?: number | null;
+    market: string;
+    start_after?: number | null;
+  };
 };
 export interface MigrateMsg {}
 export type Addr = string;
@@ -194,6 +226,23 @@ export interface ConfigResponse {
   params: VaultParams;
   pending_owner?: Addr | null;
   perp_market: Addr;
+}
+export interface GridResponse {
+  executed: Uint128;
+  expiry: number;
+  grid_id: number;
+  levels: GridLevelResponse[];
+  market: string;
+  reduce_only: boolean;
+  side: Side;
+  size: Uint128;
+}
+export interface GridLevelResponse {
+  filled: boolean;
+  price: Decimal;
+}
+export interface GridsResponse {
+  grids: GridResponse[];
 }
 export interface HolderResponse {
   shares: Uint128;
