@@ -72,6 +72,11 @@ pub fn execute(
             grid_id,
             level,
         } => execute::execute_grid_level(deps, env, market, grid_id, level),
+        ExecuteMsg::SetHedge { market, leg, band } => {
+            execute::set_hedge(deps, env, info, market, leg, band)
+        }
+        ExecuteMsg::ClearHedge { market } => execute::clear_hedge(deps, info, market),
+        ExecuteMsg::Hedge { market } => execute::hedge(deps, env, market),
     }
 }
 
@@ -109,6 +114,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
             start_after,
             limit,
         } => to_json_binary(&query::grids(deps, market, start_after, limit)?)?,
+        QueryMsg::Hedge { market } => to_json_binary(&query::hedge(deps, env, market)?)?,
     })
 }
 

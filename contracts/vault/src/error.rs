@@ -158,6 +158,12 @@ pub enum ContractError {
         /// What the perp market said.
         error: String,
     },
+    /// `Hedge`, `ClearHedge` or the hedge query on a market without a hedge.
+    #[error("market {market} has no hedge")]
+    NoHedge {
+        /// The market.
+        market: String,
+    },
     /// A reply the vault did not ask for.
     #[error("unknown reply id {id}")]
     UnknownReply {
@@ -254,6 +260,7 @@ impl ContractError {
             ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
             ContractError::VenueUnavailable { .. } => "venue_unavailable",
             ContractError::UnknownReply { .. } => "unknown_reply",
+            ContractError::NoHedge { .. } => "no_hedge",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
             ContractError::Grid(e) => e.id(),

@@ -3,16 +3,17 @@
 use cosmwasm_std::{Deps, Env, Order, Uint128};
 use cw_storage_plus::Bound;
 
-use ballast_types::convert::fixed_to_decimal;
+use ballast_types::convert::{fixed_to_decimal, fixed_to_signed_decimal};
 use ballast_types::vault::{
     ConfigResponse, DEFAULT_GRID_LIMIT, GridLevelResponse, GridResponse, GridsResponse,
-    HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview, OrderRequest,
-    PendingMarketResponse, PendingParamsResponse, StateResponse,
+    HedgeResponse, HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview,
+    OrderRequest, PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::fees::share_price;
 use crate::execute::grid;
+use crate::execute::hedge::prepare;
 use crate::execute::order::gather;
 use crate::execute::shares;
 use crate::inputs::idle;
@@ -95,7 +96,11 @@ pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractRes
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book) = gather(deps, &env, &config, &request.market)?;
     let e = pipeline::evaluate(&params, &inputs, &book, env.block.time.seconds(), &request)?;
-    Ok(OrderPreview {
+    Ok(preview_of(e))
+}
+
+fn preview_of(e: pipeline::Evaluation) -> OrderPreview {
+    OrderPreview {
         decision: e.decision,
         reason: e.reason,
         requested: e.requested,
@@ -103,6 +108,32 @@ pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractRes
         forecast_vol: e.forecast_vol,
         nav: e.nav,
         caps: e.caps,
+    }
+}
+
+/// A market's hedge, its deltas at the oracle price now, and what `Hedge` would send and the
+/// pipeline decide.
+pub fn hedge(deps: Deps, env: Env, market: String) -> ContractResult<HedgeResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    let p = prepare(deps, &env, &config, &market)?;
+    let now = env.block.time.seconds();
+    let preview = match &p.request {
+        Some(request) => Some(preview_of(pipeline::evaluate(
+            &p.params, &p.inputs, &p.book, now, request,
+        )?)),
+        None => None,
+    };
+    Ok(HedgeResponse {
+        market,
+        price: fixed_to_decimal(p.plan.price)?,
+        leg_delta: fixed_to_signed_decimal(p.plan.leg_delta)?,
+        perp_delta: fixed_to_signed_decimal(p.plan.perp_delta)?,
+        net_delta: fixed_to_signed_decimal(p.plan.net_delta)?,
+        order_size: fixed_to_signed_decimal(p.plan.order)?,
+        order_notional: Uint128::new(p.plan.notional.0),
+        order: p.request,
+        preview,
+        hedge: p.hedge,
     })
 }
 

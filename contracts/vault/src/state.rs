@@ -7,7 +7,7 @@ use cw_storage_plus::{Item, Map};
 use ballast_sizing::math::Wide;
 use ballast_sizing::{Price, SizingResult, VolState};
 use ballast_types::Side;
-use ballast_types::vault::{MarketConfig, VaultParams};
+use ballast_types::vault::{HedgeConfig, MarketConfig, VaultParams};
 
 /// Roles and the contracts the vault talks to, all checked.
 #[cw_serde]
@@ -194,3 +194,5 @@ pub const PEAK: Item<Peak> = Item::new("w");
 pub const GRIDS: Map<(&str, u64), Grid> = Map::new("ga");
 /// The id the next registered grid gets.
 pub const NEXT_GRID_ID: Item<u64> = Item::new("gb");
+/// Delta-neutral mode: the leg and band each hedged market keeps its perp position against.
+pub const HEDGES: Map<&str, HedgeConfig> = Map::new("da");

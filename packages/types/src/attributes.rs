@@ -42,3 +42,11 @@ pub const LEVEL: &str = "level";
 pub const LEVEL_PRICE: &str = "level_price";
 /// Whether a grid level filled with this action.
 pub const FILLED: &str = "filled";
+/// A hedged leg's delta, units of the underlying, signed.
+pub const LEG_DELTA: &str = "leg_delta";
+/// The perp position's delta, units of the underlying, signed.
+pub const PERP_DELTA: &str = "perp_delta";
+/// Leg plus perp delta, units of the underlying, signed.
+pub const NET_DELTA: &str = "net_delta";
+/// Largest |net delta| left unhedged, units of the underlying.
+pub const BAND: &str = "band";

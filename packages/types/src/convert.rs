@@ -77,6 +77,13 @@ pub fn fixed_to_decimal(x: Fixed) -> Result<Decimal, ConvertError> {
     Decimal::from_atomics(Uint128::new(atomics), 18).map_err(|_| out_of_range("ratio", x))
 }
 
+/// A signed [`Fixed`] as `SignedDecimal`, its magnitude rounded down to 10^-18.
+pub fn fixed_to_signed_decimal(x: Fixed) -> Result<SignedDecimal, ConvertError> {
+    let magnitude = fixed_to_decimal(x.checked_abs().ok_or_else(|| out_of_range("ratio", x))?)?;
+    let signed = SignedDecimal::try_from(magnitude).map_err(|_| out_of_range("signed ratio", x))?;
+    Ok(if x.is_negative() { -signed } else { signed })
+}
+
 /// z(alpha) of a VaR confidence level given as a `Decimal` (0.99), looked up exactly.
 pub fn var_quantile(alpha: Decimal) -> Result<Fixed, ConvertError> {
     let atomics = alpha.atomics().u128();
@@ -176,6 +183,16 @@ mod tests {
     fn negative_signed_decimals_keep_their_sign() {
         let x = signed_decimal_to_fixed(SignedDecimal::percent(-50)).unwrap();
         assert_eq!(x, Fixed::lit("-0.5"));
+    }
+
+    #[test]
+    fn signed_fixed_crosses_with_its_sign() {
+        let d = fixed_to_signed_decimal(Fixed::lit("-2.5")).unwrap();
+        assert_eq!(d, SignedDecimal::percent(-250));
+        assert_eq!(
+            fixed_to_signed_decimal(Fixed::lit("0.75")).unwrap(),
+            SignedDecimal::percent(75)
+        );
     }
 
     #[test]

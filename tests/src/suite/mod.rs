@@ -10,8 +10,8 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, ConfigResponse, ExecuteMsg, HolderResponse, MarketConfig, MarketResponse, OrderPreview,
-    OrderRequest, PendingParamsResponse, StateResponse,
+    self, ConfigResponse, ExecuteMsg, HedgeLeg, HedgeResponse, HolderResponse, MarketConfig,
+    MarketResponse, OrderPreview, OrderRequest, PendingParamsResponse, StateResponse,
 };
 
 use crate::oracle::feed_id;
@@ -263,6 +263,41 @@ impl Suite {
     /// Any governance or role message from `sender`.
     pub fn govern(&mut self, sender: &Addr, msg: ExecuteMsg) -> StdResult<AppResponse> {
         self.vault_exec(sender, &msg, &[])
+    }
+
+    /// `SetHedge` of the first market from `sender`, band in units of the underlying.
+    pub fn set_hedge(
+        &mut self,
+        sender: &Addr,
+        leg: HedgeLeg,
+        band: &str,
+    ) -> StdResult<AppResponse> {
+        let msg = ExecuteMsg::SetHedge {
+            market: self.market.clone(),
+            leg,
+            band: band.parse().expect("band literal"),
+        };
+        self.vault_exec(sender, &msg, &[])
+    }
+
+    /// `ClearHedge` of the first market from `sender`.
+    pub fn clear_hedge(&mut self, sender: &Addr) -> StdResult<AppResponse> {
+        let market = self.market.clone();
+        self.vault_exec(sender, &ExecuteMsg::ClearHedge { market }, &[])
+    }
+
+    /// `Hedge` of the first market by the keeper.
+    pub fn hedge(&mut self) -> StdResult<AppResponse> {
+        let (keeper, market) = (self.keeper.clone(), self.market.clone());
+        self.vault_exec(&keeper, &ExecuteMsg::Hedge { market }, &[])
+    }
+
+    /// The `hedge` query for the first market.
+    pub fn query_hedge(&self) -> StdResult<HedgeResponse> {
+        let msg = vault::QueryMsg::Hedge {
+            market: self.market.clone(),
+        };
+        self.app.wrap().query_wasm_smart(&self.vault, &msg)
     }
 
     /// `AccrueFees` by the keeper.

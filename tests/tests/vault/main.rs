@@ -8,6 +8,7 @@ mod test_fees;
 mod test_forward;
 mod test_governance;
 mod test_grid;
+mod test_hedge;
 mod test_keepers;
 mod test_migration;
 mod test_oracle_guards;

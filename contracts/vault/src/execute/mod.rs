@@ -3,6 +3,7 @@
 pub mod fees;
 mod governance;
 pub mod grid;
+pub mod hedge;
 pub mod order;
 pub mod shares;
 mod signals;
@@ -13,6 +14,7 @@ pub use governance::{
     unpause,
 };
 pub use grid::{cancel_grid, execute_grid_level, register_grid};
+pub use hedge::{clear_hedge, hedge, set_hedge};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::{set_signal, set_signal_source};

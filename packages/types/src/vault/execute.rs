@@ -1,9 +1,9 @@
 //! Instantiate, execute and migrate messages of the vault.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{SignedDecimal, Uint128};
+use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
 
-use super::{GridPlan, MarketConfig, VaultParams};
+use super::{GridPlan, HedgeLeg, MarketConfig, VaultParams};
 use crate::Side;
 
 /// Instantiates the vault.
@@ -166,6 +166,27 @@ pub enum ExecuteMsg {
         grid_id: u64,
         /// Index into the grid's ascending levels, from 0.
         level: u32,
+    },
+    /// The manager registers (or replaces) the leg a market's perp position hedges and the band its
+    /// net delta is kept in (delta-neutral mode).
+    SetHedge {
+        /// Market id.
+        market: String,
+        /// A spot holding or a European option on the market's underlying.
+        leg: HedgeLeg,
+        /// Largest |net delta| left unhedged, units of the underlying.
+        band: Decimal,
+    },
+    /// The manager ends delta-neutral mode for a market; the perp position stays as it is.
+    ClearHedge {
+        /// Market id.
+        market: String,
+    },
+    /// Anyone: when the market's net delta (leg plus perp position, at the oracle price) is outside
+    /// its band, trade the perp to the nearest band edge through the order pipeline and its caps.
+    Hedge {
+        /// Market id.
+        market: String,
     },
 }
 

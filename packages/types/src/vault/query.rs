@@ -3,7 +3,7 @@
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 
-use super::{GridResponse, GridsResponse, MarketConfig, OrderRequest, VaultParams};
+use super::{GridResponse, GridsResponse, HedgeResponse, MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
 /// Queries of the vault.
@@ -71,6 +71,12 @@ pub enum QueryMsg {
         start_after: Option<u64>,
         /// Page size; `DEFAULT_GRID_LIMIT` when absent, at most `MAX_GRID_LIMIT`.
         limit: Option<u32>,
+    },
+    /// A market's hedge, its net delta at the oracle price now and what `Hedge` would do.
+    #[returns(HedgeResponse)]
+    Hedge {
+        /// Market id.
+        market: String,
     },
 }
 
