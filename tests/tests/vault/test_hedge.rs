@@ -130,6 +130,34 @@ fn a_call_leg_is_hedged_by_size_times_n_of_d1() {
 }
 
 #[test]
+fn a_written_put_is_hedged_short_by_its_delta() {
+    let mut suite = SuiteBuilder::new().build();
+    let spot_price = price(&suite);
+    let strike = spot_price.round() as u64;
+    let leg = HedgeLeg::Option {
+        kind: OptionKind::Put,
+        strike: Decimal::from_atomics(strike, 0).unwrap(),
+        expiry: suite.now() + 30 * DAY,
+        implied_vol: "0.5".parse().unwrap(),
+        size: signed("-10000"),
+        rate: Some(signed("0.05")),
+    };
+    manager_sets(&mut suite, leg, "0");
+    // Short puts have positive delta: -10,000 * (N(d1) - 1).
+    let years = 30.0 * 86_400.0 / YEAR;
+    let d1 = ((spot_price / strike as f64).ln() + (0.05 + 0.125) * years) / (0.5 * years.sqrt());
+    let put_delta = 0.5 * libm::erfc(-d1 / std::f64::consts::SQRT_2) - 1.0;
+    let res = suite.hedge().unwrap();
+    assert!(
+        (number(&res, "leg_delta") + 10_000.0 * put_delta).abs() < 1e-5,
+        "{res:?}"
+    );
+    assert_eq!(attr(&res, "side").as_deref(), Some("short"));
+    let expected = -10_000.0 * put_delta * spot_price;
+    assert!((executed(&res) as f64 - expected).abs() <= 2.0, "{res:?}");
+}
+
+#[test]
 fn a_price_move_changes_the_delta_and_hedge_rebalances_to_the_band_edge() {
     let mut suite = SuiteBuilder::new().build();
     let strike = price(&suite).round() as u64;
