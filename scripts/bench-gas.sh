@@ -2,7 +2,8 @@
 # Gas benchmark of the optimised artifacts in cosmwasm-vm 3.0.10 (issue #7): builds the test-only forwarder
 # baseline (tools/gas-bench/forwarder) to wasm with the artifacts' flags, builds tools/gas-bench (its own
 # workspace; shares tools/wasm-check/target so cosmwasm-vm is compiled once), runs it on artifacts/*.wasm.
-# Prints a table and the two ratios; writes bench/gas.json. Needs artifacts/ (scripts/build-wasm.sh).
+# Prints a table and the two ratios; writes bench/gas.json, and the grid fills (issue #9) to bench/gas-grid.json.
+# Needs artifacts/ (scripts/build-wasm.sh).
 # env: WASM_OPT_LEVEL (default "z", as scripts/build-wasm.sh) for the forwarder; ARTIFACTS (artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +30,4 @@ CARGO_TARGET_DIR=$ROOT/tools/wasm-check/target cargo build --release --locked --
 # tie the figures to the artifacts they were measured on
 sums=$(cd "$SNAP" && sha256sum ballast_*.wasm | jq -R 'split("  ") | {(.[1]): .[0]}' | jq -s add)
 jq --argjson s "$sums" '. + {artifacts_sha256: $s}' bench/gas.json >"$SNAP/gas.json" && cp "$SNAP/gas.json" bench/gas.json
+jq --argjson s "$sums" '. + {artifacts_sha256: $s}' bench/gas-grid.json >"$SNAP/gas-grid.json" && cp "$SNAP/gas-grid.json" bench/gas-grid.json

@@ -28,6 +28,7 @@ use cosmwasm_vm::testing::{MockApi, MockQuerier, MockStorage};
 use cosmwasm_vm::{Instance, call_execute, call_instantiate, call_query, call_reply};
 use serde_json::{Value, json};
 
+mod grid;
 mod world;
 use world::{World, feed_id, market_name, new_instance};
 
@@ -561,6 +562,37 @@ fn main() {
     )
     .expect("write json");
     println!("wrote {out_path}");
+
+    // --- grid fills (issue #9), in their own file beside gas.json
+    let (grid_rows, mut grid_doc) = grid::bench(&vault_wasm);
+    println!();
+    println!(
+        "{:<46} {:>14} {:>14}  outcome",
+        "grid plans", "gas total", "gas wasm"
+    );
+    for (name, o) in &grid_rows {
+        println!(
+            "{:<46} {:>14} {:>14}  {}",
+            name,
+            o.gas.total,
+            o.gas.internal,
+            o.summary()
+        );
+    }
+    println!(
+        "fill_over_submit_order = {}  fill_growth_1_to_50_levels = {}  fill_growth_1_to_50_grids = {}",
+        grid_doc["fill_over_submit_order"],
+        grid_doc["fill_growth_1_to_50_levels"],
+        grid_doc["fill_growth_1_to_50_grids"]
+    );
+    grid_doc["wasm_bytes"] = json!(sizes.get("ballast_vault.wasm"));
+    let grid_path = std::path::Path::new(&out_path).with_file_name("gas-grid.json");
+    std::fs::write(
+        &grid_path,
+        serde_json::to_string_pretty(&grid_doc).unwrap() + "\n",
+    )
+    .expect("write grid json");
+    println!("wrote {}", grid_path.display());
     // BENCH_STRICT=1: fail when a target of issue #7 is missed (off by default: the figures are evidence)
     if std::env::var("BENCH_STRICT").as_deref() == Ok("1") && (ratio > 2.0 || growth > 0.10) {
         eprintln!("gas-bench: a target is missed (BENCH_STRICT=1)");
