@@ -14,6 +14,7 @@ pub mod oracle;
 pub mod perp;
 pub mod pyth;
 pub mod vault;
+pub mod venue;
 pub mod version;
 
 use cosmwasm_schema::cw_serde;

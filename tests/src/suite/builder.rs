@@ -101,6 +101,7 @@ pub fn market_config(market: &str, feed: &PriceIdentifier) -> MarketConfig {
         feed_id: feed.clone(),
         weight: Decimal::one(),
         max_notional: Uint128::new(10_000_000_000_000),
+        venue: Default::default(),
     }
 }
 

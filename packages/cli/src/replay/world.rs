@@ -125,6 +125,7 @@ fn market_config(feed: &PriceIdentifier) -> MarketConfig {
         feed_id: feed.clone(),
         weight: Decimal::one(),
         max_notional: Uint128::new(10u128.pow(30)),
+        venue: Default::default(),
     }
 }
 

@@ -167,6 +167,7 @@ pub fn check_market_tightening(
     )?;
     lower::<Decimal>("weight", current.weight, new.weight)?;
     lower("max_notional", current.max_notional, new.max_notional)?;
+    same("venue", venue_json(&current.venue), venue_json(&new.venue))?;
     Ok(())
 }
 
@@ -186,4 +187,9 @@ pub enum TightenError {
     /// A loosening.
     #[error(transparent)]
     Loosen(#[from] LoosenError),
+}
+
+/// A venue as its JSON, to compare and report it.
+fn venue_json(venue: &crate::venue::Venue) -> String {
+    cosmwasm_std::to_json_string(venue).unwrap_or_else(|_| venue.name().to_string())
 }

@@ -4,6 +4,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Uint128};
 
 use crate::pyth::PriceIdentifier;
+use crate::venue::Venue;
 
 /// Risk parameters that apply to every market.
 #[cw_serde]
@@ -120,6 +121,9 @@ pub struct MarketConfig {
     pub weight: Decimal,
     /// Largest notional of this market's position, base units.
     pub max_notional: Uint128,
+    /// Where its orders go; absent: the vault's `ballast-perp` market.
+    #[serde(default)]
+    pub venue: Venue,
 }
 
 /// A parameter outside its hard bounds.
@@ -394,6 +398,6 @@ impl MarketConfig {
             self.max_notional,
             "> 0",
         )?;
-        Ok(())
+        self.venue.validate()
     }
 }

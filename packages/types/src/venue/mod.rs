@@ -1,0 +1,489 @@
+//! Venues: where the vault sends the order its pipeline decided.
+//!
+//! The pipeline decides one order per market: a side, a notional in base units of the vault's denom,
+//! reduce-only or not, and the margin to post with it. A venue turns that order into its own
+//! message. Three venues exist:
+//!
+//! - [`Venue::Ballast`], the default: `ballast-perp`'s `Trade` and `AddMargin` at the vault's
+//!   configured perp market, the market id being the vault's market id. Nothing changes on the wire
+//!   for a market configured before venues existed.
+//! - [`Venue::Levana`]: a Levana perps market contract (one contract per market). An order that adds
+//!   exposure opens a position with the margin as collateral and leverage = notional / margin
+//!   (rounded down, so Levana's notional never exceeds the decided one). Reducing or topping up a
+//!   Levana position needs its position id, which the vault does not read back yet: those are
+//!   refused with [`VenueError::Unsupported`].
+//! - [`Venue::Injective`]: the exchange module's derivative market order, a custom message. Quantity
+//!   is notional / oracle price, rounded down to the market's quantity tick (never more than
+//!   decided); the worst price is the oracle price moved by `max_slippage` against the vault,
+//!   rounded to the price tick toward the oracle price (never worse than allowed).
+//!
+//! The external venues' positions are not read back from the venue: the vault keeps its own ledger of
+//! what it sent (see the vault's `venue` module) and prices and margins orders with the venue's
+//! `terms` from the market configuration.
+
+pub mod injective;
+pub mod levana;
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{
+    CheckedFromRatioError, CosmosMsg, Decimal, DecimalRangeExceeded, OverflowError,
+    RoundUpOverflowError, StdError, Uint64, Uint128, WasmMsg, coins, to_json_binary,
+};
+use thiserror::Error;
+
+use crate::Side;
+use crate::perp::{self, TradingTerms};
+use crate::vault::ParamError;
+
+use injective::{DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType};
+use levana::{DirectionToBase, LevanaExecuteMsg, SlippageAssert};
+
+/// Where a market's orders go.
+#[cw_serde]
+#[derive(Default)]
+pub enum Venue {
+    /// The vault's `ballast-perp` market (the default).
+    #[default]
+    Ballast,
+    /// A Levana perps market contract.
+    Levana(LevanaVenue),
+    /// A derivative market of Injective's exchange module.
+    Injective(InjectiveVenue),
+}
+
+/// A Levana perps market, collateral-is-quote with the vault's denom as collateral.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct LevanaVenue {
+    /// The market contract.
+    pub market_contract: String,
+    /// Take profit as a move of the oracle price in the position's favour, in (0, 1): a long's take
+    /// profit is price * (1 + take_profit), a short's price * (1 - take_profit).
+    pub take_profit: Decimal,
+    /// Largest unfavourable entry price difference Levana may fill at, in [0, 1); none: no assertion.
+    pub slippage_tolerance: Option<Decimal>,
+    /// The trading terms the pipeline assumes for this market (depth, impact, margins, fee).
+    pub terms: TradingTerms,
+}
+
+/// A derivative market of Injective's exchange module whose quote denom is the vault's denom.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct InjectiveVenue {
+    /// `0x` + 64 hex characters.
+    pub market_id: String,
+    /// The vault's subaccount, `0x` + 64 hex characters (its address bytes, then the nonce).
+    pub subaccount_id: String,
+    /// Receives a share of the trading fee, when set.
+    pub fee_recipient: Option<String>,
+    /// Worst price as a move of the oracle price against the vault, in [0, 1), e.g. 0.01 = 1%.
+    pub max_slippage: Decimal,
+    /// The market's price tick, quote chain units per unit of quantity, > 0.
+    pub price_tick: Decimal,
+    /// The market's quantity tick, > 0.
+    pub quantity_tick: Decimal,
+    /// The trading terms the pipeline assumes for this market (depth, impact, margins, fee).
+    pub terms: TradingTerms,
+}
+
+/// The vault's decided order, as a venue needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VenueOrder<'a> {
+    /// The vault's market id.
+    pub market: &'a str,
+    /// Direction of the trade.
+    pub side: Side,
+    /// Notional at the oracle price, base units of the vault's denom.
+    pub notional: Uint128,
+    /// Only reduce the position.
+    pub reduce_only: bool,
+    /// Collateral posted with the order, base units.
+    pub margin: Uint128,
+    /// The oracle price, base units of the denom per unit of quantity (= quote per base).
+    pub price: Decimal,
+}
+
+/// Who sends, and the vault's own contracts and denom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VenueAccount<'a> {
+    /// The vault's address.
+    pub sender: &'a str,
+    /// The vault's `ballast-perp` contract.
+    pub perp_market: &'a str,
+    /// The vault's denom.
+    pub denom: &'a str,
+}
+
+/// A venue's message: a contract call, or an Injective custom message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum VenueMsg {
+    /// A contract execution (ballast, Levana).
+    Wasm(WasmMsg),
+    /// A custom message to Injective's modules.
+    Injective(InjectiveMsgWrapper),
+}
+
+impl VenueMsg {
+    /// As a `CosmosMsg` of a contract that may send Injective's custom messages.
+    pub fn into_cosmos(self) -> CosmosMsg<InjectiveMsgWrapper> {
+        match self {
+            VenueMsg::Wasm(msg) => CosmosMsg::Wasm(msg),
+            VenueMsg::Injective(msg) => CosmosMsg::Custom(msg),
+        }
+    }
+}
+
+/// Why a venue cannot carry an order.
+#[derive(Debug, Error)]
+pub enum VenueError {
+    /// The venue adapter cannot express this action yet.
+    #[error("venue {venue} cannot {action} yet")]
+    Unsupported {
+        /// `levana` or `injective`.
+        venue: &'static str,
+        /// What was asked, e.g. `reduce`.
+        action: &'static str,
+    },
+    /// An order adding exposure without collateral: the venue refuses it.
+    #[error("venue {venue} needs margin to open")]
+    MarginRequired {
+        /// The venue.
+        venue: &'static str,
+    },
+    /// The quantity rounds down to zero ticks.
+    #[error("quantity {quantity} is below the tick {tick}")]
+    BelowTick {
+        /// notional / price.
+        quantity: Decimal,
+        /// The market's quantity tick.
+        tick: Decimal,
+    },
+    /// Serialisation.
+    #[error(transparent)]
+    Std(#[from] StdError),
+    /// A product out of range.
+    #[error(transparent)]
+    Overflow(#[from] OverflowError),
+    /// A ratio out of range.
+    #[error(transparent)]
+    Ratio(#[from] CheckedFromRatioError),
+    /// A rounding up out of range.
+    #[error(transparent)]
+    RoundUp(#[from] RoundUpOverflowError),
+    /// An amount out of `Decimal`'s range.
+    #[error(transparent)]
+    Range(#[from] DecimalRangeExceeded),
+}
+
+fn check(ok: bool, name: &'static str, value: impl ToString, rule: &'static str) -> Result<(), ParamError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ParamError {
+            name,
+            value: value.to_string(),
+            rule,
+        })
+    }
+}
+
+/// `0x` and 64 hex characters, as Injective's market and subaccount ids.
+fn is_hex_id(id: &str) -> bool {
+    id.len() == 66 && id.starts_with("0x") && id.bytes().skip(2).all(|b| b.is_ascii_hexdigit())
+}
+
+fn check_terms(terms: &TradingTerms) -> Result<(), ParamError> {
+    check(!terms.depth.is_zero(), "terms.depth", terms.depth, "> 0")?;
+    check(
+        !terms.impact_exponent.is_zero(),
+        "terms.impact_exponent",
+        terms.impact_exponent,
+        "> 0",
+    )?;
+    check(terms.taker_fee < Decimal::one(), "terms.taker_fee", terms.taker_fee, "< 1")?;
+    check(
+        !terms.initial_margin.is_zero() && terms.initial_margin <= Decimal::one(),
+        "terms.initial_margin",
+        terms.initial_margin,
+        "in (0, 1]",
+    )?;
+    check(
+        !terms.maintenance_margin.is_zero() && terms.maintenance_margin < terms.initial_margin,
+        "terms.maintenance_margin",
+        terms.maintenance_margin,
+        "in (0, initial_margin)",
+    )
+}
+
+impl Venue {
+    /// Name as in messages: `ballast`, `levana`, `injective`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Venue::Ballast => "ballast",
+            Venue::Levana(_) => "levana",
+            Venue::Injective(_) => "injective",
+        }
+    }
+
+    /// The trading terms the pipeline assumes, for venues the vault does not query.
+    pub fn terms(&self) -> Option<&TradingTerms> {
+        match self {
+            Venue::Ballast => None,
+            Venue::Levana(v) => Some(&v.terms),
+            Venue::Injective(v) => Some(&v.terms),
+        }
+    }
+
+    /// Checks the venue's bounds (addresses are checked by the vault, which has the api).
+    pub fn validate(&self) -> Result<(), ParamError> {
+        match self {
+            Venue::Ballast => Ok(()),
+            Venue::Levana(v) => {
+                check(
+                    !v.market_contract.is_empty(),
+                    "levana.market_contract",
+                    &v.market_contract,
+                    "an address",
+                )?;
+                check(
+                    !v.take_profit.is_zero() && v.take_profit < Decimal::one(),
+                    "levana.take_profit",
+                    v.take_profit,
+                    "in (0, 1)",
+                )?;
+                if let Some(tolerance) = v.slippage_tolerance {
+                    check(
+                        tolerance < Decimal::one(),
+                        "levana.slippage_tolerance",
+                        tolerance,
+                        "in [0, 1)",
+                    )?;
+                }
+                check_terms(&v.terms)
+            }
+            Venue::Injective(v) => {
+                check(is_hex_id(&v.market_id), "injective.market_id", &v.market_id, "0x and 64 hex characters")?;
+                check(
+                    is_hex_id(&v.subaccount_id),
+                    "injective.subaccount_id",
+                    &v.subaccount_id,
+                    "0x and 64 hex characters",
+                )?;
+                check(
+                    v.max_slippage < Decimal::one(),
+                    "injective.max_slippage",
+                    v.max_slippage,
+                    "in [0, 1)",
+                )?;
+                check(!v.price_tick.is_zero(), "injective.price_tick", v.price_tick, "> 0")?;
+                check(
+                    !v.quantity_tick.is_zero(),
+                    "injective.quantity_tick",
+                    v.quantity_tick,
+                    "> 0",
+                )?;
+                check_terms(&v.terms)
+            }
+        }
+    }
+
+    /// The venue's message for a decided order.
+    pub fn trade(&self, account: VenueAccount, order: &VenueOrder) -> Result<VenueMsg, VenueError> {
+        match self {
+            Venue::Ballast => Ok(VenueMsg::Wasm(WasmMsg::Execute {
+                contract_addr: account.perp_market.to_string(),
+                msg: to_json_binary(&perp::ExecuteMsg::Trade {
+                    market: order.market.to_string(),
+                    side: order.side,
+                    notional: order.notional,
+                    reduce_only: order.reduce_only,
+                })?,
+                funds: funds(order.margin, account.denom),
+            })),
+            Venue::Levana(v) => levana_open(v, account, order),
+            Venue::Injective(v) => injective_order(v, account, order),
+        }
+    }
+
+    /// The venue's message adding `amount` of collateral to the market's position.
+    pub fn add_margin(
+        &self,
+        account: VenueAccount,
+        market: &str,
+        amount: Uint128,
+    ) -> Result<VenueMsg, VenueError> {
+        match self {
+            Venue::Ballast => Ok(VenueMsg::Wasm(WasmMsg::Execute {
+                contract_addr: account.perp_market.to_string(),
+                msg: to_json_binary(&perp::ExecuteMsg::AddMargin {
+                    market: market.to_string(),
+                })?,
+                funds: funds(amount, account.denom),
+            })),
+            // Levana needs the position id; Injective's IncreasePositionMargin moves subaccount
+            // deposits, which the vault does not manage yet.
+            Venue::Levana(_) => Err(VenueError::Unsupported {
+                venue: "levana",
+                action: "add margin",
+            }),
+            Venue::Injective(_) => Err(VenueError::Unsupported {
+                venue: "injective",
+                action: "add margin",
+            }),
+        }
+    }
+}
+
+fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
+    if amount.is_zero() {
+        vec![]
+    } else {
+        coins(amount.u128(), denom)
+    }
+}
+
+/// Levana's `OpenPosition` for an order adding exposure.
+fn levana_open(
+    v: &LevanaVenue,
+    account: VenueAccount,
+    order: &VenueOrder,
+) -> Result<VenueMsg, VenueError> {
+    if order.reduce_only {
+        return Err(VenueError::Unsupported {
+            venue: "levana",
+            action: "reduce",
+        });
+    }
+    if order.margin.is_zero() {
+        return Err(VenueError::MarginRequired { venue: "levana" });
+    }
+    // Rounded down: Levana opens collateral * leverage, never more than the decided notional.
+    let leverage = Decimal::checked_from_ratio(order.notional, order.margin)?;
+    let (direction, take_profit) = match order.side {
+        Side::Long => (
+            DirectionToBase::Long,
+            order.price.checked_mul(Decimal::one().checked_add(v.take_profit)?)?,
+        ),
+        Side::Short => (
+            DirectionToBase::Short,
+            order.price.checked_mul(Decimal::one().checked_sub(v.take_profit)?)?,
+        ),
+    };
+    let msg = LevanaExecuteMsg::OpenPosition {
+        slippage_assert: v.slippage_tolerance.map(|tolerance| SlippageAssert {
+            price: order.price,
+            tolerance,
+        }),
+        leverage,
+        direction,
+        stop_loss_override: None,
+        take_profit,
+    };
+    Ok(VenueMsg::Wasm(WasmMsg::Execute {
+        contract_addr: v.market_contract.clone(),
+        msg: to_json_binary(&msg)?,
+        funds: funds(order.margin, account.denom),
+    }))
+}
+
+/// Levana's `ClosePosition` of a known position (for callers that track Levana's position ids).
+pub fn levana_close(v: &LevanaVenue, id: u64, price: Decimal) -> Result<VenueMsg, VenueError> {
+    let msg = LevanaExecuteMsg::ClosePosition {
+        id: Uint64::new(id),
+        slippage_assert: v.slippage_tolerance.map(|tolerance| SlippageAssert { price, tolerance }),
+    };
+    Ok(VenueMsg::Wasm(WasmMsg::Execute {
+        contract_addr: v.market_contract.clone(),
+        msg: to_json_binary(&msg)?,
+        funds: vec![],
+    }))
+}
+
+/// Levana's `UpdatePositionAddCollateralImpactLeverage` of a known position.
+pub fn levana_add_collateral(
+    v: &LevanaVenue,
+    id: u64,
+    amount: Uint128,
+    denom: &str,
+) -> Result<VenueMsg, VenueError> {
+    let msg = LevanaExecuteMsg::UpdatePositionAddCollateralImpactLeverage { id: Uint64::new(id) };
+    Ok(VenueMsg::Wasm(WasmMsg::Execute {
+        contract_addr: v.market_contract.clone(),
+        msg: to_json_binary(&msg)?,
+        funds: funds(amount, denom),
+    }))
+}
+
+/// `x` rounded down to a multiple of `tick`.
+fn floor_to(x: Decimal, tick: Decimal) -> Result<Decimal, VenueError> {
+    Ok(x.checked_div(tick)?.floor().checked_mul(tick)?)
+}
+
+/// `x` rounded up to a multiple of `tick`.
+fn ceil_to(x: Decimal, tick: Decimal) -> Result<Decimal, VenueError> {
+    Ok(x.checked_div(tick)?.checked_ceil()?.checked_mul(tick)?)
+}
+
+/// Injective's `CreateDerivativeMarketOrder` for a decided order.
+fn injective_order(
+    v: &InjectiveVenue,
+    account: VenueAccount,
+    order: &VenueOrder,
+) -> Result<VenueMsg, VenueError> {
+    if !order.reduce_only && order.margin.is_zero() {
+        return Err(VenueError::MarginRequired { venue: "injective" });
+    }
+    // Decimal division rounds down; then down to the tick: never more than the decided notional.
+    let exact = Decimal::from_atomics(order.notional, 0)?.checked_div(order.price)?;
+    let quantity = floor_to(exact, v.quantity_tick)?;
+    if quantity.is_zero() {
+        return Err(VenueError::BelowTick {
+            quantity: exact,
+            tick: v.quantity_tick,
+        });
+    }
+    // The worst price, rounded toward the oracle price: a buy's bound down, a sell's up.
+    let (order_type, price) = match order.side {
+        Side::Long => (
+            OrderType::Buy,
+            floor_to(
+                order.price.checked_mul(Decimal::one().checked_add(v.max_slippage)?)?,
+                v.price_tick,
+            )?,
+        ),
+        Side::Short => (
+            OrderType::Sell,
+            ceil_to(
+                order.price.checked_mul(Decimal::one().checked_sub(v.max_slippage)?)?,
+                v.price_tick,
+            )?,
+        ),
+    };
+    // Injective reads zero margin as reduce-only; the vault posts no margin on reductions.
+    let margin = if order.reduce_only {
+        Decimal::zero()
+    } else {
+        Decimal::from_atomics(order.margin, 0)?
+    };
+    Ok(VenueMsg::Injective(InjectiveMsgWrapper {
+        route: InjectiveRoute::Exchange,
+        msg_data: InjectiveMsg::CreateDerivativeMarketOrder {
+            sender: account.sender.to_string(),
+            order: DerivativeOrder {
+                market_id: v.market_id.clone(),
+                order_info: OrderInfo {
+                    subaccount_id: v.subaccount_id.clone(),
+                    fee_recipient: v.fee_recipient.clone(),
+                    price,
+                    quantity,
+                    cid: None,
+                },
+                order_type,
+                margin,
+                trigger_price: None,
+            },
+        },
+    }))
+}
