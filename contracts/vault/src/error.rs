@@ -12,6 +12,7 @@ use ballast_types::version::VersionError;
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
 use ballast_types::vault::{GridError, LoosenError, ParamError, TightenError};
+use ballast_types::venue::VenueError;
 
 /// Everything the vault refuses.
 #[derive(Debug, Error)]
@@ -228,6 +229,19 @@ pub enum ContractError {
         /// Block time now.
         now: u64,
     },
+    /// The market's venue cannot carry the order.
+    #[error(transparent)]
+    Venue(#[from] VenueError),
+    /// A market's venue changed while the vault holds a position there: the position would be lost.
+    #[error("{market}: the venue changes from {from} to {to} while the position is open")]
+    VenueChangeWithPosition {
+        /// The market.
+        market: String,
+        /// Its venue now.
+        from: String,
+        /// The proposed venue.
+        to: String,
+    },
 }
 
 impl ContractError {
@@ -269,6 +283,11 @@ impl ContractError {
             ContractError::GridLevelNotCrossed { .. } => "grid_level_not_crossed",
             ContractError::GridLevelFilled { .. } => "grid_level_filled",
             ContractError::GridExpired { .. } => "grid_expired",
+            ContractError::Venue(VenueError::Unsupported { .. }) => "venue_unsupported",
+            ContractError::Venue(VenueError::MarginRequired { .. }) => "venue_margin_required",
+            ContractError::Venue(VenueError::BelowTick { .. }) => "venue_below_tick",
+            ContractError::Venue(_) => "venue_math",
+            ContractError::VenueChangeWithPosition { .. } => "venue_change_with_position",
         }
     }
 }

@@ -11,3 +11,4 @@ pub mod migrations;
 pub mod pipeline;
 pub mod query;
 pub mod state;
+pub mod venue;

@@ -110,6 +110,7 @@ pub fn propose_market(
 ) -> ContractResult<Response> {
     assert_owner(&deps, &info)?;
     config.validate()?;
+    crate::venue::validate(deps.api, &config)?;
     let eta = eta(&deps, &env)?;
     let market = config.market.clone();
     let value = to_json_string(&config)?;
@@ -128,7 +129,8 @@ pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<R
             what: format!("market {market}"),
         })?;
     assert_due(&env, pending.eta)?;
-    if MARKETS.has(deps.storage, &market) {
+    if let Some(current) = MARKETS.may_load(deps.storage, &market)? {
+        crate::venue::assert_venue_change(deps.storage, &current, &pending.value)?;
         MARKETS.save(deps.storage, &market, &pending.value)?;
     } else {
         save_market(deps.storage, pending.value.clone())?;

@@ -142,7 +142,7 @@ pub fn execute_grid_level(
         GRIDS.save(deps.storage, (&market, grid_id), &grid)?;
     }
     Ok(
-        act(deps, &config, &market, evaluation, "execute_grid_level")?
+        act(deps, &env, &config, &inputs, evaluation, "execute_grid_level")?
             .add_attribute(GRID_ID, grid_id.to_string())
             .add_attribute(LEVEL, level.to_string())
             .add_attribute(LEVEL_PRICE, level_price.to_string())

@@ -147,5 +147,5 @@ pub fn hedge(deps: DepsMut, env: Env, market: String) -> ContractResult<Response
     };
     let now = env.block.time.seconds();
     let evaluation = pipeline::evaluate(&p.params, &p.inputs, &p.book, now, &request)?;
-    Ok(act(deps, &config, &market, evaluation, "hedge")?.add_attributes(deltas))
+    Ok(act(deps, &env, &config, &p.inputs, evaluation, "hedge")?.add_attributes(deltas))
 }

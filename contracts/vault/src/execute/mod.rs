@@ -60,6 +60,7 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
         },
     )?;
     for market in msg.markets {
+        crate::venue::validate(deps.api, &market)?;
         save_market(deps.storage, market)?;
     }
     Ok(Response::new()

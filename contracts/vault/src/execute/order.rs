@@ -1,28 +1,25 @@
 //! Orders: the manager's `SubmitOrder`, the keepers' `Rebalance`, `Deleverage` and `Mark`, and the
 //! re-mark when the perp market has executed a trade.
 
-use cosmwasm_std::{
-    Deps, DepsMut, Env, MessageInfo, Response, StdError, SubMsg, SubMsgResult, Uint128, WasmMsg,
-    coins, to_json_binary,
-};
+use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, Response, StdError, SubMsgResult, Uint128};
 
 use ballast_types::Side;
 use ballast_types::attributes::{
     ACTION, BINDING_CAP, DECISION, EXECUTED, MARKET, REQUESTED, SIDE, VOL,
 };
-use ballast_types::perp;
-use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
+use ballast_types::vault::{Decision, MarketConfig, OrderRequest, Reason, VaultParams};
 
 use super::assert_role as role;
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
-use crate::inputs::{idle, mark_of, oracle_price, position, venue_market};
+use crate::inputs::{idle, mark_of, oracle_price};
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
     CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
     SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
+use crate::venue;
 
 /// Reply id of a forwarded trade, answered by re-marking its market.
 pub const TRADE_REPLY: u64 = 1;
@@ -49,8 +46,8 @@ pub fn gather(
         vol: VOLS.may_load(deps.storage, market)?,
         halted_until: HALTED_UNTIL.may_load(deps.storage, market)?,
         old_mark: MARKS.may_load(deps.storage, market)?.unwrap_or_default(),
-        position: position(deps, env, config, market).map_err(|e| e.to_string()),
-        venue: venue_market(deps, config, market)?,
+        position: venue::position(deps, env, config, &market_config).map_err(|e| e.to_string()),
+        venue: venue::terms(deps, config, &market_config)?,
         config: market_config,
     };
     let brake = match params.drawdown_brake {
@@ -83,7 +80,7 @@ pub fn submit_order(
     let (params, inputs, book) = gather(deps.as_ref(), &env, &config, &request.market)?;
     let now = env.block.time.seconds();
     let evaluation = pipeline::evaluate(&params, &inputs, &book, now, &request)?;
-    act(deps, &config, &request.market, evaluation, "submit_order")
+    act(deps, &env, &config, &inputs, evaluation, "submit_order")
 }
 
 /// Anyone: trade toward the volatility-target position, long, within every cap. Within
@@ -107,7 +104,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
         };
         let evaluation =
             pipeline::decide_with(&params, &inputs, observation, book, vol, vec![], &request)?;
-        return act(deps, &config, &market, evaluation, "rebalance");
+        return act(deps, &env, &config, &inputs, evaluation, "rebalance");
     }
     // Without a signal the target is long; a signal scales it and may turn it short (or flat at 0).
     let signal = SIGNALS.may_load(deps.storage, &market)?;
@@ -146,7 +143,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
             .add_attribute(MARKET, &market)
             .add_attribute("target", target)
             .add_attribute(EXECUTED, "0");
-        return add_margin(deps, &config, &market, top_up, response);
+        return add_margin(deps, &env, &config, &inputs.config, top_up, response);
     }
     let request = OrderRequest {
         market: market.clone(),
@@ -157,7 +154,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     };
     let evaluation =
         pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
-    Ok(act(deps, &config, &market, evaluation, "rebalance")?.add_attribute("target", target))
+    Ok(act(deps, &env, &config, &inputs, evaluation, "rebalance")?.add_attribute("target", target))
 }
 
 /// Anyone: when the position exceeds its tightest cap by more than `deleverage_tolerance`, cut it
@@ -192,7 +189,7 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Res
     };
     let evaluation =
         pipeline::decide_with(&params, &inputs, observation, book, vol, caps, &request)?;
-    act(deps, &config, &market, evaluation, "deleverage")
+    act(deps, &env, &config, &inputs, evaluation, "deleverage")
 }
 
 /// The venue's error when it could not mark the position.
@@ -234,7 +231,8 @@ pub fn remark_after_trade(
     let market = PENDING_MARK.load(deps.storage)?;
     PENDING_MARK.remove(deps.storage);
     let config = CONFIG.load(deps.storage)?;
-    let fresh = position(deps.as_ref(), &env, &config, &market)?;
+    let market_config = MARKETS.load(deps.storage, &market)?;
+    let fresh = venue::position(deps.as_ref(), &env, &config, &market_config)?;
     store_mark(
         deps.storage,
         &market,
@@ -278,14 +276,16 @@ fn store_state(
     store_mark(storage, market, mark)
 }
 
-/// Step 6: store the observation and mark, then forward the executed size to the perp market.
+/// Step 6: store the observation and mark, then forward the executed size to the market's venue.
 pub(super) fn act(
     deps: DepsMut,
+    env: &Env,
     config: &Config,
-    market: &str,
+    inputs: &MarketInputs,
     e: Evaluation,
     action: &str,
 ) -> ContractResult<Response> {
+    let market = inputs.config.market.as_str();
     store_state(
         deps.storage,
         market,
@@ -294,7 +294,7 @@ pub(super) fn act(
         e.peak.as_ref(),
     )?;
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
-    let mut response = Response::new()
+    let response = Response::new()
         .add_attribute(ACTION, action)
         .add_attribute(MARKET, market)
         .add_attribute(SIDE, side_name(e.side))
@@ -304,25 +304,7 @@ pub(super) fn act(
         .add_attribute(EXECUTED, e.executed)
         .add_attribute(VOL, vol);
     if e.decision != Decision::Rejected && !e.executed.is_zero() {
-        let funds = if e.margin_to_post.is_zero() {
-            vec![]
-        } else {
-            coins(e.margin_to_post.u128(), &config.denom)
-        };
-        let trade = WasmMsg::Execute {
-            contract_addr: config.perp_market.to_string(),
-            msg: to_json_binary(&perp::ExecuteMsg::Trade {
-                market: market.to_string(),
-                side: e.side,
-                notional: e.executed,
-                reduce_only: e.reduce_only,
-            })?,
-            funds,
-        };
-        PENDING_MARK.save(deps.storage, &market.to_string())?;
-        response = response
-            .add_attribute("margin_posted", e.margin_to_post)
-            .add_submessage(SubMsg::reply_on_success(trade, TRADE_REPLY));
+        return venue::forward_trade(deps, env, config, inputs, &e, response);
     }
     Ok(response)
 }
@@ -330,25 +312,16 @@ pub(super) fn act(
 /// Sends `amount` of idle collateral to the position's margin, re-marked when the venue replies.
 fn add_margin(
     deps: DepsMut,
+    env: &Env,
     config: &Config,
-    market: &str,
+    market: &MarketConfig,
     amount: Uint128,
     response: Response,
 ) -> ContractResult<Response> {
     if amount.is_zero() {
         return Ok(response);
     }
-    let msg = WasmMsg::Execute {
-        contract_addr: config.perp_market.to_string(),
-        msg: to_json_binary(&perp::ExecuteMsg::AddMargin {
-            market: market.to_string(),
-        })?,
-        funds: coins(amount.u128(), &config.denom),
-    };
-    PENDING_MARK.save(deps.storage, &market.to_string())?;
-    Ok(response
-        .add_attribute("margin_added", amount)
-        .add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+    venue::forward_margin(deps, env, config, market, amount, response)
 }
 
 /// snake_case name of a serde enum value, as in messages.

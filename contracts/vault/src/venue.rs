@@ -1,0 +1,192 @@
+//! The vault's side of venues (see `ballast_types::venue`): what it reads of a market's position and
+//! terms, and how it forwards a decided order.
+//!
+//! On the ballast perp market the vault queries the position and the market's terms, and re-marks the
+//! position when the trade's reply arrives, exactly as before venues existed.
+//!
+//! An external venue (Levana, Injective) is not queried: reading its positions back is not built
+//! yet. The pipeline uses the `terms` of the market's venue configuration, and the position is the
+//! vault's ledger of what it sent: after each forwarded trade the stored mark moves by the executed
+//! notional (netted when the side is opposite) and the posted margin. The ledger carries no profit or
+//! loss, funding or venue fees; its marks age like any other, so orders still need fresh marks.
+
+use cosmwasm_std::{Api, Deps, Env, Response, SubMsg, Uint128};
+
+use ballast_types::convert::pyth_to_decimal256;
+use ballast_types::perp::{MarketSummary, PositionSummary};
+use ballast_types::vault::MarketConfig;
+use ballast_types::venue::{Venue, VenueAccount, VenueError, VenueMsg, VenueOrder};
+
+use crate::error::{ContractError, ContractResult};
+use crate::execute::order::TRADE_REPLY;
+use crate::inputs;
+use crate::marks::store_mark;
+use crate::pipeline::{Evaluation, MarketInputs};
+use crate::state::{Config, MARKS, Mark, PENDING_MARK};
+
+/// Checks the addresses of a market's venue.
+pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
+    if let Venue::Levana(levana) = &market.venue {
+        api.addr_validate(&levana.market_contract)?;
+    }
+    Ok(())
+}
+
+/// Refuses a new venue for a market whose mark is open: the vault would lose sight of the position.
+pub fn assert_venue_change(
+    storage: &dyn cosmwasm_std::Storage,
+    current: &MarketConfig,
+    new: &MarketConfig,
+) -> ContractResult<()> {
+    if current.venue == new.venue {
+        return Ok(());
+    }
+    let mark = MARKS.may_load(storage, &current.market)?.unwrap_or_default();
+    if mark.side.is_some() || !mark.notional.is_zero() || !mark.margin.is_zero() {
+        return Err(ContractError::VenueChangeWithPosition {
+            market: current.market.clone(),
+            from: current.venue.name().to_string(),
+            to: new.venue.name().to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// The vault's position in a market: the perp market's mark, or the ledger of an external venue.
+pub fn position(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+) -> ContractResult<PositionSummary> {
+    match market.venue {
+        Venue::Ballast => inputs::position(deps, env, config, &market.market),
+        Venue::Levana(_) | Venue::Injective(_) => {
+            let mark = MARKS.may_load(deps.storage, &market.market)?.unwrap_or_default();
+            Ok(PositionSummary {
+                side: mark.side,
+                notional: mark.notional,
+                margin: mark.margin,
+                unrealized_pnl: mark.unrealized_pnl,
+            })
+        }
+    }
+}
+
+/// The terms that price and margin an order: the perp market's, or the venue configuration's.
+pub fn terms(deps: Deps, config: &Config, market: &MarketConfig) -> ContractResult<MarketSummary> {
+    match market.venue.terms() {
+        None => inputs::venue_market(deps, config, &market.market),
+        Some(terms) => Ok(MarketSummary {
+            params: terms.clone(),
+        }),
+    }
+}
+
+fn account<'a>(env: &'a Env, config: &'a Config) -> VenueAccount<'a> {
+    VenueAccount {
+        sender: env.contract.address.as_str(),
+        perp_market: config.perp_market.as_str(),
+        denom: &config.denom,
+    }
+}
+
+/// A venue message the vault can send: its responses carry no custom messages.
+fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<cosmwasm_std::WasmMsg> {
+    match msg {
+        VenueMsg::Wasm(wasm) => Ok(wasm),
+        VenueMsg::Injective(_) => Err(VenueError::Unsupported {
+            venue: venue.name(),
+            action: "send a custom message from this vault build",
+        }
+        .into()),
+    }
+}
+
+/// Forwards an executed order to the market's venue.
+pub fn forward_trade(
+    deps: cosmwasm_std::DepsMut,
+    env: &Env,
+    config: &Config,
+    inputs: &MarketInputs,
+    e: &Evaluation,
+    response: Response,
+) -> ContractResult<Response> {
+    let market = &inputs.config;
+    // Only an external venue needs the price as a decimal; the ballast path reads nothing new.
+    let price = match market.venue {
+        Venue::Ballast => cosmwasm_std::Decimal::zero(),
+        _ => cosmwasm_std::Decimal::try_from(pyth_to_decimal256(&inputs.price)?)
+            .map_err(cosmwasm_std::StdError::from)?,
+    };
+    let order = VenueOrder {
+        market: &market.market,
+        side: e.side,
+        notional: e.executed,
+        reduce_only: e.reduce_only,
+        margin: e.margin_to_post,
+        price,
+    };
+    let msg = sendable(
+        &market.venue,
+        market.venue.trade(account(env, config), &order)?,
+    )?;
+    let response = response.add_attribute("margin_posted", e.margin_to_post);
+    match market.venue {
+        Venue::Ballast => {
+            PENDING_MARK.save(deps.storage, &market.market)?;
+            Ok(response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+        }
+        _ => {
+            let after = ledger_after(&e.mark, e, env.block.time.seconds())?;
+            store_mark(deps.storage, &market.market, &after)?;
+            Ok(response
+                .add_attribute("venue", market.venue.name())
+                .add_submessage(SubMsg::new(msg)))
+        }
+    }
+}
+
+/// Sends `amount` of idle collateral to the position's margin on the market's venue.
+pub fn forward_margin(
+    deps: cosmwasm_std::DepsMut,
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+    amount: Uint128,
+    response: Response,
+) -> ContractResult<Response> {
+    let msg = sendable(
+        &market.venue,
+        market
+            .venue
+            .add_margin(account(env, config), &market.market, amount)?,
+    )?;
+    PENDING_MARK.save(deps.storage, &market.market)?;
+    Ok(response
+        .add_attribute("margin_added", amount)
+        .add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+}
+
+/// The ledger mark after a trade of `e.executed` on `e.side` with `e.margin_to_post` posted.
+fn ledger_after(before: &Mark, e: &Evaluation, time: u64) -> ContractResult<Mark> {
+    let margin = before.margin.checked_add(e.margin_to_post)?;
+    let (side, notional) = match before.side {
+        Some(held) if held != e.side => {
+            if e.executed <= before.notional {
+                let left = before.notional.checked_sub(e.executed)?;
+                (if left.is_zero() { None } else { Some(held) }, left)
+            } else {
+                (Some(e.side), e.executed.checked_sub(before.notional)?)
+            }
+        }
+        _ => (Some(e.side), before.notional.checked_add(e.executed)?),
+    };
+    Ok(Mark {
+        side,
+        notional,
+        margin,
+        unrealized_pnl: before.unrealized_pnl,
+        time,
+    })
+}
