@@ -1,6 +1,11 @@
 //! Test helpers for the Ballast contracts: code wrappers, one harness per contract, assertions.
 
 pub mod assertions;
+#[path = "../fixtures/venues/injective/exchange_msg.rs"]
+pub mod injective_fixture;
+#[path = "../fixtures/venues/levana/market_entry.rs"]
+pub mod levana_fixture;
+pub mod levana_stub;
 pub mod oracle;
 pub mod perp;
 pub mod probe;

@@ -18,6 +18,8 @@ use crate::oracle::feed_id;
 
 mod builder;
 mod grid;
+mod venues;
+pub use venues::{injective_venue, levana_venue, venue_terms};
 pub use builder::{
     SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
 };

@@ -17,6 +17,7 @@ mod test_reduce_only;
 mod test_roles;
 mod test_shares;
 mod test_signals;
+mod test_venues;
 mod test_withdraw;
 
 use ballast_tests::suite::attr;

@@ -1,0 +1,421 @@
+//! Venues: the JSON the vault emits for each venue parses as that venue's own message (fixtures
+//! copied from Levana and Injective), and through the entry points a Levana market receives the
+//! vault's order while the ballast path stays as it was.
+
+use cosmwasm_std::{
+    Binary, CosmosMsg, Decimal, Decimal256, Uint128, WasmMsg, coins, from_json, to_json_string,
+};
+use serde_json::to_value as to_json_value;
+use serde_json::json;
+
+use ballast_tests::assertions::assert_err;
+use ballast_tests::injective_fixture::{self as inj, InjectiveMsgWrapper as InjWrapper};
+use ballast_tests::levana_fixture::{self as lev, ExecuteMsg as LevanaMsg};
+use ballast_tests::suite::{
+    DENOM, MARKET, SuiteBuilder, attr, injective_venue, levana_venue, order, reduce_only,
+};
+use ballast_types::Side;
+use ballast_types::vault::{ExecuteMsg, LoosenError, MarketConfig};
+use ballast_types::venue::{
+    Venue, VenueAccount, VenueError, VenueMsg, VenueOrder, levana_add_collateral, levana_close,
+};
+use ballast_vault::error::ContractError;
+
+use crate::{assert_decision, executed};
+
+const VAULT: &str = "cosmwasm1vault";
+const PERP: &str = "cosmwasm1perp";
+const LEVANA: &str = "cosmwasm1levana";
+
+fn account() -> VenueAccount<'static> {
+    VenueAccount {
+        sender: VAULT,
+        perp_market: PERP,
+        denom: DENOM,
+    }
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().expect("decimal")
+}
+
+/// 250,000 USDC long at 60,000, with 25,000 USDC margin.
+fn long_order() -> VenueOrder<'static> {
+    VenueOrder {
+        market: MARKET,
+        side: Side::Long,
+        notional: Uint128::new(250_000_000_000),
+        reduce_only: false,
+        margin: Uint128::new(25_000_000_000),
+        price: dec("60000"),
+    }
+}
+
+fn levana() -> Venue {
+    levana_venue(&cosmwasm_std::Addr::unchecked(LEVANA))
+}
+
+/// The contract call's message as JSON, its contract and funds.
+fn wasm(msg: VenueMsg) -> (String, Binary, Vec<cosmwasm_std::Coin>) {
+    match msg {
+        VenueMsg::Wasm(WasmMsg::Execute {
+            contract_addr,
+            msg,
+            funds,
+        }) => (contract_addr, msg, funds),
+        other => panic!("expected a contract call, got {other:?}"),
+    }
+}
+
+/// Parses `msg` as Levana's ExecuteMsg and checks that it serialises back to the same JSON.
+fn as_levana(msg: &Binary) -> LevanaMsg {
+    let parsed: LevanaMsg = from_json(msg).expect("Levana parses the vault's message");
+    let emitted: serde_json::Value = from_json(msg).expect("json");
+    assert_eq!(to_json_value(&parsed).expect("json"), emitted, "fields survive");
+    parsed
+}
+
+/// The Injective custom message as JSON, parsed as injective-cosmwasm's `CosmosMsg`.
+fn as_injective(msg: VenueMsg) -> (serde_json::Value, inj::DerivativeOrder, String) {
+    let emitted = to_json_value(&msg.into_cosmos()).expect("json");
+    let parsed: CosmosMsg<InjWrapper> =
+        serde_json::from_value(emitted.clone()).expect("injective-cosmwasm parses it");
+    assert_eq!(to_json_value(&parsed).expect("json"), emitted, "fields survive");
+    match parsed {
+        CosmosMsg::Custom(InjWrapper {
+            route: inj::InjectiveRoute::Exchange,
+            msg_data: inj::InjectiveMsg::CreateDerivativeMarketOrder { sender, order },
+        }) => (emitted, order, sender.to_string()),
+        other => panic!("expected an exchange order, got {other:?}"),
+    }
+}
+
+#[test]
+fn ballast_trade_is_the_perp_markets_trade_message() {
+    let (contract, msg, funds) = wasm(Venue::Ballast.trade(account(), &long_order()).unwrap());
+    assert_eq!(contract, PERP);
+    assert_eq!(funds, coins(25_000_000_000, DENOM));
+    let emitted: serde_json::Value = from_json(&msg).unwrap();
+    assert_eq!(
+        emitted,
+        json!({"trade": {"market": MARKET, "side": "long", "notional": "250000000000", "reduce_only": false}})
+    );
+}
+
+#[test]
+fn ballast_add_margin_is_the_perp_markets_add_margin_message() {
+    let msg = Venue::Ballast
+        .add_margin(account(), MARKET, Uint128::new(7))
+        .unwrap();
+    let (contract, msg, funds) = wasm(msg);
+    assert_eq!(contract, PERP);
+    assert_eq!(funds, coins(7, DENOM));
+    let emitted: serde_json::Value = from_json(&msg).unwrap();
+    assert_eq!(emitted, json!({"add_margin": {"market": MARKET}}));
+}
+
+#[test]
+fn levana_open_position_parses_as_levanas_execute_msg() {
+    let (contract, msg, funds) = wasm(levana().trade(account(), &long_order()).unwrap());
+    assert_eq!(contract, LEVANA);
+    assert_eq!(funds, coins(25_000_000_000, DENOM), "margin is the collateral");
+    let LevanaMsg::OpenPosition {
+        slippage_assert,
+        leverage,
+        direction,
+        stop_loss_override,
+        take_profit,
+    } = as_levana(&msg)
+    else {
+        panic!("expected OpenPosition");
+    };
+    assert_eq!(leverage.raw(), Decimal256::from_ratio(10u8, 1u8));
+    assert_eq!(direction, lev::DirectionToBase::Long);
+    assert_eq!(stop_loss_override, None);
+    let lev::TakeProfitTrader::Finite(tp) = take_profit else {
+        panic!("finite take profit");
+    };
+    assert_eq!(tp.raw(), Decimal256::from_ratio(90_000u32, 1u8));
+    let slippage = slippage_assert.expect("a tolerance is configured");
+    assert_eq!(slippage.price.raw(), Decimal256::from_ratio(60_000u32, 1u8));
+    assert_eq!(slippage.tolerance.abs(), Decimal256::percent(1));
+}
+
+#[test]
+fn levana_leverage_rounds_down_so_levana_opens_no_more_than_decided() {
+    let order = VenueOrder {
+        notional: Uint128::new(100),
+        margin: Uint128::new(3),
+        ..long_order()
+    };
+    let (_, msg, _) = wasm(levana().trade(account(), &order).unwrap());
+    let LevanaMsg::OpenPosition { leverage, .. } = as_levana(&msg) else {
+        panic!("expected OpenPosition");
+    };
+    // 100 / 3 = 33.333..., truncated at 18 decimals: 3 * leverage <= 100.
+    assert_eq!(leverage.raw(), "33.333333333333333333".parse::<Decimal256>().unwrap());
+}
+
+#[test]
+fn levana_short_takes_profit_below_the_price() {
+    let order = VenueOrder {
+        side: Side::Short,
+        ..long_order()
+    };
+    let (_, msg, _) = wasm(levana().trade(account(), &order).unwrap());
+    let LevanaMsg::OpenPosition {
+        direction,
+        take_profit,
+        ..
+    } = as_levana(&msg)
+    else {
+        panic!("expected OpenPosition");
+    };
+    assert_eq!(direction, lev::DirectionToBase::Short);
+    assert_eq!(
+        take_profit,
+        lev::TakeProfitTrader::Finite("30000".parse().unwrap())
+    );
+}
+
+#[test]
+fn levana_close_and_add_collateral_parse_as_levanas_execute_msg() {
+    let Venue::Levana(venue) = levana() else {
+        unreachable!()
+    };
+    let (_, msg, funds) = wasm(levana_close(&venue, 42, dec("60000")).unwrap());
+    assert!(funds.is_empty());
+    assert!(matches!(as_levana(&msg), LevanaMsg::ClosePosition { .. }));
+    let (_, msg, funds) = wasm(levana_add_collateral(&venue, 42, Uint128::new(5), DENOM).unwrap());
+    assert_eq!(funds, coins(5, DENOM));
+    assert!(matches!(
+        as_levana(&msg),
+        LevanaMsg::UpdatePositionAddCollateralImpactLeverage { .. }
+    ));
+}
+
+#[test]
+fn levana_does_not_parse_a_message_with_an_unknown_field() {
+    // The fixture keeps Levana's deny_unknown_fields: the comparison above means something.
+    let msg = br#"{"close_position": {"id": "1", "slippage_assert": null, "extra": 1}}"#;
+    assert!(from_json::<LevanaMsg>(msg).is_err());
+}
+
+#[test]
+fn levana_cannot_reduce_without_a_position_id() {
+    let order = VenueOrder {
+        reduce_only: true,
+        ..long_order()
+    };
+    let err = levana().trade(account(), &order).unwrap_err();
+    assert!(matches!(
+        err,
+        VenueError::Unsupported {
+            venue: "levana",
+            action: "reduce"
+        }
+    ));
+}
+
+#[test]
+fn injective_market_order_parses_as_injective_cosmwasms_custom_msg() {
+    let order = VenueOrder {
+        price: dec("60000000000"),
+        ..long_order()
+    };
+    let (emitted, parsed, sender) = as_injective(injective_venue().trade(account(), &order).unwrap());
+    assert_eq!(sender, VAULT);
+    assert_eq!(emitted["custom"]["route"], "exchange");
+    let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
+    assert_eq!(wire["order_type"], 1, "Buy, as a number");
+    assert_eq!(wire["order_info"]["quantity"], "4.1666");
+    assert_eq!(wire["order_info"]["price"], "60600000000");
+    assert_eq!(wire["margin"], "25000000000");
+    assert_eq!(parsed.market_id.as_str(), format!("0x{}", "4c".repeat(32)));
+    assert_eq!(parsed.order_type, inj::OrderType::Buy);
+    assert!(!parsed.is_reduce_only());
+    assert_eq!(parsed.trigger_price, None);
+}
+
+#[test]
+fn injective_worst_price_rounds_toward_the_oracle_price() {
+    let buy = VenueOrder {
+        price: dec("60000123456"),
+        ..long_order()
+    };
+    let sell = VenueOrder {
+        side: Side::Short,
+        ..buy.clone()
+    };
+    let (emitted, _, _) = as_injective(injective_venue().trade(account(), &buy).unwrap());
+    let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
+    // 60000123456 * 1.01 = 60600124690.56, down to the 1000 tick.
+    assert_eq!(wire["order_info"]["price"], "60600124000");
+    let (emitted, parsed, _) = as_injective(injective_venue().trade(account(), &sell).unwrap());
+    let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
+    // 60000123456 * 0.99 = 59400122221.44, up to the 1000 tick.
+    assert_eq!(wire["order_info"]["price"], "59400123000");
+    assert_eq!(parsed.order_type, inj::OrderType::Sell);
+}
+
+#[test]
+fn injective_reduce_only_order_posts_no_margin() {
+    let order = VenueOrder {
+        side: Side::Short,
+        reduce_only: true,
+        margin: Uint128::zero(),
+        price: dec("60000000000"),
+        ..long_order()
+    };
+    let (_, parsed, _) = as_injective(injective_venue().trade(account(), &order).unwrap());
+    assert!(parsed.is_reduce_only(), "zero margin is Injective's reduce-only");
+}
+
+#[test]
+fn injective_order_below_the_quantity_tick_is_refused() {
+    let order = VenueOrder {
+        notional: Uint128::new(5_000),
+        price: dec("60000000000"),
+        ..long_order()
+    };
+    let err = injective_venue().trade(account(), &order).unwrap_err();
+    assert!(matches!(err, VenueError::BelowTick { .. }), "{err:?}");
+}
+
+#[test]
+fn a_market_config_without_venue_is_the_ballast_perp_market() {
+    let json = format!(
+        r#"{{"market":"{MARKET}","feed_id":"{}","weight":"1","max_notional":"10"}}"#,
+        "ab".repeat(32)
+    );
+    let config: MarketConfig = from_json(json.as_bytes()).unwrap();
+    assert_eq!(config.venue, Venue::Ballast);
+    let unknown = json.replace(r#""weight""#, r#""venu":"ballast","weight""#);
+    assert!(from_json::<MarketConfig>(unknown.as_bytes()).is_err());
+}
+
+#[test]
+fn a_levana_market_receives_open_position_with_the_margin() {
+    let mut suite = SuiteBuilder::new().build();
+    let stub = suite.deploy_levana_stub();
+    suite.move_market_to(levana_venue(&stub)).unwrap();
+    let res = suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    assert_decision(&res, "accepted", "none");
+    let margin: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
+    let received = suite.query_levana_received(&stub).unwrap();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].funds, coins(margin, DENOM));
+    let LevanaMsg::OpenPosition {
+        leverage,
+        direction,
+        ..
+    } = &received[0].msg
+    else {
+        panic!("expected OpenPosition");
+    };
+    assert_eq!(*direction, lev::DirectionToBase::Long);
+    let opened = leverage.raw() * Decimal256::from_ratio(margin, 1u8);
+    assert!(opened <= Decimal256::from_ratio(executed(&res), 1u8));
+    assert_eq!(attr(&res, "venue").as_deref(), Some("levana"));
+    // Nothing reached the ballast perp market.
+    assert!(suite.query_position().unwrap().side.is_none());
+}
+
+#[test]
+fn a_levana_market_is_marked_from_the_vaults_ledger() {
+    let mut suite = SuiteBuilder::new().build();
+    let stub = suite.deploy_levana_stub();
+    suite.move_market_to(levana_venue(&stub)).unwrap();
+    let res = suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    let margin: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
+    let mark = suite.query_market().unwrap().mark;
+    assert_eq!(mark.side, Some(Side::Long));
+    assert_eq!(mark.notional.u128(), executed(&res));
+    assert_eq!(mark.margin.u128(), margin);
+    assert_eq!(suite.query_state().unwrap().gross_notional.u128(), executed(&res));
+    suite.next_day(suite.price).unwrap();
+    assert_eq!(suite.query_market().unwrap().mark.notional.u128(), executed(&res));
+}
+
+#[test]
+fn a_levana_market_refuses_a_reduce_only_order() {
+    let mut suite = SuiteBuilder::new().build();
+    let stub = suite.deploy_levana_stub();
+    suite.move_market_to(levana_venue(&stub)).unwrap();
+    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    let res = suite.submit(reduce_only(Side::Short, 100_000_000_000));
+    assert_err(
+        res,
+        ContractError::Venue(VenueError::Unsupported {
+            venue: "levana",
+            action: "reduce",
+        }),
+    );
+}
+
+#[test]
+fn an_injective_market_cannot_send_from_this_vault_build() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.move_market_to(injective_venue()).unwrap();
+    let res = suite.submit(order(Side::Long, 250_000_000_000));
+    assert_err(
+        res,
+        ContractError::Venue(VenueError::Unsupported {
+            venue: "injective",
+            action: "send a custom message from this vault build",
+        }),
+    );
+}
+
+#[test]
+fn the_venue_cannot_change_under_an_open_position() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    let stub = suite.deploy_levana_stub();
+    let res = suite.move_market_to(levana_venue(&stub));
+    assert_err(
+        res,
+        ContractError::VenueChangeWithPosition {
+            market: MARKET.to_string(),
+            from: "ballast".to_string(),
+            to: "levana".to_string(),
+        },
+    );
+}
+
+#[test]
+fn the_guardian_cannot_change_a_venue() {
+    let mut suite = SuiteBuilder::new().build();
+    let mut config = suite.query_market().unwrap().config;
+    let stub = suite.deploy_levana_stub();
+    config.venue = levana_venue(&stub);
+    let guardian = suite.guardian.clone();
+    let res = suite.govern(&guardian, ExecuteMsg::TightenMarket { config: config.clone() });
+    assert_err(
+        res,
+        ContractError::Loosen(LoosenError {
+            name: "venue",
+            from: to_json_string(&Venue::Ballast).unwrap(),
+            to: to_json_string(&config.venue).unwrap(),
+        }),
+    );
+}
+
+#[test]
+fn a_levana_venue_with_an_unbounded_take_profit_is_refused() {
+    let mut suite = SuiteBuilder::new().build();
+    let stub = suite.deploy_levana_stub();
+    let Venue::Levana(mut venue) = levana_venue(&stub) else {
+        unreachable!()
+    };
+    venue.take_profit = Decimal::one();
+    let res = suite.move_market_to(Venue::Levana(venue));
+    assert_err(
+        res,
+        ContractError::Param(ballast_types::vault::ParamError {
+            name: "levana.take_profit",
+            value: "1".to_string(),
+            rule: "in (0, 1)",
+        }),
+    );
+}
