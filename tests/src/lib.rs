@@ -1,8 +1,11 @@
 //! Test helpers for the Ballast contracts: code wrappers, one harness per contract, assertions.
 
 pub mod assertions;
+// Copied from the venues' sources: kept as copied, not reformatted.
+#[rustfmt::skip]
 #[path = "../fixtures/venues/injective/exchange_msg.rs"]
 pub mod injective_fixture;
+#[rustfmt::skip]
 #[path = "../fixtures/venues/levana/market_entry.rs"]
 pub mod levana_fixture;
 pub mod levana_stub;

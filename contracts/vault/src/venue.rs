@@ -41,7 +41,9 @@ pub fn assert_venue_change(
     if current.venue == new.venue {
         return Ok(());
     }
-    let mark = MARKS.may_load(storage, &current.market)?.unwrap_or_default();
+    let mark = MARKS
+        .may_load(storage, &current.market)?
+        .unwrap_or_default();
     if mark.side.is_some() || !mark.notional.is_zero() || !mark.margin.is_zero() {
         return Err(ContractError::VenueChangeWithPosition {
             market: current.market.clone(),
@@ -62,7 +64,9 @@ pub fn position(
     match market.venue {
         Venue::Ballast => inputs::position(deps, env, config, &market.market),
         Venue::Levana(_) | Venue::Injective(_) => {
-            let mark = MARKS.may_load(deps.storage, &market.market)?.unwrap_or_default();
+            let mark = MARKS
+                .may_load(deps.storage, &market.market)?
+                .unwrap_or_default();
             Ok(PositionSummary {
                 side: mark.side,
                 notional: mark.notional,

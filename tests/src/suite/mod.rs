@@ -19,11 +19,11 @@ use crate::oracle::feed_id;
 mod builder;
 mod grid;
 mod venues;
-pub use venues::{injective_venue, levana_venue, venue_terms};
 pub use builder::{
     SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
 };
 pub use grid::grid_plan;
+pub use venues::{injective_venue, levana_venue, venue_terms};
 
 /// The base denom everywhere.
 pub const DENOM: &str = "uusdc";

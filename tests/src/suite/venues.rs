@@ -31,13 +31,15 @@ pub fn levana_venue(market_contract: &Addr) -> Venue {
     })
 }
 
-/// An Injective venue: 1% worst-price slippage, price tick 1000, quantity tick 0.0001.
+/// An Injective venue with a 6-decimal quote: 1% worst-price slippage, price tick 1000 (0.001 of the
+/// quote), quantity tick 0.0001.
 pub fn injective_venue() -> Venue {
     Venue::Injective(InjectiveVenue {
         market_id: format!("0x{}", "4c".repeat(32)),
         subaccount_id: format!("0x{}{}", "ab".repeat(20), "0".repeat(24)),
         fee_recipient: None,
         max_slippage: Decimal::percent(1),
+        quote_decimals: 6,
         price_tick: Decimal::from_atomics(1_000u128, 0).expect("tick"),
         quantity_tick: Decimal::from_atomics(1u128, 4).expect("tick"),
         terms: venue_terms(),

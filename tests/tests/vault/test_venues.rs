@@ -5,8 +5,8 @@
 use cosmwasm_std::{
     Binary, CosmosMsg, Decimal, Decimal256, Uint128, WasmMsg, coins, from_json, to_json_string,
 };
-use serde_json::to_value as to_json_value;
 use serde_json::json;
+use serde_json::to_value as to_json_value;
 
 use ballast_tests::assertions::assert_err;
 use ballast_tests::injective_fixture::{self as inj, InjectiveMsgWrapper as InjWrapper};
@@ -71,16 +71,24 @@ fn wasm(msg: VenueMsg) -> (String, Binary, Vec<cosmwasm_std::Coin>) {
 fn as_levana(msg: &Binary) -> LevanaMsg {
     let parsed: LevanaMsg = from_json(msg).expect("Levana parses the vault's message");
     let emitted: serde_json::Value = from_json(msg).expect("json");
-    assert_eq!(to_json_value(&parsed).expect("json"), emitted, "fields survive");
+    assert_eq!(
+        to_json_value(&parsed).expect("json"),
+        emitted,
+        "fields survive"
+    );
     parsed
 }
 
 /// The Injective custom message as JSON, parsed as injective-cosmwasm's `CosmosMsg`.
 fn as_injective(msg: VenueMsg) -> (serde_json::Value, inj::DerivativeOrder, String) {
-    let emitted = to_json_value(&msg.into_cosmos()).expect("json");
+    let emitted = to_json_value(msg.into_cosmos()).expect("json");
     let parsed: CosmosMsg<InjWrapper> =
         serde_json::from_value(emitted.clone()).expect("injective-cosmwasm parses it");
-    assert_eq!(to_json_value(&parsed).expect("json"), emitted, "fields survive");
+    assert_eq!(
+        to_json_value(&parsed).expect("json"),
+        emitted,
+        "fields survive"
+    );
     match parsed {
         CosmosMsg::Custom(InjWrapper {
             route: inj::InjectiveRoute::Exchange,
@@ -118,7 +126,11 @@ fn ballast_add_margin_is_the_perp_markets_add_margin_message() {
 fn levana_open_position_parses_as_levanas_execute_msg() {
     let (contract, msg, funds) = wasm(levana().trade(account(), &long_order()).unwrap());
     assert_eq!(contract, LEVANA);
-    assert_eq!(funds, coins(25_000_000_000, DENOM), "margin is the collateral");
+    assert_eq!(
+        funds,
+        coins(25_000_000_000, DENOM),
+        "margin is the collateral"
+    );
     let LevanaMsg::OpenPosition {
         slippage_assert,
         leverage,
@@ -153,7 +165,10 @@ fn levana_leverage_rounds_down_so_levana_opens_no_more_than_decided() {
         panic!("expected OpenPosition");
     };
     // 100 / 3 = 33.333..., truncated at 18 decimals: 3 * leverage <= 100.
-    assert_eq!(leverage.raw(), "33.333333333333333333".parse::<Decimal256>().unwrap());
+    assert_eq!(
+        leverage.raw(),
+        "33.333333333333333333".parse::<Decimal256>().unwrap()
+    );
 }
 
 #[test]
@@ -220,10 +235,11 @@ fn levana_cannot_reduce_without_a_position_id() {
 #[test]
 fn injective_market_order_parses_as_injective_cosmwasms_custom_msg() {
     let order = VenueOrder {
-        price: dec("60000000000"),
+        price: dec("60000"),
         ..long_order()
     };
-    let (emitted, parsed, sender) = as_injective(injective_venue().trade(account(), &order).unwrap());
+    let (emitted, parsed, sender) =
+        as_injective(injective_venue().trade(account(), &order).unwrap());
     assert_eq!(sender, VAULT);
     assert_eq!(emitted["custom"]["route"], "exchange");
     let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
@@ -240,7 +256,7 @@ fn injective_market_order_parses_as_injective_cosmwasms_custom_msg() {
 #[test]
 fn injective_worst_price_rounds_toward_the_oracle_price() {
     let buy = VenueOrder {
-        price: dec("60000123456"),
+        price: dec("60000.123456"),
         ..long_order()
     };
     let sell = VenueOrder {
@@ -249,11 +265,11 @@ fn injective_worst_price_rounds_toward_the_oracle_price() {
     };
     let (emitted, _, _) = as_injective(injective_venue().trade(account(), &buy).unwrap());
     let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
-    // 60000123456 * 1.01 = 60600124690.56, down to the 1000 tick.
+    // 60000.123456 * 10^6 * 1.01 = 60600124690.56, down to the 1000 tick.
     assert_eq!(wire["order_info"]["price"], "60600124000");
     let (emitted, parsed, _) = as_injective(injective_venue().trade(account(), &sell).unwrap());
     let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
-    // 60000123456 * 0.99 = 59400122221.44, up to the 1000 tick.
+    // 60000.123456 * 10^6 * 0.99 = 59400122221.44, up to the 1000 tick.
     assert_eq!(wire["order_info"]["price"], "59400123000");
     assert_eq!(parsed.order_type, inj::OrderType::Sell);
 }
@@ -264,18 +280,21 @@ fn injective_reduce_only_order_posts_no_margin() {
         side: Side::Short,
         reduce_only: true,
         margin: Uint128::zero(),
-        price: dec("60000000000"),
+        price: dec("60000"),
         ..long_order()
     };
     let (_, parsed, _) = as_injective(injective_venue().trade(account(), &order).unwrap());
-    assert!(parsed.is_reduce_only(), "zero margin is Injective's reduce-only");
+    assert!(
+        parsed.is_reduce_only(),
+        "zero margin is Injective's reduce-only"
+    );
 }
 
 #[test]
 fn injective_order_below_the_quantity_tick_is_refused() {
     let order = VenueOrder {
         notional: Uint128::new(5_000),
-        price: dec("60000000000"),
+        price: dec("60000"),
         ..long_order()
     };
     let err = injective_venue().trade(account(), &order).unwrap_err();
@@ -332,9 +351,15 @@ fn a_levana_market_is_marked_from_the_vaults_ledger() {
     assert_eq!(mark.side, Some(Side::Long));
     assert_eq!(mark.notional.u128(), executed(&res));
     assert_eq!(mark.margin.u128(), margin);
-    assert_eq!(suite.query_state().unwrap().gross_notional.u128(), executed(&res));
+    assert_eq!(
+        suite.query_state().unwrap().gross_notional.u128(),
+        executed(&res)
+    );
     suite.next_day(suite.price).unwrap();
-    assert_eq!(suite.query_market().unwrap().mark.notional.u128(), executed(&res));
+    assert_eq!(
+        suite.query_market().unwrap().mark.notional.u128(),
+        executed(&res)
+    );
 }
 
 #[test]
@@ -390,7 +415,12 @@ fn the_guardian_cannot_change_a_venue() {
     let stub = suite.deploy_levana_stub();
     config.venue = levana_venue(&stub);
     let guardian = suite.guardian.clone();
-    let res = suite.govern(&guardian, ExecuteMsg::TightenMarket { config: config.clone() });
+    let res = suite.govern(
+        &guardian,
+        ExecuteMsg::TightenMarket {
+            config: config.clone(),
+        },
+    );
     assert_err(
         res,
         ContractError::Loosen(LoosenError {

@@ -141,14 +141,19 @@ pub fn execute_grid_level(
         grid.executed = grid.executed.checked_add(evaluation.executed)?;
         GRIDS.save(deps.storage, (&market, grid_id), &grid)?;
     }
-    Ok(
-        act(deps, &env, &config, &inputs, evaluation, "execute_grid_level")?
-            .add_attribute(GRID_ID, grid_id.to_string())
-            .add_attribute(LEVEL, level.to_string())
-            .add_attribute(LEVEL_PRICE, level_price.to_string())
-            .add_attribute(PRICE, oracle_price.to_string())
-            .add_attribute(FILLED, filled.to_string()),
-    )
+    Ok(act(
+        deps,
+        &env,
+        &config,
+        &inputs,
+        evaluation,
+        "execute_grid_level",
+    )?
+    .add_attribute(GRID_ID, grid_id.to_string())
+    .add_attribute(LEVEL, level.to_string())
+    .add_attribute(LEVEL_PRICE, level_price.to_string())
+    .add_attribute(PRICE, oracle_price.to_string())
+    .add_attribute(FILLED, filled.to_string()))
 }
 
 /// A market's grid, or `UnknownGrid`.

@@ -13,7 +13,7 @@
 //!   Levana position needs its position id, which the vault does not read back yet: those are
 //!   refused with [`VenueError::Unsupported`].
 //! - [`Venue::Injective`]: the exchange module's derivative market order, a custom message. Quantity
-//!   is notional / oracle price, rounded down to the market's quantity tick (never more than
+//!   is notional / (oracle price * 10^quote_decimals), rounded down to the market's quantity tick (never more than
 //!   decided); the worst price is the oracle price moved by `max_slippage` against the vault,
 //!   rounded to the price tick toward the oracle price (never worse than allowed).
 //!
@@ -35,7 +35,9 @@ use crate::Side;
 use crate::perp::{self, TradingTerms};
 use crate::vault::ParamError;
 
-use injective::{DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType};
+use injective::{
+    DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType,
+};
 use levana::{DirectionToBase, LevanaExecuteMsg, SlippageAssert};
 
 /// Where a market's orders go.
@@ -80,7 +82,10 @@ pub struct InjectiveVenue {
     pub fee_recipient: Option<String>,
     /// Worst price as a move of the oracle price against the vault, in [0, 1), e.g. 0.01 = 1%.
     pub max_slippage: Decimal,
-    /// The market's price tick, quote chain units per unit of quantity, > 0.
+    /// Decimals of the quote denom: the market's chain price is the oracle price * 10^this (a USD
+    /// feed and a 6-decimal quote: 6), at most 18.
+    pub quote_decimals: u32,
+    /// The market's price tick in chain units (quote base units per unit of quantity), > 0.
     pub price_tick: Decimal,
     /// The market's quantity tick, > 0.
     pub quantity_tick: Decimal,
@@ -177,7 +182,12 @@ pub enum VenueError {
     Range(#[from] DecimalRangeExceeded),
 }
 
-fn check(ok: bool, name: &'static str, value: impl ToString, rule: &'static str) -> Result<(), ParamError> {
+fn check(
+    ok: bool,
+    name: &'static str,
+    value: impl ToString,
+    rule: &'static str,
+) -> Result<(), ParamError> {
     if ok {
         Ok(())
     } else {
@@ -202,7 +212,12 @@ fn check_terms(terms: &TradingTerms) -> Result<(), ParamError> {
         terms.impact_exponent,
         "> 0",
     )?;
-    check(terms.taker_fee < Decimal::one(), "terms.taker_fee", terms.taker_fee, "< 1")?;
+    check(
+        terms.taker_fee < Decimal::one(),
+        "terms.taker_fee",
+        terms.taker_fee,
+        "< 1",
+    )?;
     check(
         !terms.initial_margin.is_zero() && terms.initial_margin <= Decimal::one(),
         "terms.initial_margin",
@@ -264,7 +279,12 @@ impl Venue {
                 check_terms(&v.terms)
             }
             Venue::Injective(v) => {
-                check(is_hex_id(&v.market_id), "injective.market_id", &v.market_id, "0x and 64 hex characters")?;
+                check(
+                    is_hex_id(&v.market_id),
+                    "injective.market_id",
+                    &v.market_id,
+                    "0x and 64 hex characters",
+                )?;
                 check(
                     is_hex_id(&v.subaccount_id),
                     "injective.subaccount_id",
@@ -277,7 +297,18 @@ impl Venue {
                     v.max_slippage,
                     "in [0, 1)",
                 )?;
-                check(!v.price_tick.is_zero(), "injective.price_tick", v.price_tick, "> 0")?;
+                check(
+                    v.quote_decimals <= 18,
+                    "injective.quote_decimals",
+                    v.quote_decimals,
+                    "at most 18",
+                )?;
+                check(
+                    !v.price_tick.is_zero(),
+                    "injective.price_tick",
+                    v.price_tick,
+                    "> 0",
+                )?;
                 check(
                     !v.quantity_tick.is_zero(),
                     "injective.quantity_tick",
@@ -364,11 +395,15 @@ fn levana_open(
     let (direction, take_profit) = match order.side {
         Side::Long => (
             DirectionToBase::Long,
-            order.price.checked_mul(Decimal::one().checked_add(v.take_profit)?)?,
+            order
+                .price
+                .checked_mul(Decimal::one().checked_add(v.take_profit)?)?,
         ),
         Side::Short => (
             DirectionToBase::Short,
-            order.price.checked_mul(Decimal::one().checked_sub(v.take_profit)?)?,
+            order
+                .price
+                .checked_mul(Decimal::one().checked_sub(v.take_profit)?)?,
         ),
     };
     let msg = LevanaExecuteMsg::OpenPosition {
@@ -392,7 +427,9 @@ fn levana_open(
 pub fn levana_close(v: &LevanaVenue, id: u64, price: Decimal) -> Result<VenueMsg, VenueError> {
     let msg = LevanaExecuteMsg::ClosePosition {
         id: Uint64::new(id),
-        slippage_assert: v.slippage_tolerance.map(|tolerance| SlippageAssert { price, tolerance }),
+        slippage_assert: v
+            .slippage_tolerance
+            .map(|tolerance| SlippageAssert { price, tolerance }),
     };
     Ok(VenueMsg::Wasm(WasmMsg::Execute {
         contract_addr: v.market_contract.clone(),
@@ -408,7 +445,9 @@ pub fn levana_add_collateral(
     amount: Uint128,
     denom: &str,
 ) -> Result<VenueMsg, VenueError> {
-    let msg = LevanaExecuteMsg::UpdatePositionAddCollateralImpactLeverage { id: Uint64::new(id) };
+    let msg = LevanaExecuteMsg::UpdatePositionAddCollateralImpactLeverage {
+        id: Uint64::new(id),
+    };
     Ok(VenueMsg::Wasm(WasmMsg::Execute {
         contract_addr: v.market_contract.clone(),
         msg: to_json_binary(&msg)?,
@@ -435,8 +474,11 @@ fn injective_order(
     if !order.reduce_only && order.margin.is_zero() {
         return Err(VenueError::MarginRequired { venue: "injective" });
     }
+    // The oracle prices in quote per base; the exchange in quote base units per unit of quantity.
+    let scale = Uint128::new(10).checked_pow(v.quote_decimals)?;
+    let price = order.price.checked_mul(Decimal::from_atomics(scale, 0)?)?;
     // Decimal division rounds down; then down to the tick: never more than the decided notional.
-    let exact = Decimal::from_atomics(order.notional, 0)?.checked_div(order.price)?;
+    let exact = Decimal::from_atomics(order.notional, 0)?.checked_div(price)?;
     let quantity = floor_to(exact, v.quantity_tick)?;
     if quantity.is_zero() {
         return Err(VenueError::BelowTick {
@@ -449,14 +491,14 @@ fn injective_order(
         Side::Long => (
             OrderType::Buy,
             floor_to(
-                order.price.checked_mul(Decimal::one().checked_add(v.max_slippage)?)?,
+                price.checked_mul(Decimal::one().checked_add(v.max_slippage)?)?,
                 v.price_tick,
             )?,
         ),
         Side::Short => (
             OrderType::Sell,
             ceil_to(
-                order.price.checked_mul(Decimal::one().checked_sub(v.max_slippage)?)?,
+                price.checked_mul(Decimal::one().checked_sub(v.max_slippage)?)?,
                 v.price_tick,
             )?,
         ),
