@@ -10,9 +10,9 @@
 //! notional (netted when the side is opposite) and the posted margin. The ledger carries no profit or
 //! loss, funding or venue fees; its marks age like any other, so orders still need fresh marks.
 
-use cosmwasm_std::{Api, Deps, Env, Response, SubMsg, Uint128};
+use cosmwasm_std::{Api, Decimal, Deps, DepsMut, Env, Response, Storage, SubMsg, Uint128, WasmMsg};
 
-use ballast_types::convert::pyth_to_decimal256;
+use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::vault::MarketConfig;
 use ballast_types::venue::{Venue, VenueAccount, VenueError, VenueMsg, VenueOrder};
@@ -34,7 +34,7 @@ pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
 
 /// Refuses a new venue for a market whose mark is open: the vault would lose sight of the position.
 pub fn assert_venue_change(
-    storage: &dyn cosmwasm_std::Storage,
+    storage: &dyn Storage,
     current: &MarketConfig,
     new: &MarketConfig,
 ) -> ContractResult<()> {
@@ -96,7 +96,7 @@ fn account<'a>(env: &'a Env, config: &'a Config) -> VenueAccount<'a> {
 }
 
 /// A venue message the vault can send: its responses carry no custom messages.
-fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<cosmwasm_std::WasmMsg> {
+fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<WasmMsg> {
     match msg {
         VenueMsg::Wasm(wasm) => Ok(wasm),
         VenueMsg::Injective(_) => Err(VenueError::Unsupported {
@@ -109,7 +109,7 @@ fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<cosmwasm_std::WasmMs
 
 /// Forwards an executed order to the market's venue.
 pub fn forward_trade(
-    deps: cosmwasm_std::DepsMut,
+    deps: DepsMut,
     env: &Env,
     config: &Config,
     inputs: &MarketInputs,
@@ -119,9 +119,8 @@ pub fn forward_trade(
     let market = &inputs.config;
     // Only an external venue needs the price as a decimal; the ballast path reads nothing new.
     let price = match market.venue {
-        Venue::Ballast => cosmwasm_std::Decimal::zero(),
-        _ => cosmwasm_std::Decimal::try_from(pyth_to_decimal256(&inputs.price)?)
-            .map_err(cosmwasm_std::StdError::from)?,
+        Venue::Ballast => Decimal::zero(),
+        _ => pyth_to_decimal(&inputs.price)?,
     };
     let order = VenueOrder {
         market: &market.market,
@@ -153,7 +152,7 @@ pub fn forward_trade(
 
 /// Sends `amount` of idle collateral to the position's margin on the market's venue.
 pub fn forward_margin(
-    deps: cosmwasm_std::DepsMut,
+    deps: DepsMut,
     env: &Env,
     config: &Config,
     market: &MarketConfig,

@@ -115,6 +115,13 @@ pub fn pyth_to_decimal256(p: &PythPrice) -> Result<Decimal256, ConvertError> {
     decimal256_from_parts(price.mantissa(), p.expo)
 }
 
+/// A Pyth price `price * 10^expo` as `Decimal`, for venues that take a price; beyond `Decimal`'s range
+/// is refused.
+pub fn pyth_to_decimal(p: &PythPrice) -> Result<Decimal, ConvertError> {
+    let wide = pyth_to_decimal256(p)?;
+    Decimal::try_from(wide).map_err(|_| out_of_range("price", wide))
+}
+
 /// conf / price as [`Fixed`]: the relative width of the confidence interval.
 pub fn confidence_ratio(p: &PythPrice) -> Result<Fixed, ConvertError> {
     let price = pyth_to_price(p)?;
