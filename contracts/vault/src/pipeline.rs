@@ -5,7 +5,8 @@
 use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint128};
 
 use ballast_sizing::{
-    Cap, CapKind, Collateral, Fixed, Notional, Order, VolState, caps, decide, drawdown, guards,
+    Cap, CapKind, Collateral, Fixed, GarchParams, GarchState, Notional, Order, VolState, caps,
+    decide, drawdown, guards,
 };
 use ballast_types::Side;
 use ballast_types::convert::{
@@ -182,12 +183,7 @@ pub fn observe(
                 fx(params.guards.breaker_max_move)?,
             )?;
             if publish_time > state.last_time {
-                let lambda = fx(params.estimator.lambda)?;
-                state.observed(
-                    &ballast_sizing::EwmaParams::new(lambda, params.estimator.vol_step)?,
-                    publish_time,
-                    price,
-                )?
+                forecast(params, &m.config, state, publish_time, price)?
             } else {
                 state
             }
@@ -215,6 +211,36 @@ pub fn observe(
     }
     observation.guard_open = open;
     Ok(observation)
+}
+
+/// The state after a newer price, through the market's model: its GARCH(1,1) if it has one, else the
+/// vault's EWMA. Both keep the annualised variance, so a market may change models without a reset.
+fn forecast(
+    params: &VaultParams,
+    market: &MarketConfig,
+    state: VolState,
+    time: u64,
+    price: ballast_sizing::Price,
+) -> ContractResult<VolState> {
+    let step = params.estimator.vol_step;
+    let Some(garch) = &market.garch else {
+        let ewma = ballast_sizing::EwmaParams::new(fx(params.estimator.lambda)?, step)?;
+        return Ok(state.observed(&ewma, time, price)?);
+    };
+    let model = GarchParams::new(fx(garch.omega)?, fx(garch.alpha)?, fx(garch.beta)?, step)?;
+    let next = GarchState {
+        last_time: state.last_time,
+        last_price: state.last_price,
+        variance: state.variance,
+        returns: state.returns,
+    }
+    .observed(&model, time, price)?;
+    Ok(VolState {
+        last_time: next.last_time,
+        last_price: next.last_price,
+        variance: next.variance,
+        returns: next.returns,
+    })
 }
 
 /// Nav, other markets' gross and this market's backing, with this market's fresh mark, and the drawdown

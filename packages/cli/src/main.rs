@@ -92,9 +92,10 @@ struct ReplayArgs {
     /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
-    /// A signal for Rebalance to follow: `none` (long at the volatility target) or `trend` (long while
-    /// the 50-day average close is above the 200-day one, flat otherwise).
-    #[arg(long, default_value = "none", value_parser = ["none", "trend"])]
+    /// A signal for Rebalance to follow: `none` (long at the volatility target), `trend` (long while
+    /// the 50-day average close is above the 200-day one, flat otherwise) or `column` (the price
+    /// file's `signal` column, in [-1, 1]: negative is short).
+    #[arg(long, default_value = "none", value_parser = ["none", "trend", "column"])]
     signal: String,
     /// Drawdown brake: the share price's fall from its peak at which the volatility budget is zero
     /// (only reductions trade), or `none` for no brake.
@@ -107,6 +108,10 @@ struct ReplayArgs {
     /// Drawdown brake: days in which the gap between an old peak and the share price halves.
     #[arg(long, default_value = "730")]
     peak_half_life_days: String,
+    /// Forecast with GARCH(1,1) on chain instead of the EWMA: OMEGA,ALPHA,BETA per day, as
+    /// `ballast fit-garch` prints them.
+    #[arg(long)]
+    garch: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -138,6 +143,7 @@ fn main() -> ExitCode {
             max_drawdown: args.max_drawdown,
             drawdown_start: args.drawdown_start,
             peak_half_life_days: args.peak_half_life_days,
+            garch: args.garch,
         }),
     };
     match result {

@@ -2,6 +2,7 @@
 //!
 //! Every error names the file, the line and what is wrong, as `FILE:LINE: field "close": ...`.
 
+use cosmwasm_std::SignedDecimal;
 use std::fmt;
 use std::path::Path;
 
@@ -19,6 +20,8 @@ pub struct PriceRow {
     pub close: Price,
     /// The close as written, for errors found later.
     pub close_text: String,
+    /// The `signal` column, in [-1, 1], when the file has one (`ballast replay --signal column`).
+    pub signal: Option<SignedDecimal>,
 }
 
 /// Bad input, located in its file.
@@ -107,6 +110,7 @@ pub fn read_prices(path: &Path) -> Result<Vec<PriceRow>, InputError> {
             .ok_or_else(|| error(Some(1), format!("missing column \"{name}\" in the header")))
     };
     let (date_col, close_col) = (column("date")?, column("close")?);
+    let signal_col = headers.iter().position(|h| h.trim() == "signal");
 
     let mut rows: Vec<PriceRow> = Vec::new();
     for record in reader.records() {
@@ -144,12 +148,30 @@ pub fn read_prices(path: &Path) -> Result<Vec<PriceRow>, InputError> {
                 ),
             ));
         }
+        let signal = match signal_col {
+            None => None,
+            Some(col) => {
+                let text = field(col, "signal")?;
+                let value = text
+                    .parse::<SignedDecimal>()
+                    .ok()
+                    .filter(|v| *v >= SignedDecimal::negative_one() && *v <= SignedDecimal::one())
+                    .ok_or_else(|| {
+                        error(
+                            line,
+                            format!("field \"signal\": {text:?} is not a number in [-1, 1]"),
+                        )
+                    })?;
+                Some(value)
+            }
+        };
         rows.push(PriceRow {
             line: line.unwrap_or(0),
             date: date.to_string(),
             time,
             close,
             close_text: close_text.to_string(),
+            signal,
         });
     }
     if rows.len() < 2 {
@@ -226,6 +248,7 @@ mod tests {
             time: 0,
             close: close.parse().unwrap(),
             close_text: close.into(),
+            signal: None,
         }
     }
 

@@ -316,3 +316,121 @@ fn a_brake_that_starts_past_its_end_is_named_by_its_flag() {
         "--peak-half-life-days: 0 must be in [1, 3650]",
     );
 }
+
+/// A synthetic file: 60 days of +-2% to warm the estimator up, then 60 days of a steady 1% fall, with
+/// a `signal` column that is `early` for the first 60 rows and `late` after.
+fn falling_with_signal(dir: &Path, late: &str) -> PathBuf {
+    let mut text = String::from("date,close,signal\n");
+    let mut price = 100_000.0_f64;
+    for day in 0..120 {
+        if day > 0 {
+            price *= if day < 60 {
+                if day % 2 == 0 { 1.02 } else { 0.98 }
+            } else {
+                0.99
+            };
+        }
+        let date = 1_704_067_200 + day * 86_400; // 2024-01-01 on
+        let (y, m, d) = civil(date / 86_400);
+        let signal = if day < 60 { "1" } else { late };
+        text.push_str(&format!("{y:04}-{m:02}-{d:02},{price:.2},{signal}\n"));
+    }
+    let path = dir.join(format!("falling_{late}.csv"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// (year, month, day) of a day number since 1970-01-01.
+fn civil(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
+}
+
+#[test]
+fn a_signal_column_of_minus_one_shorts_the_fall() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut finals = vec![];
+    for late in ["-1", "1"] {
+        let prices = falling_with_signal(dir.path(), late);
+        let out = dir.path().join(format!("out{late}"));
+        let res = replay(
+            &prices,
+            &out,
+            &["--signal", "column", "--max-drawdown", "none"],
+        );
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+        assert_eq!(summary(&out)["signal"], "column");
+        finals.push(summary(&out)["final_nav"].as_f64().unwrap());
+    }
+    let capital = 1_000_000.0;
+    assert!(finals[0] > capital, "short through the fall: {}", finals[0]);
+    assert!(finals[1] < capital, "long through the fall: {}", finals[1]);
+}
+
+#[test]
+fn a_signal_outside_the_unit_range_is_refused_with_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = falling_with_signal(dir.path(), "1.5");
+    let res = replay(&prices, &dir.path().join("out"), &["--signal", "column"]);
+    assert!(!res.status.success());
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert!(
+        stderr.contains(":62: field \"signal\": \"1.5\" is not a number in [-1, 1]"),
+        "{stderr}"
+    );
+    let res = replay(
+        &btc_slice(dir.path(), 40),
+        &dir.path().join("out"),
+        &["--signal", "column"],
+    );
+    assert!(!res.status.success());
+    assert!(
+        String::from_utf8_lossy(&res.stderr).contains("needs a \"signal\" column"),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+}
+
+#[test]
+fn a_garch_market_forecasts_differently_on_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let prices = btc_slice(dir.path(), 200);
+    let (ewma, garch) = (dir.path().join("ewma"), dir.path().join("garch"));
+    let res = replay(&prices, &ewma, &[]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let res = replay(&prices, &garch, &["--garch", "0.0001,0.2,0.75"]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    assert_eq!(summary(&ewma)["forecaster"], "ewma");
+    assert_eq!(summary(&garch)["forecaster"], "garch(0.0001, 0.2, 0.75)");
+    let vol = COLUMNS.iter().position(|c| *c == "forecast_vol").unwrap();
+    let last = |out: &Path| csv_rows(out).last().unwrap().get(vol).unwrap().to_string();
+    assert_ne!(last(&ewma), last(&garch));
+    let res = replay(&prices, &garch, &["--garch", "0.0001,0.5,0.5"]);
+    assert!(!res.status.success());
+    assert!(
+        String::from_utf8_lossy(&res.stderr)
+            .contains("--garch: garch_persistence is 1, must be alpha + beta < 1"),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+}

@@ -102,6 +102,7 @@ pub fn market_config(market: &str, feed: &PriceIdentifier) -> MarketConfig {
         weight: Decimal::one(),
         max_notional: Uint128::new(10_000_000_000_000),
         venue: Default::default(),
+        garch: None,
     }
 }
 

@@ -6,6 +6,7 @@ mod test_caps;
 mod test_drawdown;
 mod test_fees;
 mod test_forward;
+mod test_garch;
 mod test_governance;
 mod test_grid;
 mod test_hedge;

@@ -19,9 +19,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use cosmwasm_std::{Decimal, Uint128};
+use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
 
-use ballast_types::vault::DrawdownBrake;
+use ballast_types::vault::{DrawdownBrake, GarchModel};
 
 use crate::prices::{PriceRow, oracle_mantissa, read_prices};
 use output::Summary;
@@ -60,6 +60,8 @@ pub struct Options {
     pub drawdown_start: String,
     /// The brake's peak half-life, days.
     pub peak_half_life_days: String,
+    /// GARCH(1,1) parameters `OMEGA,ALPHA,BETA` for the market, instead of the EWMA.
+    pub garch: Option<String>,
 }
 
 /// snake_case name of a serde enum value, as in the contracts' messages.
@@ -87,6 +89,19 @@ fn usdc(flag: &str, text: &str) -> Result<Uint128, String> {
         .filter(|units| *units <= 10u128.pow(24))
         .map(Uint128::new)
         .ok_or_else(|| format!("--{flag}: {text} USDC is more than this replay handles (10^18)"))
+}
+
+/// `OMEGA,ALPHA,BETA` as a GARCH(1,1) model.
+fn garch(text: &str) -> Result<GarchModel, String> {
+    let parts: Vec<&str> = text.split(',').collect();
+    let [omega, alpha, beta] = parts.as_slice() else {
+        return Err(format!("--garch: {text:?} is not OMEGA,ALPHA,BETA"));
+    };
+    Ok(GarchModel {
+        omega: decimal("garch", omega)?,
+        alpha: decimal("garch", alpha)?,
+        beta: decimal("garch", beta)?,
+    })
 }
 
 /// The drawdown brake of the flags; `--max-drawdown none` turns it off.
@@ -119,7 +134,13 @@ fn setup(options: &Options) -> Result<Setup, String> {
         depth: usdc("depth", &options.depth)?,
         capital: usdc("capital", &options.capital)?,
         drawdown_brake: brake(options)?,
+        garch: options.garch.as_deref().map(garch).transpose()?,
     };
+    if let Some(model) = &setup.garch {
+        model
+            .validate()
+            .map_err(|e| format!("--garch: {} is {}, must be {}", e.name, e.value, e.rule))?;
+    }
     world::vault_params(&setup).validate().map_err(|e| {
         let flag = match e.name {
             "max_concentration" => "max-leverage".to_string(),
@@ -163,10 +184,10 @@ pub fn run(options: &Options) -> Result<String, String> {
 
     let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
         .map_err(|e| format!("deploying the contracts failed: {e}"))?;
-    let signals = if options.signal == "trend" {
-        trend_signals(&rows, &mantissas)
-    } else {
-        BTreeMap::new()
+    let signals = match options.signal.as_str() {
+        "trend" => trend_signals(&rows, &mantissas),
+        "column" => column_signals(&rows, path)?,
+        _ => BTreeMap::new(),
     };
     let bar = progress(steps.len());
     let mut records = Vec::with_capacity(steps.len());
@@ -194,18 +215,35 @@ pub fn run(options: &Options) -> Result<String, String> {
     Ok(summary.headline(&display(out)))
 }
 
+/// The price file's `signal` column by row time.
+fn column_signals(rows: &[PriceRow], path: &Path) -> Result<BTreeMap<u64, SignedDecimal>, String> {
+    rows.iter()
+        .map(|row| {
+            row.signal.map(|s| (row.time, s)).ok_or_else(|| {
+                format!(
+                    "{}: --signal column needs a \"signal\" column in the header",
+                    path.display()
+                )
+            })
+        })
+        .collect()
+}
+
 /// Trend signal by row time: 1 while the 50-day average close is above the 200-day one, else 0; none
 /// before 200 closes (the vault then targets long).
-fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, bool> {
+fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, SignedDecimal> {
     let average =
         |window: &[i64]| window.iter().map(|&m| m as f64).sum::<f64>() / window.len() as f64;
     (200..=rows.len())
         .map(|end| {
             let closes = &mantissas[end - 200..end];
-            (
-                rows[end - 1].time,
-                average(&closes[150..]) > average(closes),
-            )
+            let long = average(&closes[150..]) > average(closes);
+            let signal = if long {
+                SignedDecimal::one()
+            } else {
+                SignedDecimal::zero()
+            };
+            (rows[end - 1].time, signal)
         })
         .collect()
 }

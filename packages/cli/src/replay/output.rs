@@ -68,8 +68,10 @@ pub struct Summary {
     pub capital_usdc: f64,
     /// Stress scenarios as given.
     pub scenarios: Vec<String>,
-    /// The signal Rebalance followed: `none` or `trend`.
+    /// The signal Rebalance followed: `none`, `trend` or `column`.
     pub signal: String,
+    /// The market's volatility model on chain: `ewma` or `garch(omega, alpha, beta)`.
+    pub forecaster: String,
     /// Annualised realised volatility of the vault's daily nav log returns.
     pub realized_vol: Option<f64>,
     /// realized_vol / target_vol - 1.
@@ -173,6 +175,10 @@ impl Summary {
             capital_usdc: capital,
             scenarios: options.scenarios.clone(),
             signal: options.signal.clone(),
+            forecaster: match &setup.garch {
+                None => "ewma".to_string(),
+                Some(g) => format!("garch({}, {}, {})", g.omega, g.alpha, g.beta),
+            },
             realized_vol,
             realized_vs_target: realized_vol.map(|v| v / target_vol - 1.0),
             unmanaged_vol: stats::realized_vol(&held),

@@ -45,6 +45,17 @@ fn command(o: &Options) -> String {
     for s in &o.scenarios {
         let _ = write!(cmd, " --scenario {s}");
     }
+    if o.signal != "none" {
+        let _ = write!(cmd, " --signal {}", o.signal);
+    }
+    let _ = write!(
+        cmd,
+        " --max-drawdown {} --drawdown-start {} --peak-half-life-days {}",
+        o.max_drawdown, o.drawdown_start, o.peak_half_life_days
+    );
+    if let Some(garch) = &o.garch {
+        let _ = write!(cmd, " --garch {garch}");
+    }
     cmd
 }
 

@@ -169,6 +169,7 @@ mod tests {
                 time: 1_704_067_200 + u64::try_from(i).unwrap() * 86_400,
                 close: "100".parse().unwrap(),
                 close_text: "100".into(),
+                signal: None,
             })
             .collect()
     }

@@ -13,8 +13,8 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, MarketParams, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, DrawdownBrake, Estimator, HolderResponse, MarketConfig, MarketResponse, OracleGuards,
-    OrderPreview, OrderRequest, StateResponse, VaultParams,
+    self, DrawdownBrake, Estimator, GarchModel, HolderResponse, MarketConfig, MarketResponse,
+    OracleGuards, OrderPreview, OrderRequest, StateResponse, VaultParams,
 };
 use ballast_types::{Side, attributes};
 
@@ -51,6 +51,8 @@ pub struct Setup {
     pub capital: Uint128,
     /// The drawdown brake, if any.
     pub drawdown_brake: Option<DrawdownBrake>,
+    /// The market's GARCH(1,1) model; None forecasts with the EWMA.
+    pub garch: Option<GarchModel>,
 }
 
 fn dec(text: &str) -> Decimal {
@@ -119,13 +121,14 @@ pub fn venue_params(setup: &Setup, feed: &PriceIdentifier) -> MarketParams {
 }
 
 /// The vault's market: the whole volatility budget, no per-market notional limit of its own.
-fn market_config(feed: &PriceIdentifier) -> MarketConfig {
+fn market_config(feed: &PriceIdentifier, garch: Option<GarchModel>) -> MarketConfig {
     MarketConfig {
         market: MARKET.to_string(),
         feed_id: feed.clone(),
         weight: Decimal::one(),
         max_notional: Uint128::new(10u128.pow(30)),
         venue: Default::default(),
+        garch,
     }
 }
 
@@ -242,7 +245,7 @@ impl World {
             perp_market: perp.to_string(),
             fee_recipient: treasury.to_string(),
             params: vault_params(setup),
-            markets: vec![market_config(&feed)],
+            markets: vec![market_config(&feed, setup.garch.clone())],
         };
         let vault =
             app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
@@ -311,14 +314,8 @@ impl World {
             .execute_contract(self.keeper.clone(), self.perp.clone(), &msg, &[])
     }
 
-    /// A keeper calls the vault's `Rebalance`.
-    /// The keeper, as signal source, sets the market's signal: long (1) or flat (0).
-    pub fn set_signal(&mut self, long: bool) -> StdResult<AppResponse> {
-        let signal = if long {
-            SignedDecimal::one()
-        } else {
-            SignedDecimal::zero()
-        };
+    /// The keeper, as signal source, sets the market's signal in [-1, 1].
+    pub fn set_signal(&mut self, signal: SignedDecimal) -> StdResult<AppResponse> {
         let msg = vault::ExecuteMsg::SetSignal {
             market: MARKET.to_string(),
             signal,
@@ -327,6 +324,7 @@ impl World {
             .execute_contract(self.keeper.clone(), self.vault.clone(), &msg, &[])
     }
 
+    /// A keeper calls the vault's `Rebalance`.
     pub fn rebalance(&mut self) -> StdResult<AppResponse> {
         let msg = vault::ExecuteMsg::Rebalance {
             market: MARKET.to_string(),

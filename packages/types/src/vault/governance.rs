@@ -2,7 +2,7 @@
 
 use cosmwasm_std::Decimal;
 
-use super::{DrawdownBrake, MarketConfig, ParamError, VaultParams};
+use super::{DrawdownBrake, GarchModel, MarketConfig, ParamError, VaultParams};
 
 /// The guardian tried to move a limit the loose way, or a setting it may not touch at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -165,10 +165,23 @@ pub fn check_market_tightening(
         current.feed_id.0.as_str(),
         new.feed_id.0.as_str(),
     )?;
+    same(
+        "forecaster",
+        forecaster_name(current.garch.as_ref()),
+        forecaster_name(new.garch.as_ref()),
+    )?;
     lower::<Decimal>("weight", current.weight, new.weight)?;
     lower("max_notional", current.max_notional, new.max_notional)?;
     same("venue", venue_json(&current.venue), venue_json(&new.venue))?;
     Ok(())
+}
+
+/// `ewma`, or `garch(omega, alpha, beta)`: the volatility model of a market, as errors name it.
+fn forecaster_name(garch: Option<&GarchModel>) -> String {
+    match garch {
+        None => "ewma".to_string(),
+        Some(g) => format!("garch({}, {}, {})", g.omega, g.alpha, g.beta),
+    }
 }
 
 /// Hard bounds first, then the direction: what the guardian's `Tighten` checks.

@@ -124,6 +124,23 @@ pub struct MarketConfig {
     /// Where its orders go; absent: the vault's `ballast-perp` market.
     #[serde(default)]
     pub venue: Venue,
+    /// Forecast this market's volatility with GARCH(1,1) instead of the vault's EWMA; `ballast
+    /// fit-garch` estimates the parameters from a price file. None: the EWMA of `estimator`.
+    #[serde(default)]
+    pub garch: Option<GarchModel>,
+}
+
+/// GARCH(1,1): `h' = omega + alpha * r^2 + beta * h` per `estimator.vol_step`, annualised like the EWMA.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct GarchModel {
+    /// Variance added per step, e.g. 0.0000545 (daily, for BTC).
+    pub omega: Decimal,
+    /// Weight of the last squared return, e.g. 0.235.
+    pub alpha: Decimal,
+    /// Weight of the last variance, e.g. 0.764; alpha + beta < 1.
+    pub beta: Decimal,
 }
 
 /// A parameter outside its hard bounds.
@@ -398,6 +415,29 @@ impl MarketConfig {
             self.max_notional,
             "> 0",
         )?;
+        if let Some(garch) = &self.garch {
+            garch.validate()?;
+        }
         self.venue.validate()
+    }
+}
+
+impl GarchModel {
+    /// Checks the model's bounds: a positive omega of at most 1, and a persistence below one.
+    pub fn validate(&self) -> Result<(), ParamError> {
+        check(
+            in_open_closed(self.omega, "0", "1"),
+            "garch_omega",
+            self.omega,
+            "in (0, 1]",
+        )?;
+        let persistence = self.alpha.checked_add(self.beta).unwrap_or(Decimal::MAX);
+        check(
+            persistence < Decimal::one(),
+            "garch_persistence",
+            persistence,
+            "alpha + beta < 1",
+        )?;
+        Ok(())
     }
 }
