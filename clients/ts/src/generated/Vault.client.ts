@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Uint128, Decimal, InstantiateMsg, MarketConfig, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse } from "./Vault.types";
+import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, HedgeLeg, OptionKind, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, Reason, Decision, HedgeResponse, HedgeConfig, OrderPreview, CapLimit, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, StateResponse } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -66,6 +66,11 @@ export interface VaultReadOnlyInterface {
     market: string;
     startAfter?: number;
   }) => Promise<GridsResponse>;
+  hedge: ({
+    market
+  }: {
+    market: string;
+  }) => Promise<HedgeResponse>;
 }
 export class VaultQueryClient implements VaultReadOnlyInterface {
   client: ICosmWasmClient;
@@ -84,6 +89,7 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     this.pendingMarket = this.pendingMarket.bind(this);
     this.grid = this.grid.bind(this);
     this.grids = this.grids.bind(this);
+    this.hedge = this.hedge.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -206,6 +212,17 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
         limit,
         market,
         start_after: startAfter
+      }
+    });
+  };
+  hedge = async ({
+    market
+  }: {
+    market: string;
+  }): Promise<HedgeResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      hedge: {
+        market
       }
     });
   };
@@ -342,6 +359,25 @@ export interface VaultInterface extends VaultReadOnlyInterface {
     level: number;
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setHedge: ({
+    band,
+    leg,
+    market
+  }: {
+    band: Decimal;
+    leg: HedgeLeg;
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  clearHedge: ({
+    market
+  }: {
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  hedge: ({
+    market
+  }: {
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class VaultClient extends VaultQueryClient implements VaultInterface {
   client: ISigningCosmWasmClient;
@@ -377,6 +413,9 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.registerGrid = this.registerGrid.bind(this);
     this.cancelGrid = this.cancelGrid.bind(this);
     this.executeGridLevel = this.executeGridLevel.bind(this);
+    this.setHedge = this.setHedge.bind(this);
+    this.clearHedge = this.clearHedge.bind(this);
+    this.hedge = this.hedge.bind(this);
   }
   deposit = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -655,6 +694,45 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
       execute_grid_level: {
         grid_id: gridId,
         level,
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  setHedge = async ({
+    band,
+    leg,
+    market
+  }: {
+    band: Decimal;
+    leg: HedgeLeg;
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_hedge: {
+        band,
+        leg,
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  clearHedge = async ({
+    market
+  }: {
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      clear_hedge: {
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  hedge = async ({
+    market
+  }: {
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      hedge: {
         market
       }
     }, fee_, memo_, funds_);

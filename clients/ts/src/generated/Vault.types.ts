@@ -5,8 +5,13 @@
 */
 
 export type PriceIdentifier = string;
-export type Uint128 = string;
 export type Decimal = string;
+export type Uint128 = string;
+export type Venue = "ballast" | {
+  levana: LevanaVenue;
+} | {
+  injective: InjectiveVenue;
+};
 export interface InstantiateMsg {
   denom: string;
   fee_recipient: string;
@@ -20,9 +25,39 @@ export interface InstantiateMsg {
 }
 export interface MarketConfig {
   feed_id: PriceIdentifier;
+  garch?: GarchModel | null;
   market: string;
   max_notional: Uint128;
+  venue?: Venue & string;
   weight: Decimal;
+}
+export interface GarchModel {
+  alpha: Decimal;
+  beta: Decimal;
+  omega: Decimal;
+}
+export interface LevanaVenue {
+  market_contract: string;
+  slippage_tolerance?: Decimal | null;
+  take_profit: Decimal;
+  terms: TradingTerms;
+}
+export interface TradingTerms {
+  depth: Uint128;
+  impact_exponent: Decimal;
+  initial_margin: Decimal;
+  maintenance_margin: Decimal;
+  taker_fee: Decimal;
+}
+export interface InjectiveVenue {
+  fee_recipient?: string | null;
+  market_id: string;
+  max_slippage: Decimal;
+  price_tick: Decimal;
+  quantity_tick: Decimal;
+  quote_decimals: number;
+  subaccount_id: string;
+  terms: TradingTerms;
 }
 export interface VaultParams {
   deleverage_tolerance: Decimal;
@@ -156,9 +191,38 @@ export type ExecuteMsg = {
     level: number;
     market: string;
   };
+} | {
+  set_hedge: {
+    band: Decimal;
+    leg: HedgeLeg;
+    market: string;
+  };
+} | {
+  clear_hedge: {
+    market: string;
+  };
+} | {
+  hedge: {
+    market: string;
+  };
 };
 export type Side = "long" | "short";
 export type SignedDecimal = string;
+export type HedgeLeg = {
+  spot: {
+    size: SignedDecimal;
+  };
+} | {
+  option: {
+    expiry: number;
+    implied_vol: Decimal;
+    kind: OptionKind;
+    rate?: SignedDecimal | null;
+    size: SignedDecimal;
+    strike: Decimal;
+  };
+};
+export type OptionKind = "call" | "put";
 export interface OrderRequest {
   market: string;
   reduce_only: boolean;
@@ -213,6 +277,10 @@ export type QueryMsg = {
     market: string;
     start_after?: number | null;
   };
+} | {
+  hedge: {
+    market: string;
+  };
 };
 export interface MigrateMsg {}
 export type Addr = string;
@@ -244,6 +312,37 @@ export interface GridLevelResponse {
 export interface GridsResponse {
   grids: GridResponse[];
 }
+export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks";
+export type Decision = "accepted" | "scaled" | "rejected";
+export interface HedgeResponse {
+  hedge: HedgeConfig;
+  leg_delta: SignedDecimal;
+  market: string;
+  net_delta: SignedDecimal;
+  order?: OrderRequest | null;
+  order_notional: Uint128;
+  order_size: SignedDecimal;
+  perp_delta: SignedDecimal;
+  preview?: OrderPreview | null;
+  price: Decimal;
+}
+export interface HedgeConfig {
+  band: Decimal;
+  leg: HedgeLeg;
+}
+export interface OrderPreview {
+  caps: CapLimit[];
+  decision: Decision;
+  executed: Uint128;
+  forecast_vol?: Decimal | null;
+  nav: Uint128;
+  reason: Reason;
+  requested: Uint128;
+}
+export interface CapLimit {
+  cap: Reason;
+  limit?: Uint128 | null;
+}
 export interface HolderResponse {
   shares: Uint128;
   value: Uint128;
@@ -274,21 +373,6 @@ export type NullablePendingParamsResponse = PendingParamsResponse | null;
 export interface PendingParamsResponse {
   eta: number;
   params: VaultParams;
-}
-export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks";
-export type Decision = "accepted" | "scaled" | "rejected";
-export interface OrderPreview {
-  caps: CapLimit[];
-  decision: Decision;
-  executed: Uint128;
-  forecast_vol?: Decimal | null;
-  nav: Uint128;
-  reason: Reason;
-  requested: Uint128;
-}
-export interface CapLimit {
-  cap: Reason;
-  limit?: Uint128 | null;
 }
 export interface StateResponse {
   gross_notional: Uint128;
