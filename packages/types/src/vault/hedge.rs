@@ -7,7 +7,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
 
-use super::{OrderPreview, OrderRequest, ParamError};
+use super::{OrderPreview, OrderRequest, ParamError, check};
 use crate::convert::{ConvertError, decimal_to_fixed, signed_decimal_to_fixed};
 
 /// Largest implied volatility accepted, annualised (5 = 500%).
@@ -71,23 +71,6 @@ pub struct HedgeConfig {
     pub leg: HedgeLeg,
     /// Largest |net delta| left unhedged, units of the underlying (0 hedges to exactly zero).
     pub band: Decimal,
-}
-
-fn check(
-    ok: bool,
-    name: &'static str,
-    value: impl ToString,
-    rule: &'static str,
-) -> Result<(), ParamError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(ParamError {
-            name,
-            value: value.to_string(),
-            rule,
-        })
-    }
 }
 
 fn bound(text: &str) -> Decimal {

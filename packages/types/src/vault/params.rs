@@ -160,7 +160,8 @@ pub const MAX_MARKETS: u32 = 64;
 /// Seconds in a day, for bounds.
 const DAY: u64 = 86_400;
 
-fn check(
+/// `Ok` when `ok`, else the [`ParamError`] naming the parameter, its value and the rule it broke.
+pub(crate) fn check(
     ok: bool,
     name: &'static str,
     value: impl ToString,

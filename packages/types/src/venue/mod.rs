@@ -33,7 +33,7 @@ use thiserror::Error;
 
 use crate::Side;
 use crate::perp::{self, TradingTerms};
-use crate::vault::ParamError;
+use crate::vault::{ParamError, check};
 
 use injective::{
     DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType,
@@ -180,23 +180,6 @@ pub enum VenueError {
     /// An amount out of `Decimal`'s range.
     #[error(transparent)]
     Range(#[from] DecimalRangeExceeded),
-}
-
-fn check(
-    ok: bool,
-    name: &'static str,
-    value: impl ToString,
-    rule: &'static str,
-) -> Result<(), ParamError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(ParamError {
-            name,
-            value: value.to_string(),
-            rule,
-        })
-    }
 }
 
 /// `0x` and 64 hex characters, as Injective's market and subaccount ids.
