@@ -17,8 +17,11 @@ TARGET_BYTES=409600
 WASM_OPT=tools/node_modules/.bin/wasm-opt
 WASM_CHECK=tools/wasm-check/target/release/wasm-check
 OPT_LEVEL=${WASM_OPT_LEVEL:-z}
-# crate:artifact name
-CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-vault:ballast_vault)
+# crate:artifact name; the Injective build of the vault (feature `injective`: responses may carry the
+# exchange module's custom messages, so it runs only on Injective) is a second artifact of the same crate.
+CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-vault:ballast_vault
+  ballast-vault:ballast_vault_injective)
+declare -A FEATURES=([ballast_vault_injective]=injective)
 
 if [ ! -x "$WASM_OPT" ]; then
   echo "build-wasm: $WASM_OPT is missing: run scripts/setup.sh" >&2
@@ -40,8 +43,9 @@ for entry in "${CONTRACTS[@]}"; do
   echo "== $crate: cargo build (opt-level $OPT_LEVEL), wasm-opt"
   # Only for this command: the env var must not reach tools/wasm-check or host builds.
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$OPT_LEVEL \
-    cargo build --release --locked --target wasm32-unknown-unknown -p "$crate" --lib
-  raw=target/wasm32-unknown-unknown/release/$name.wasm
+    cargo build --release --locked --target wasm32-unknown-unknown -p "$crate" --lib \
+    ${FEATURES[$name]:+--features "${FEATURES[$name]}"}
+  raw=target/wasm32-unknown-unknown/release/${crate//-/_}.wasm
   RAW[$name]=$(stat -c %s "$raw")
   # --llvm-memory-copy-fill-lowering removes bulk-memory ops (cosmwasm-vm rejects them);
   # --signext-lowering removes sign-extension ops for older chains.

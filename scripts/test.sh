@@ -11,6 +11,7 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p ballast-vault --features injective --all-targets --locked -- -D warnings
 
 echo "== JSON schemas are up to date (scripts/schema.sh --check)"
 scripts/schema.sh --check
@@ -31,6 +32,7 @@ fi
 
 echo "== cargo test"
 cargo test --workspace --locked
+cargo test -p ballast-vault --features injective --locked --test injective
 
 echo "== contract wasm: build, wasm-opt, size limit, cosmwasm-vm check (scripts/build-wasm.sh)"
 scripts/build-wasm.sh

@@ -2,10 +2,11 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response, to_json_binary};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, to_json_binary};
 
 use ballast_types::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::execute::{self, order::TRADE_REPLY};
 use crate::{migrations, query};
@@ -21,7 +22,7 @@ pub fn instantiate(
     env: Env,
     _info: MessageInfo,
     msg: InstantiateMsg,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     execute::instantiate(deps, env, msg)
 }
 
@@ -31,7 +32,7 @@ pub fn execute(
     env: Env,
     info: MessageInfo,
     msg: ExecuteMsg,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     match msg {
         ExecuteMsg::Deposit {} => execute::deposit(deps, env, info),
         ExecuteMsg::Redeem { shares } => execute::redeem(deps, env, info, shares),
@@ -81,7 +82,7 @@ pub fn execute(
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> ContractResult<Response> {
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> ContractResult<VaultResponse> {
     match msg.id {
         TRADE_REPLY => execute::remark_after_trade(deps, env, msg.result),
         id => Err(ContractError::UnknownReply { id }),
@@ -119,6 +120,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> ContractResult<Response> {
+pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> ContractResult<VaultResponse> {
     migrations::migrate(deps)
 }

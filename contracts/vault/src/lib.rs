@@ -12,3 +12,13 @@ pub mod pipeline;
 pub mod query;
 pub mod state;
 pub mod venue;
+
+/// The custom message the vault's responses may carry: Injective's exchange messages when built with
+/// the `injective` feature (for Injective chains), none otherwise.
+#[cfg(feature = "injective")]
+pub type VenueCustom = ballast_types::venue::injective::InjectiveMsgWrapper;
+/// The custom message the vault's responses may carry: none in this build (see the `injective` feature).
+#[cfg(not(feature = "injective"))]
+pub type VenueCustom = cosmwasm_std::Empty;
+/// A response of the vault's execute, instantiate, reply and migrate entry points.
+pub type VaultResponse = cosmwasm_std::Response<VenueCustom>;

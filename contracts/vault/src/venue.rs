@@ -10,12 +10,12 @@
 //! notional (netted when the side is opposite) and the posted margin. The ledger carries no profit or
 //! loss, funding or venue fees; its marks age like any other, so orders still need fresh marks.
 
-use cosmwasm_std::{Api, Decimal, Deps, DepsMut, Env, Response, Storage, SubMsg, Uint128, WasmMsg};
+use cosmwasm_std::{Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::vault::MarketConfig;
-use ballast_types::venue::{Venue, VenueAccount, VenueError, VenueMsg, VenueOrder};
+use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
@@ -23,6 +23,7 @@ use crate::inputs;
 use crate::marks::store_mark;
 use crate::pipeline::{Evaluation, MarketInputs};
 use crate::state::{Config, MARKS, Mark, PENDING_MARK};
+use crate::{VaultResponse, VenueCustom};
 
 /// Checks the addresses of a market's venue.
 pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
@@ -95,11 +96,16 @@ fn account<'a>(env: &'a Env, config: &'a Config) -> VenueAccount<'a> {
     }
 }
 
-/// A venue message the vault can send: its responses carry no custom messages.
-fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<WasmMsg> {
+/// A venue message as the vault sends it. Injective's exchange messages are custom messages: only a
+/// vault built with the `injective` feature (responses of `InjectiveMsgWrapper`) can carry them.
+#[cfg_attr(feature = "injective", allow(unused_variables))]
+fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<CosmosMsg<VenueCustom>> {
     match msg {
-        VenueMsg::Wasm(wasm) => Ok(wasm),
-        VenueMsg::Injective(_) => Err(VenueError::Unsupported {
+        VenueMsg::Wasm(wasm) => Ok(CosmosMsg::Wasm(wasm)),
+        #[cfg(feature = "injective")]
+        VenueMsg::Injective(custom) => Ok(CosmosMsg::Custom(custom)),
+        #[cfg(not(feature = "injective"))]
+        VenueMsg::Injective(_) => Err(ballast_types::venue::VenueError::Unsupported {
             venue: venue.name(),
             action: "send a custom message from this vault build",
         }
@@ -114,8 +120,8 @@ pub fn forward_trade(
     config: &Config,
     inputs: &MarketInputs,
     e: &Evaluation,
-    response: Response,
-) -> ContractResult<Response> {
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
     let market = &inputs.config;
     // Only an external venue needs the price as a decimal; the ballast path reads nothing new.
     let price = match market.venue {
@@ -157,8 +163,8 @@ pub fn forward_margin(
     config: &Config,
     market: &MarketConfig,
     amount: Uint128,
-    response: Response,
-) -> ContractResult<Response> {
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
     let msg = sendable(
         &market.venue,
         market

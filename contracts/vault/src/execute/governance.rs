@@ -2,7 +2,7 @@
 //! pauses and tightens at once but can never loosen; ownership moves in two steps. Every change emits
 //! an event.
 
-use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, to_json_string};
+use cosmwasm_std::{DepsMut, Env, MessageInfo, to_json_string};
 
 use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
 use ballast_types::vault::{
@@ -10,6 +10,7 @@ use ballast_types::vault::{
 };
 
 use super::{assert_role, save_market};
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::state::{
     CONFIG, MARKETS, PARAMS, PAUSED, PENDING_MARKETS, PENDING_OWNER, PENDING_PARAMS, Pending,
@@ -56,7 +57,7 @@ pub fn propose_params(
     env: Env,
     info: MessageInfo,
     params: VaultParams,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     params.validate()?;
     // The offset prices every share already issued: changing it would move every holder's value.
@@ -71,13 +72,13 @@ pub fn propose_params(
     let eta = eta(&deps, &env)?;
     let value = to_json_string(&params)?;
     PENDING_PARAMS.save(deps.storage, &Pending { value: params, eta })?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "propose_params")
         .add_attribute(ETA, eta.to_string())
         .add_attribute(VALUE, value))
 }
 
-pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<Response> {
+pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
     let pending = PENDING_PARAMS
         .may_load(deps.storage)?
         .ok_or(ContractError::NothingPending {
@@ -86,12 +87,12 @@ pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<Response> {
     assert_due(&env, pending.eta)?;
     PARAMS.save(deps.storage, &pending.value)?;
     PENDING_PARAMS.remove(deps.storage);
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "apply_params")
         .add_attribute(VALUE, to_json_string(&pending.value)?))
 }
 
-pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     if !PENDING_PARAMS.exists(deps.storage) {
         return Err(ContractError::NothingPending {
@@ -99,7 +100,7 @@ pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<Respons
         });
     }
     PENDING_PARAMS.remove(deps.storage);
-    Ok(Response::new().add_attribute(ACTION, "cancel_params"))
+    Ok(VaultResponse::new().add_attribute(ACTION, "cancel_params"))
 }
 
 pub fn propose_market(
@@ -107,7 +108,7 @@ pub fn propose_market(
     env: Env,
     info: MessageInfo,
     config: MarketConfig,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     config.validate()?;
     crate::venue::validate(deps.api, &config)?;
@@ -115,14 +116,14 @@ pub fn propose_market(
     let market = config.market.clone();
     let value = to_json_string(&config)?;
     PENDING_MARKETS.save(deps.storage, &market, &Pending { value: config, eta })?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "propose_market")
         .add_attribute(MARKET, market)
         .add_attribute(ETA, eta.to_string())
         .add_attribute(VALUE, value))
 }
 
-pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let pending = PENDING_MARKETS
         .may_load(deps.storage, &market)?
         .ok_or_else(|| ContractError::NothingPending {
@@ -136,13 +137,17 @@ pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<R
         save_market(deps.storage, pending.value.clone())?;
     }
     PENDING_MARKETS.remove(deps.storage, &market);
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "apply_market")
         .add_attribute(MARKET, market)
         .add_attribute(VALUE, to_json_string(&pending.value)?))
 }
 
-pub fn cancel_market(deps: DepsMut, info: MessageInfo, market: String) -> ContractResult<Response> {
+pub fn cancel_market(
+    deps: DepsMut,
+    info: MessageInfo,
+    market: String,
+) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     if !PENDING_MARKETS.has(deps.storage, &market) {
         return Err(ContractError::NothingPending {
@@ -150,16 +155,20 @@ pub fn cancel_market(deps: DepsMut, info: MessageInfo, market: String) -> Contra
         });
     }
     PENDING_MARKETS.remove(deps.storage, &market);
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "cancel_market")
         .add_attribute(MARKET, market))
 }
 
-pub fn tighten(deps: DepsMut, info: MessageInfo, params: VaultParams) -> ContractResult<Response> {
+pub fn tighten(
+    deps: DepsMut,
+    info: MessageInfo,
+    params: VaultParams,
+) -> ContractResult<VaultResponse> {
     assert_guardian_or_owner(&deps, &info)?;
     validate_tightening(&PARAMS.load(deps.storage)?, &params)?;
     PARAMS.save(deps.storage, &params)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "tighten")
         .add_attribute(VALUE, to_json_string(&params)?))
 }
@@ -168,7 +177,7 @@ pub fn tighten_market(
     deps: DepsMut,
     info: MessageInfo,
     config: MarketConfig,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_guardian_or_owner(&deps, &info)?;
     let current = MARKETS
         .may_load(deps.storage, &config.market)?
@@ -178,38 +187,38 @@ pub fn tighten_market(
     config.validate()?;
     check_market_tightening(&current, &config)?;
     MARKETS.save(deps.storage, &config.market, &config)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "tighten_market")
         .add_attribute(MARKET, config.market.clone())
         .add_attribute(VALUE, to_json_string(&config)?))
 }
 
-pub fn pause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+pub fn pause(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
     assert_guardian_or_owner(&deps, &info)?;
     PAUSED.save(deps.storage, &true)?;
-    Ok(Response::new().add_attribute(ACTION, "pause"))
+    Ok(VaultResponse::new().add_attribute(ACTION, "pause"))
 }
 
-pub fn unpause(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+pub fn unpause(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     PAUSED.save(deps.storage, &false)?;
-    Ok(Response::new().add_attribute(ACTION, "unpause"))
+    Ok(VaultResponse::new().add_attribute(ACTION, "unpause"))
 }
 
 pub fn transfer_ownership(
     deps: DepsMut,
     info: MessageInfo,
     new_owner: String,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     let new_owner = deps.api.addr_validate(&new_owner)?;
     PENDING_OWNER.save(deps.storage, &new_owner)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "transfer_ownership")
         .add_attribute(ADDRESS, new_owner))
 }
 
-pub fn accept_ownership(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+pub fn accept_ownership(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
     let pending = PENDING_OWNER.may_load(deps.storage)?;
     if pending.as_ref() != Some(&info.sender) {
         return Err(ContractError::Unauthorized {
@@ -220,7 +229,7 @@ pub fn accept_ownership(deps: DepsMut, info: MessageInfo) -> ContractResult<Resp
     config.owner = info.sender.clone();
     CONFIG.save(deps.storage, &config)?;
     PENDING_OWNER.remove(deps.storage);
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "accept_ownership")
         .add_attribute(ADDRESS, info.sender))
 }
@@ -231,10 +240,10 @@ pub fn set_roles(
     manager: Option<String>,
     guardian: Option<String>,
     fee_recipient: Option<String>,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     let mut config = CONFIG.load(deps.storage)?;
-    let mut response = Response::new().add_attribute(ACTION, "set_roles");
+    let mut response = VaultResponse::new().add_attribute(ACTION, "set_roles");
     if let Some(manager) = manager {
         config.manager = deps.api.addr_validate(&manager)?;
         response = response.add_attribute("manager", &config.manager);

@@ -10,7 +10,7 @@
 //! iterates over levels, grids or markets; the cost does not grow with how many grids exist, and the
 //! record's size is capped by the level limit.
 
-use cosmwasm_std::{Decimal256, DepsMut, Env, MessageInfo, Response, Storage};
+use cosmwasm_std::{Decimal256, DepsMut, Env, MessageInfo, Storage};
 
 use ballast_types::Side;
 use ballast_types::attributes::{ACTION, FILLED, GRID_ID, LEVEL, LEVEL_PRICE, MARKET, PRICE, SIDE};
@@ -20,6 +20,7 @@ use ballast_types::vault::{Decision, GridPlan, OrderRequest};
 
 use super::assert_role as role;
 use super::order::{act, gather};
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::pipeline;
 use crate::state::{CONFIG, GRIDS, Grid, MARKETS, NEXT_GRID_ID};
@@ -30,7 +31,7 @@ pub fn register_grid(
     env: Env,
     info: MessageInfo,
     plan: GridPlan,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     role(&info.sender, &config.manager, "manager")?;
     if !MARKETS.has(deps.storage, &plan.market) {
@@ -51,7 +52,7 @@ pub fn register_grid(
         executed: Default::default(),
     };
     GRIDS.save(deps.storage, (&plan.market, grid_id), &grid)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "register_grid")
         .add_attribute(MARKET, plan.market)
         .add_attribute(GRID_ID, grid_id.to_string())
@@ -67,11 +68,11 @@ pub fn cancel_grid(
     info: MessageInfo,
     market: String,
     grid_id: u64,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
     let grid = load(deps.storage, &market, grid_id)?;
     GRIDS.remove(deps.storage, (&market, grid_id));
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "cancel_grid")
         .add_attribute(MARKET, market)
         .add_attribute(GRID_ID, grid_id.to_string())
@@ -86,7 +87,7 @@ pub fn execute_grid_level(
     market: String,
     grid_id: u64,
     level: u32,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     let mut grid = load(deps.storage, &market, grid_id)?;
     let level_price = usize::try_from(level)
         .ok()

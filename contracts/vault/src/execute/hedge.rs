@@ -2,7 +2,7 @@
 //! band; anyone calls `Hedge`, which trades the perp to the band's nearest edge through the same
 //! pipeline, guards and caps as the manager's orders.
 
-use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Response, Uint128};
+use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Uint128};
 
 use ballast_sizing::{HedgePlan, Notional, hedge};
 use ballast_types::Side;
@@ -14,6 +14,7 @@ use ballast_types::vault::{HedgeConfig, HedgeLeg, OrderRequest, Reason, VaultPar
 
 use super::assert_role;
 use super::order::{act, gather, reason_name};
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::pipeline::{self, BookInputs, MarketInputs};
 use crate::state::{CONFIG, Config, HEDGES, MARKETS};
@@ -26,7 +27,7 @@ pub fn set_hedge(
     market: String,
     leg: HedgeLeg,
     band: Decimal,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
     if !MARKETS.has(deps.storage, &market) {
         return Err(ContractError::UnknownMarket { market });
@@ -40,7 +41,7 @@ pub fn set_hedge(
         HedgeLeg::Spot { .. } => "spot",
         HedgeLeg::Option { .. } => "option",
     };
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "set_hedge")
         .add_attribute(MARKET, market)
         .add_attribute("leg", kind)
@@ -48,13 +49,17 @@ pub fn set_hedge(
 }
 
 /// The manager ends delta-neutral mode for a market; the perp position is left as it is.
-pub fn clear_hedge(deps: DepsMut, info: MessageInfo, market: String) -> ContractResult<Response> {
+pub fn clear_hedge(
+    deps: DepsMut,
+    info: MessageInfo,
+    market: String,
+) -> ContractResult<VaultResponse> {
     assert_role(&info.sender, &CONFIG.load(deps.storage)?.manager, "manager")?;
     if !HEDGES.has(deps.storage, &market) {
         return Err(ContractError::NoHedge { market });
     }
     HEDGES.remove(deps.storage, &market);
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "clear_hedge")
         .add_attribute(MARKET, market))
 }
@@ -120,7 +125,7 @@ pub(crate) fn prepare(
 /// Anyone: outside the band, send the perp order that brings net delta to the band's nearest edge
 /// through the pipeline (rejections are decisions); inside it, or when the order would be below
 /// `min_order`, do nothing (`executed` = 0; the latter with `binding_cap` = `min_order`).
-pub fn hedge(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+pub fn hedge(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let p = prepare(deps.as_ref(), &env, &config, &market)?;
     let deltas = [
@@ -133,7 +138,7 @@ pub fn hedge(deps: DepsMut, env: Env, market: String) -> ContractResult<Response
         .map(|(key, value)| (key, value.to_string()))
         .chain([(BAND, p.hedge.band.to_string())]);
     let Some(request) = p.request else {
-        let mut response = Response::new()
+        let mut response = VaultResponse::new()
             .add_attribute(ACTION, "hedge")
             .add_attribute(MARKET, market)
             .add_attributes(deltas)

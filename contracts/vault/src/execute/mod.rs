@@ -19,11 +19,12 @@ pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::{set_signal, set_signal_source};
 
-use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Response, Uint128};
+use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Uint128};
 
 use ballast_types::attributes::ACTION;
 use ballast_types::vault::{InstantiateMsg, MAX_MARKETS, MarketConfig};
 
+use crate::VaultResponse;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::{ContractError, ContractResult};
 use crate::state::{
@@ -31,7 +32,7 @@ use crate::state::{
     Totals,
 };
 
-pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResult<Response> {
+pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResult<VaultResponse> {
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     msg.params.validate()?;
     let config = Config {
@@ -63,7 +64,7 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
         crate::venue::validate(deps.api, &market)?;
         save_market(deps.storage, market)?;
     }
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "instantiate")
         .add_attribute("owner", config.owner)
         .add_attribute("manager", config.manager))

@@ -1,7 +1,7 @@
 //! Orders: the manager's `SubmitOrder`, the keepers' `Rebalance`, `Deleverage` and `Mark`, and the
 //! re-mark when the perp market has executed a trade.
 
-use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, Response, StdError, SubMsgResult, Uint128};
+use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, StdError, SubMsgResult, Uint128};
 
 use ballast_types::Side;
 use ballast_types::attributes::{
@@ -10,6 +10,7 @@ use ballast_types::attributes::{
 use ballast_types::vault::{Decision, MarketConfig, OrderRequest, Reason, VaultParams};
 
 use super::assert_role as role;
+use crate::VaultResponse;
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price};
@@ -74,7 +75,7 @@ pub fn submit_order(
     env: Env,
     info: MessageInfo,
     request: OrderRequest,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     role(&info.sender, &config.manager, "manager")?;
     let (params, inputs, book) = gather(deps.as_ref(), &env, &config, &request.market)?;
@@ -85,7 +86,7 @@ pub fn submit_order(
 
 /// Anyone: trade toward the volatility-target position, long, within every cap. Within
 /// `rebalance_threshold` of the target it does nothing.
-pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
@@ -138,7 +139,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
     if size <= band || size.is_zero() {
         store_observation(deps.storage, &market, &observation, &book)?;
         let top_up = pipeline::margin_top_up(&params, &inputs, &book, vol)?;
-        let response = Response::new()
+        let response = VaultResponse::new()
             .add_attribute(ACTION, "rebalance")
             .add_attribute(MARKET, &market)
             .add_attribute("target", target)
@@ -159,7 +160,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Resp
 
 /// Anyone: when the position exceeds its tightest cap by more than `deleverage_tolerance`, cut it
 /// back to the cap with a reduce-only trade (before the venue's liquidation engine has to).
-pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
@@ -204,7 +205,7 @@ fn require_position(inputs: &MarketInputs) -> ContractResult<()> {
 }
 
 /// Anyone: fold the market's price into its volatility and store its mark.
-pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<Response> {
+pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     require_position(&inputs)?;
@@ -212,7 +213,7 @@ pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<Response>
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&params, &inputs, &book_in, now)?;
     store_observation(deps.storage, &market, &observation, &book)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "mark")
         .add_attribute(MARKET, market)
         .add_attribute("notional", book.mark.notional)
@@ -224,7 +225,7 @@ pub fn remark_after_trade(
     deps: DepsMut,
     env: Env,
     result: SubMsgResult,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     if let SubMsgResult::Err(error) = result {
         return Err(StdError::msg(error).into());
     }
@@ -238,7 +239,7 @@ pub fn remark_after_trade(
         &market,
         &mark_of(&fresh, env.block.time.seconds()),
     )?;
-    Ok(Response::new())
+    Ok(VaultResponse::new())
 }
 
 /// Writes what the observation changed: the volatility state, a halt, the mark, the brake's peak.
@@ -284,7 +285,7 @@ pub(super) fn act(
     inputs: &MarketInputs,
     e: Evaluation,
     action: &str,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     let market = inputs.config.market.as_str();
     store_state(
         deps.storage,
@@ -294,7 +295,7 @@ pub(super) fn act(
         e.peak.as_ref(),
     )?;
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
-    let response = Response::new()
+    let response = VaultResponse::new()
         .add_attribute(ACTION, action)
         .add_attribute(MARKET, market)
         .add_attribute(SIDE, side_name(e.side))
@@ -316,8 +317,8 @@ fn add_margin(
     config: &Config,
     market: &MarketConfig,
     amount: Uint128,
-    response: Response,
-) -> ContractResult<Response> {
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
     if amount.is_zero() {
         return Ok(response);
     }

@@ -5,9 +5,7 @@
 //! others' expense) and accrue fees first. A redeem that would push a nav-proportional cap over its
 //! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle.
 
-use cosmwasm_std::{
-    BankMsg, Deps, DepsMut, Env, Int128, MessageInfo, Response, Storage, Uint128, coins,
-};
+use cosmwasm_std::{BankMsg, Deps, DepsMut, Env, Int128, MessageInfo, Storage, Uint128, coins};
 
 use ballast_sizing::{Notional, caps};
 use ballast_types::attributes::{ACTION, AMOUNT, SHARES};
@@ -15,6 +13,7 @@ use ballast_types::convert::{decimal_to_fixed, var_quantile};
 use ballast_types::vault::Reason;
 
 use super::fees::{accrue, due};
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::reason_name;
 use crate::inputs::idle;
@@ -68,7 +67,7 @@ pub fn assets_for(
     )?)
 }
 
-pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Response> {
+pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let amount = match info.funds.as_slice() {
         [coin] if coin.denom == config.denom => Uint128::try_from(coin.amount)?,
@@ -102,7 +101,7 @@ pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Res
     new_supply.checked_add(virtual_shares)?;
     HOLDINGS.save(deps.storage, &info.sender, &held.checked_add(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &new_supply)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "deposit")
         .add_attribute(AMOUNT, amount)
         .add_attribute(SHARES, shares))
@@ -113,7 +112,7 @@ pub fn redeem(
     env: Env,
     info: MessageInfo,
     shares: Uint128,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let held = HOLDINGS
         .may_load(deps.storage, &info.sender)?
@@ -147,7 +146,7 @@ pub fn redeem(
     }
     HOLDINGS.save(deps.storage, &info.sender, &held.checked_sub(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &supply.checked_sub(shares)?)?;
-    let mut response = Response::new()
+    let mut response = VaultResponse::new()
         .add_attribute(ACTION, "redeem")
         .add_attribute(SHARES, shares)
         .add_attribute(AMOUNT, assets);
@@ -161,12 +160,12 @@ pub fn redeem(
 }
 
 /// Anyone: mint the fees accrued so far.
-pub fn accrue_fees(deps: DepsMut, env: Env) -> ContractResult<Response> {
+pub fn accrue_fees(deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let nav = nav(deps.as_ref(), &env, idle(deps.as_ref(), &env, &config)?)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "accrue_fees")
         .add_attribute("management_shares", accrued.management)
         .add_attribute("performance_shares", accrued.performance))

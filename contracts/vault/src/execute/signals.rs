@@ -1,11 +1,12 @@
 //! Signal scaling: allow-listed sources set a market's conviction, which `Rebalance` follows.
 
-use cosmwasm_std::{DepsMut, MessageInfo, Response, SignedDecimal};
+use cosmwasm_std::{DepsMut, MessageInfo, SignedDecimal};
 
 use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
 use ballast_types::vault::ParamError;
 
 use super::assert_role;
+use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::state::{CONFIG, MARKETS, SIGNAL_SOURCES, SIGNALS};
 
@@ -14,7 +15,7 @@ pub fn set_signal(
     info: MessageInfo,
     market: String,
     signal: SignedDecimal,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     if !SIGNAL_SOURCES.has(deps.storage, &info.sender) {
         return Err(ContractError::Unauthorized {
             role: "signal source",
@@ -31,7 +32,7 @@ pub fn set_signal(
         }));
     }
     SIGNALS.save(deps.storage, &market, &signal)?;
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "set_signal")
         .add_attribute(MARKET, market)
         .add_attribute("signal", signal.to_string()))
@@ -42,7 +43,7 @@ pub fn set_signal_source(
     info: MessageInfo,
     address: String,
     allowed: bool,
-) -> ContractResult<Response> {
+) -> ContractResult<VaultResponse> {
     assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")?;
     let source = deps.api.addr_validate(&address)?;
     if allowed {
@@ -50,7 +51,7 @@ pub fn set_signal_source(
     } else {
         SIGNAL_SOURCES.remove(deps.storage, &source);
     }
-    Ok(Response::new()
+    Ok(VaultResponse::new()
         .add_attribute(ACTION, "set_signal_source")
         .add_attribute(ADDRESS, source)
         .add_attribute("allowed", allowed.to_string()))

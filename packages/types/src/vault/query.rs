@@ -3,7 +3,10 @@
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 
-use super::{GridResponse, GridsResponse, HedgeResponse, MarketConfig, OrderRequest, VaultParams};
+// The grid and hedge replies are named only in `#[returns]`, which wasm builds compile out.
+#[cfg_attr(target_arch = "wasm32", allow(unused_imports))]
+use super::{GridResponse, GridsResponse, HedgeResponse};
+use super::{MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
 /// Queries of the vault.
