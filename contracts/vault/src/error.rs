@@ -165,6 +165,13 @@ pub enum ContractError {
         /// The market.
         market: String,
     },
+    /// `Rebalance` on a delta-hedged market: it would undo the hedge, and `Hedge` would redo it at the
+    /// depositors' cost in fees and impact.
+    #[error("market {market} is delta-hedged: Rebalance would undo the hedge; call Hedge instead")]
+    HedgedMarket {
+        /// The market.
+        market: String,
+    },
     /// A reply the vault did not ask for.
     #[error("unknown reply id {id}")]
     UnknownReply {
@@ -275,6 +282,7 @@ impl ContractError {
             ContractError::VenueUnavailable { .. } => "venue_unavailable",
             ContractError::UnknownReply { .. } => "unknown_reply",
             ContractError::NoHedge { .. } => "no_hedge",
+            ContractError::HedgedMarket { .. } => "hedged_market",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
             ContractError::Grid(e) => e.id(),

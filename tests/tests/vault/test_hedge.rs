@@ -386,3 +386,21 @@ fn a_hedge_on_an_unknown_market_is_refused() {
         },
     );
 }
+
+#[test]
+fn rebalance_cannot_undo_a_hedge() {
+    // Alternating Rebalance (to the volatility target) and Hedge (back to delta-neutral) would make
+    // anyone able to churn the vault's money into fees; a hedged market is the hedge's alone.
+    let mut suite = SuiteBuilder::new().build();
+    manager_sets(&mut suite, spot("10000"), "1");
+    suite.hedge().unwrap();
+    let hedged = suite.query_position().unwrap();
+    let res = suite.rebalance();
+    assert_err(
+        res,
+        ContractError::HedgedMarket {
+            market: ballast_tests::suite::MARKET.to_string(),
+        },
+    );
+    assert_eq!(suite.query_position().unwrap(), hedged);
+}

@@ -17,7 +17,7 @@ use crate::inputs::{idle, mark_of, oracle_price};
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
+    CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
     SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
@@ -87,6 +87,10 @@ pub fn submit_order(
 /// Anyone: trade toward the volatility-target position, long, within every cap. Within
 /// `rebalance_threshold` of the target it does nothing.
 pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
+    // A hedged market's position belongs to its hedge: the two targets would trade against each other.
+    if HEDGES.has(deps.storage, &market) {
+        return Err(ContractError::HedgedMarket { market });
+    }
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
     let now = env.block.time.seconds();
