@@ -10,6 +10,7 @@ use ballast_types::vault::{
     OrderRequest, PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
 
+use crate::brake;
 use crate::error::{ContractError, ContractResult};
 use crate::execute::fees::share_price;
 use crate::execute::grid;
@@ -54,7 +55,10 @@ pub fn state(deps: Deps, env: Env) -> ContractResult<StateResponse> {
         total_shares,
         share_price: share_price(nav, total_shares, shares::virtual_shares(deps.storage)?)?,
         high_water_mark: FEES.load(deps.storage)?.high_water_mark,
-        peak_share_price: PEAK.may_load(deps.storage)?.map(|p| p.share_price),
+        peak_share_price: PEAK
+            .may_load(deps.storage)?
+            .map(|p| brake::peak_share_price(&p, shares::virtual_shares(deps.storage)?))
+            .transpose()?,
         gross_notional: totals.gross_notional,
         paused: PAUSED.load(deps.storage)?,
     })

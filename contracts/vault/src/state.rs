@@ -95,8 +95,8 @@ pub struct Totals {
 /// The share price's peak for the drawdown brake, as of its last update.
 #[cw_serde]
 pub struct Peak {
-    /// Base units per share.
-    pub share_price: Decimal,
+    /// Nav per 10^d shares (the share price scaled to about one, see `brake::unit_price`).
+    pub per_unit: Decimal,
     /// Block time of the update; the gap to the share price decays from here.
     pub time: u64,
 }

@@ -179,3 +179,34 @@ fn a_brake_that_starts_at_its_end_is_refused_by_name() {
     };
     assert_err(res, ContractError::Param(expected));
 }
+
+#[test]
+fn marks_within_a_block_leave_the_peak_exactly_where_it_was() {
+    // Anyone may call Mark many times in one block; rounding must not wear the peak (and the brake) down.
+    let mut suite = invested(brake("0.05", "0.2", 730 * DAY));
+    let price = suite.price;
+    suite.next_day(price * 9 / 10).unwrap();
+    let before = suite.query_state().unwrap().peak_share_price;
+    let ratio = brake_ratio(&suite);
+    for _ in 0..200 {
+        suite.mark().unwrap();
+    }
+    assert_eq!(suite.query_state().unwrap().peak_share_price, before);
+    assert_eq!(brake_ratio(&suite), ratio);
+}
+
+#[test]
+fn the_brake_works_at_the_largest_share_offset() {
+    // 10^18 virtual shares: a share price near 1e-18 would round to nothing in fixed point.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| {
+            p.share_offset_decimals = 18;
+            p.drawdown_brake = Some(brake("0.05", "0.2", 730 * DAY));
+        })
+        .build();
+    suite.rebalance().unwrap();
+    let price = suite.price;
+    suite.next_day(price * 9 / 10).unwrap();
+    let ratio = brake_ratio(&suite);
+    assert!(ratio > 0.0 && ratio < 1.0, "{ratio}");
+}
