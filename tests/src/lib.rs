@@ -8,7 +8,6 @@ pub mod injective_fixture;
 #[rustfmt::skip]
 #[path = "../fixtures/venues/levana/market_entry.rs"]
 pub mod levana_fixture;
-pub mod levana_stub;
 pub mod oracle;
 pub mod perp;
 pub mod probe;

@@ -15,7 +15,7 @@ use cosmwasm_std::{Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg,
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::vault::MarketConfig;
-use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
+use ballast_types::venue::{Venue, VenueAccount, VenueError, VenueMsg, VenueOrder};
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
@@ -25,12 +25,31 @@ use crate::pipeline::{Evaluation, MarketInputs};
 use crate::state::{Config, MARKS, Mark, PENDING_MARK};
 use crate::{VaultResponse, VenueCustom};
 
-/// Checks the addresses of a market's venue.
+/// Whether this vault can hold a position on the market's venue; refused at instantiate and proposal.
+///
+/// Levana opens positions by deferred execution, so the vault never learns the position id it would
+/// need to reduce, deleverage or top up what it opened: a position it could not cut is not accepted.
+/// Injective's orders are custom messages that only the `injective` build can send.
 pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
-    if let Venue::Levana(levana) = &market.venue {
-        api.addr_validate(&levana.market_contract)?;
+    match &market.venue {
+        Venue::Ballast => Ok(()),
+        Venue::Levana(levana) => {
+            api.addr_validate(&levana.market_contract)?;
+            Err(VenueError::Unsupported {
+                venue: "levana",
+                action: "reduce or deleverage a position (Levana gives no position id)",
+            }
+            .into())
+        }
+        #[cfg(feature = "injective")]
+        Venue::Injective(_) => Ok(()),
+        #[cfg(not(feature = "injective"))]
+        Venue::Injective(_) => Err(VenueError::Unsupported {
+            venue: "injective",
+            action: "send a custom message from this vault build",
+        }
+        .into()),
     }
-    Ok(())
 }
 
 /// Refuses a new venue for a market whose mark is open: the vault would lose sight of the position.
@@ -105,7 +124,7 @@ fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<CosmosMsg<VenueCusto
         #[cfg(feature = "injective")]
         VenueMsg::Injective(custom) => Ok(CosmosMsg::Custom(custom)),
         #[cfg(not(feature = "injective"))]
-        VenueMsg::Injective(_) => Err(ballast_types::venue::VenueError::Unsupported {
+        VenueMsg::Injective(_) => Err(VenueError::Unsupported {
             venue: venue.name(),
             action: "send a custom message from this vault build",
         }

@@ -9,14 +9,14 @@ use std::rc::Rc;
 use cosmwasm_std::testing::{MockApi, MockQuerier, MockStorage, message_info, mock_env};
 use cosmwasm_std::{
     ContractResult, CosmosMsg, Env, Int64, OwnedDeps, SystemResult, Timestamp, Uint64, WasmQuery,
-    coins, to_json_binary,
+    coins, from_json, to_json_binary,
 };
 use serde_json::{Value, json};
 
 use ballast_types::Side;
 use ballast_types::pyth::{PriceFeed, PriceFeedResponse, PriceIdentifier, PythPrice};
-use ballast_types::vault::{ExecuteMsg, InstantiateMsg, OrderRequest};
-use ballast_vault::contract::{execute, instantiate};
+use ballast_types::vault::{ExecuteMsg, InstantiateMsg, MarketResponse, OrderRequest, QueryMsg};
+use ballast_vault::contract::{execute, instantiate, query};
 
 const DAY: u64 = 86_400;
 const DENOM: &str = "inj";
@@ -178,4 +178,78 @@ fn an_order_on_an_injective_market_is_a_derivative_market_order() {
         "{worst}"
     );
     assert_eq!(worst % 1000.0, 0.0);
+}
+
+#[test]
+fn the_ledger_holds_the_order_ages_and_pins_the_venue() {
+    let (mut deps, mut env, price) = vault(6);
+    let manager = deps.api.addr_make("manager");
+    let order = ExecuteMsg::SubmitOrder(OrderRequest {
+        market: "BTC-PERP".into(),
+        side: Side::Long,
+        size: 100_000_000_000u128.into(),
+        reduce_only: false,
+        signal: None,
+    });
+    execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&manager, &[]),
+        order,
+    )
+    .unwrap();
+    let traded_at = env.block.time.seconds();
+    let market = |deps: &Deps, env: &Env| -> MarketResponse {
+        let q = QueryMsg::Market {
+            market: "BTC-PERP".into(),
+        };
+        from_json(query(deps.as_ref(), env.clone(), q).unwrap()).unwrap()
+    };
+    let mark = market(&deps, &env).mark;
+    assert_eq!(mark.side, Some(Side::Long));
+    assert_eq!(mark.notional.u128(), 100_000_000_000);
+    // A day later a Mark cannot value the position on Injective: the ledger keeps its trade time and
+    // ages past max_mark_age instead of passing for fresh.
+    env.block.time = env.block.time.plus_seconds(DAY);
+    let (p, _) = price.get();
+    price.set((p, env.block.time.seconds()));
+    let keeper = deps.api.addr_make("keeper");
+    let mark_msg = ExecuteMsg::Mark {
+        market: "BTC-PERP".into(),
+    };
+    execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&keeper, &[]),
+        mark_msg,
+    )
+    .unwrap();
+    assert_eq!(market(&deps, &env).mark.time, traded_at);
+    // The venue cannot change under the open position.
+    let owner = deps.api.addr_make("owner");
+    let mut config = market(&deps, &env).config;
+    config.venue = ballast_types::venue::Venue::Ballast;
+    let propose = ExecuteMsg::ProposeMarket { config };
+    execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&owner, &[]),
+        propose,
+    )
+    .unwrap();
+    env.block.time = env.block.time.plus_seconds(DAY);
+    let apply = ExecuteMsg::ApplyMarket {
+        market: "BTC-PERP".into(),
+    };
+    let err = execute(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&keeper, &[]),
+        apply,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "BTC-PERP: the venue changes from injective to ballast while the position is open"
+    );
 }

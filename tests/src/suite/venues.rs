@@ -1,14 +1,13 @@
 //! Venues in the suite: the Levana stand-in market, and moving the first market to another venue.
 
-use cosmwasm_std::{Addr, Decimal, Empty, StdResult, Uint128};
-use cw_multi_test::{AppResponse, Executor};
+use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
+use cw_multi_test::AppResponse;
 
 use ballast_types::perp::TradingTerms;
 use ballast_types::vault::ExecuteMsg;
 use ballast_types::venue::{InjectiveVenue, LevanaVenue, Venue};
 
 use super::Suite;
-use crate::levana_stub::{Received, StubQuery, levana_stub_code};
 
 /// Terms matching the suite's ballast perp market: 10% initial, 5% maintenance margin, 5 bp fee.
 pub fn venue_terms() -> TradingTerms {
@@ -47,14 +46,6 @@ pub fn injective_venue() -> Venue {
 }
 
 impl Suite {
-    /// Deploys a Levana stand-in market.
-    pub fn deploy_levana_stub(&mut self) -> Addr {
-        let code = self.app.store_code(levana_stub_code());
-        self.app
-            .instantiate_contract(code, self.owner.clone(), &Empty {}, &[], "levana", None)
-            .expect("instantiate levana stub")
-    }
-
     /// The owner moves the first market to `venue`: propose, wait out the timelock, apply; then a
     /// fresh price and mark, so orders may follow.
     pub fn move_market_to(&mut self, venue: Venue) -> StdResult<AppResponse> {
@@ -71,12 +62,5 @@ impl Suite {
         self.publish(price)?;
         self.mark()?;
         Ok(res)
-    }
-
-    /// What the Levana stand-in received, oldest first.
-    pub fn query_levana_received(&self, levana: &Addr) -> StdResult<Vec<Received>> {
-        self.app
-            .wrap()
-            .query_wasm_smart(levana, &StubQuery::Received {})
     }
 }

@@ -1,6 +1,7 @@
 //! Venues: the JSON the vault emits for each venue parses as that venue's own message (fixtures
-//! copied from Levana and Injective), and through the entry points a Levana market receives the
-//! vault's order while the ballast path stays as it was.
+//! copied from Levana and Injective); through the entry points the ballast path stays as it was and
+//! this build refuses the venues it cannot operate (the `injective` build is tested in
+//! contracts/vault/tests/injective.rs).
 
 use cosmwasm_std::{
     Binary, CosmosMsg, Decimal, Decimal256, Uint128, WasmMsg, coins, from_json, to_json_string,
@@ -11,17 +12,13 @@ use serde_json::to_value as to_json_value;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::injective_fixture::{self as inj, InjectiveMsgWrapper as InjWrapper};
 use ballast_tests::levana_fixture::{self as lev, ExecuteMsg as LevanaMsg};
-use ballast_tests::suite::{
-    DENOM, MARKET, SuiteBuilder, attr, injective_venue, levana_venue, order, reduce_only,
-};
+use ballast_tests::suite::{DENOM, MARKET, SuiteBuilder, injective_venue, levana_venue};
 use ballast_types::Side;
 use ballast_types::vault::{ExecuteMsg, LoosenError, MarketConfig};
 use ballast_types::venue::{
     Venue, VenueAccount, VenueError, VenueMsg, VenueOrder, levana_add_collateral, levana_close,
 };
 use ballast_vault::error::ContractError;
-
-use crate::{assert_decision, executed};
 
 const VAULT: &str = "cosmwasm1vault";
 const PERP: &str = "cosmwasm1perp";
@@ -314,105 +311,10 @@ fn a_market_config_without_venue_is_the_ballast_perp_market() {
 }
 
 #[test]
-fn a_levana_market_receives_open_position_with_the_margin() {
-    let mut suite = SuiteBuilder::new().build();
-    let stub = suite.deploy_levana_stub();
-    suite.move_market_to(levana_venue(&stub)).unwrap();
-    let res = suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
-    assert_decision(&res, "accepted", "none");
-    let margin: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
-    let received = suite.query_levana_received(&stub).unwrap();
-    assert_eq!(received.len(), 1);
-    assert_eq!(received[0].funds, coins(margin, DENOM));
-    let LevanaMsg::OpenPosition {
-        leverage,
-        direction,
-        ..
-    } = &received[0].msg
-    else {
-        panic!("expected OpenPosition");
-    };
-    assert_eq!(*direction, lev::DirectionToBase::Long);
-    let opened = leverage.raw() * Decimal256::from_ratio(margin, 1u8);
-    assert!(opened <= Decimal256::from_ratio(executed(&res), 1u8));
-    assert_eq!(attr(&res, "venue").as_deref(), Some("levana"));
-    // Nothing reached the ballast perp market.
-    assert!(suite.query_position().unwrap().side.is_none());
-}
-
-#[test]
-fn a_levana_market_is_marked_from_the_vaults_ledger() {
-    let mut suite = SuiteBuilder::new().build();
-    let stub = suite.deploy_levana_stub();
-    suite.move_market_to(levana_venue(&stub)).unwrap();
-    let res = suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
-    let margin: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
-    let mark = suite.query_market().unwrap().mark;
-    assert_eq!(mark.side, Some(Side::Long));
-    assert_eq!(mark.notional.u128(), executed(&res));
-    assert_eq!(mark.margin.u128(), margin);
-    assert_eq!(
-        suite.query_state().unwrap().gross_notional.u128(),
-        executed(&res)
-    );
-    suite.next_day(suite.price).unwrap();
-    assert_eq!(
-        suite.query_market().unwrap().mark.notional.u128(),
-        executed(&res)
-    );
-}
-
-#[test]
-fn a_levana_market_refuses_a_reduce_only_order() {
-    let mut suite = SuiteBuilder::new().build();
-    let stub = suite.deploy_levana_stub();
-    suite.move_market_to(levana_venue(&stub)).unwrap();
-    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
-    let res = suite.submit(reduce_only(Side::Short, 100_000_000_000));
-    assert_err(
-        res,
-        ContractError::Venue(VenueError::Unsupported {
-            venue: "levana",
-            action: "reduce",
-        }),
-    );
-}
-
-#[test]
-fn an_injective_market_cannot_send_from_this_vault_build() {
-    let mut suite = SuiteBuilder::new().build();
-    suite.move_market_to(injective_venue()).unwrap();
-    let res = suite.submit(order(Side::Long, 250_000_000_000));
-    assert_err(
-        res,
-        ContractError::Venue(VenueError::Unsupported {
-            venue: "injective",
-            action: "send a custom message from this vault build",
-        }),
-    );
-}
-
-#[test]
-fn the_venue_cannot_change_under_an_open_position() {
-    let mut suite = SuiteBuilder::new().build();
-    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
-    let stub = suite.deploy_levana_stub();
-    let res = suite.move_market_to(levana_venue(&stub));
-    assert_err(
-        res,
-        ContractError::VenueChangeWithPosition {
-            market: MARKET.to_string(),
-            from: "ballast".to_string(),
-            to: "levana".to_string(),
-        },
-    );
-}
-
-#[test]
 fn the_guardian_cannot_change_a_venue() {
     let mut suite = SuiteBuilder::new().build();
     let mut config = suite.query_market().unwrap().config;
-    let stub = suite.deploy_levana_stub();
+    let stub = suite.app.api().addr_make("levana");
     config.venue = levana_venue(&stub);
     let guardian = suite.guardian.clone();
     let res = suite.govern(
@@ -434,7 +336,7 @@ fn the_guardian_cannot_change_a_venue() {
 #[test]
 fn a_levana_venue_with_an_unbounded_take_profit_is_refused() {
     let mut suite = SuiteBuilder::new().build();
-    let stub = suite.deploy_levana_stub();
+    let stub = suite.app.api().addr_make("levana");
     let Venue::Levana(mut venue) = levana_venue(&stub) else {
         unreachable!()
     };
@@ -446,6 +348,35 @@ fn a_levana_venue_with_an_unbounded_take_profit_is_refused() {
             name: "levana.take_profit",
             value: "1".to_string(),
             rule: "in (0, 1)",
+        }),
+    );
+}
+
+#[test]
+fn a_levana_market_is_refused_because_its_positions_could_not_be_cut() {
+    // Levana opens positions by deferred execution: without the position id the vault could not
+    // reduce, deleverage or top up what it opened.
+    let mut suite = SuiteBuilder::new().build();
+    let levana = suite.app.api().addr_make("levana");
+    let res = suite.move_market_to(levana_venue(&levana));
+    assert_err(
+        res,
+        ContractError::Venue(VenueError::Unsupported {
+            venue: "levana",
+            action: "reduce or deleverage a position (Levana gives no position id)",
+        }),
+    );
+}
+
+#[test]
+fn an_injective_market_is_refused_by_this_vault_build() {
+    let mut suite = SuiteBuilder::new().build();
+    let res = suite.move_market_to(injective_venue());
+    assert_err(
+        res,
+        ContractError::Venue(VenueError::Unsupported {
+            venue: "injective",
+            action: "send a custom message from this vault build",
         }),
     );
 }
