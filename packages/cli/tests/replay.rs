@@ -429,7 +429,7 @@ fn a_garch_market_forecasts_differently_on_chain() {
     assert!(!res.status.success());
     assert!(
         String::from_utf8_lossy(&res.stderr)
-            .contains("--garch: garch_persistence is 1, must be alpha + beta < 1"),
+            .contains("--garch: garch_persistence is 1, must be alpha + beta <= 0.9999"),
         "{}",
         String::from_utf8_lossy(&res.stderr)
     );

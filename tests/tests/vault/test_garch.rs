@@ -90,7 +90,7 @@ fn a_model_without_mean_reversion_is_refused_by_name() {
     let expected = ParamError {
         name: "garch_persistence",
         value: "1".into(),
-        rule: "alpha + beta < 1",
+        rule: "alpha + beta <= 0.9999",
     };
     assert_err(res, ContractError::Param(expected));
 }

@@ -139,7 +139,7 @@ pub struct GarchModel {
     pub omega: Decimal,
     /// Weight of the last squared return, e.g. 0.235.
     pub alpha: Decimal,
-    /// Weight of the last variance, e.g. 0.764; alpha + beta < 1.
+    /// Weight of the last variance, e.g. 0.764; alpha + beta <= 0.9999.
     pub beta: Decimal,
 }
 
@@ -424,20 +424,21 @@ impl MarketConfig {
 }
 
 impl GarchModel {
-    /// Checks the model's bounds: a positive omega of at most 1, and a persistence below one.
+    /// Checks the model's bounds: omega in [1e-12, 1] and a persistence of at most 0.9999, so the
+    /// fixed-point forecaster (steps of 2^-48) can represent both and the long-run variance stays finite.
     pub fn validate(&self) -> Result<(), ParamError> {
         check(
-            in_open_closed(self.omega, "0", "1"),
+            self.omega >= dec("0.000000000001") && self.omega <= Decimal::one(),
             "garch_omega",
             self.omega,
-            "in (0, 1]",
+            "in [0.000000000001, 1]",
         )?;
         let persistence = self.alpha.checked_add(self.beta).unwrap_or(Decimal::MAX);
         check(
-            persistence < Decimal::one(),
+            persistence <= dec("0.9999"),
             "garch_persistence",
             persistence,
-            "alpha + beta < 1",
+            "alpha + beta <= 0.9999",
         )?;
         Ok(())
     }
