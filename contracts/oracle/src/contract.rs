@@ -27,12 +27,14 @@ pub fn instantiate(
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(
     deps: DepsMut,
-    _env: Env,
+    env: Env,
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> ContractResult<Response> {
     match msg {
-        ExecuteMsg::UpdatePriceFeeds { feeds } => execute::update_price_feeds(deps, info, feeds),
+        ExecuteMsg::UpdatePriceFeeds { feeds } => {
+            execute::update_price_feeds(deps, env, info, feeds)
+        }
         ExecuteMsg::AddPublisher { address } => execute::add_publisher(deps, info, address),
         ExecuteMsg::RemovePublisher { address } => execute::remove_publisher(deps, info, address),
     }

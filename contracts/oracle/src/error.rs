@@ -41,6 +41,20 @@ pub enum ContractError {
         /// publish_time received.
         received: i64,
     },
+    /// A publish_time further ahead of the block than the oracle allows.
+    #[error(
+        "feed {id}: publish_time {publish_time} is more than {max_skew} s after the block time {now}"
+    )]
+    FuturePublishTime {
+        /// The feed.
+        id: String,
+        /// publish_time received.
+        publish_time: i64,
+        /// Block time, unix seconds.
+        now: i64,
+        /// The allowed skew, seconds.
+        max_skew: i64,
+    },
     /// A query for a feed that has never been published.
     #[error("feed {id} has no price")]
     FeedNotFound {
@@ -67,6 +81,7 @@ impl ContractError {
             ContractError::InvalidFeedId { .. } => "invalid_feed_id",
             ContractError::NonPositivePrice { .. } => "non_positive_price",
             ContractError::OlderPrice { .. } => "older_price",
+            ContractError::FuturePublishTime { .. } => "future_publish_time",
             ContractError::FeedNotFound { .. } => "feed_not_found",
             ContractError::DuplicateFeed { .. } => "duplicate_feed",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",

@@ -1,6 +1,6 @@
 //! One handler per action.
 
-use cosmwasm_std::{Addr, DepsMut, MessageInfo, Response};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response};
 
 use ballast_types::attributes::{ACTION, ADDRESS, FEED_ID, PRICE, PUBLISH_TIME};
 use ballast_types::oracle::{InstantiateMsg, PriceUpdate};
@@ -29,13 +29,19 @@ fn assert_owner(deps: &DepsMut, sender: &Addr) -> ContractResult<()> {
     Ok(())
 }
 
+/// How far ahead of the block a publish_time may be, seconds. A price stored with a later time would
+/// make every correct price after it "older" and freeze the feed until that time.
+pub const MAX_FUTURE_SKEW: i64 = 3_600;
+
 /// Stores each feed's new price. The whole update fails if one feed is bad, so a publisher never
 /// leaves half an update behind. This oracle computes no average: `ema_price` repeats `price`.
 pub fn update_price_feeds(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     feeds: Vec<PriceUpdate>,
 ) -> ContractResult<Response> {
+    let now = i64::try_from(env.block.time.seconds()).unwrap_or(i64::MAX);
     if !PUBLISHERS.has(deps.storage, &info.sender) {
         return Err(ContractError::Unauthorized { role: "publisher" });
     }
@@ -50,6 +56,14 @@ pub fn update_price_feeds(
             return Err(ContractError::NonPositivePrice {
                 id: key,
                 price: update.price.i64(),
+            });
+        }
+        if update.publish_time > now.saturating_add(MAX_FUTURE_SKEW) {
+            return Err(ContractError::FuturePublishTime {
+                id: key,
+                publish_time: update.publish_time,
+                now,
+                max_skew: MAX_FUTURE_SKEW,
             });
         }
         if let Some(stored) = FEEDS.may_load(deps.storage, &key)?

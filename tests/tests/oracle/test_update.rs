@@ -18,7 +18,7 @@ fn publisher_price_is_answered_in_pyth_shape() {
                 6_500_000_000_000,
                 2_000_000,
                 -8,
-                1_700_000_000,
+                1_500_000_000,
             )],
         )
         .unwrap();
@@ -27,7 +27,7 @@ fn publisher_price_is_answered_in_pyth_shape() {
     assert_eq!(feed.price.price.i64(), 6_500_000_000_000);
     assert_eq!(feed.price.conf.u64(), 2_000_000);
     assert_eq!(feed.price.expo, -8);
-    assert_eq!(feed.price.publish_time, 1_700_000_000);
+    assert_eq!(feed.price.publish_time, 1_500_000_000);
     assert_eq!(feed.ema_price, feed.price);
 }
 
@@ -175,4 +175,25 @@ fn the_same_feed_twice_in_one_update_is_refused() {
         ],
     );
     assert_err(res, ContractError::DuplicateFeed { id: id.0.clone() });
+}
+
+#[test]
+fn a_publish_time_far_in_the_future_is_refused() {
+    // Stored, it would make every correct price after it "older" and freeze the feed until then.
+    let mut w = world();
+    let id = feed_id(3);
+    let now = i64::try_from(w.app.block_info().time.seconds()).unwrap();
+    let within = price_update(&id, 5, 0, 0, now + 3_600);
+    w.oracle.update(&mut w.app, &w.publisher, vec![within]).unwrap();
+    let beyond = price_update(&id, 5, 0, 0, now + 3_601);
+    let res = w.oracle.update(&mut w.app, &w.publisher, vec![beyond]);
+    assert_err(
+        res,
+        ContractError::FuturePublishTime {
+            id: id.0.clone(),
+            publish_time: now + 3_601,
+            now,
+            max_skew: 3_600,
+        },
+    );
 }
