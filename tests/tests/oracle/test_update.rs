@@ -184,7 +184,9 @@ fn a_publish_time_far_in_the_future_is_refused() {
     let id = feed_id(3);
     let now = i64::try_from(w.app.block_info().time.seconds()).unwrap();
     let within = price_update(&id, 5, 0, 0, now + 3_600);
-    w.oracle.update(&mut w.app, &w.publisher, vec![within]).unwrap();
+    w.oracle
+        .update(&mut w.app, &w.publisher, vec![within])
+        .unwrap();
     let beyond = price_update(&id, 5, 0, 0, now + 3_601);
     let res = w.oracle.update(&mut w.app, &w.publisher, vec![beyond]);
     assert_err(
