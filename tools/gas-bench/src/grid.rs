@@ -8,8 +8,8 @@
 
 use serde_json::{Value, json};
 
+use crate::harness::{Harness, Outcome, deploy, order};
 use crate::world::market_name;
-use crate::{Harness, Outcome, deploy, order};
 
 const SIZE: u128 = 100_000_000_000;
 

@@ -10,7 +10,8 @@ use cosmwasm_vm::testing::{MockApi, MockQuerier, MockStorage};
 use cosmwasm_vm::{Backend, Instance, InstanceOptions, Size};
 use serde_json::{Value, json};
 
-use crate::{GAS_LIMIT, START_PRICE, Vm};
+use crate::harness::Vm;
+use crate::{GAS_LIMIT, START_PRICE};
 
 #[derive(Default)]
 pub struct World {

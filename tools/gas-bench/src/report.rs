@@ -1,0 +1,34 @@
+//! The bench's output: tables on stdout and the JSON documents.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::harness::Outcome;
+
+/// One table: a header naming the first column, then a row per measured call.
+pub fn print_table<'a>(
+    title: &str,
+    width: usize,
+    rows: impl IntoIterator<Item = (String, &'a Outcome)>,
+) {
+    println!(
+        "{title:<width$} {:>14} {:>14}  outcome",
+        "gas total", "gas wasm"
+    );
+    for (name, o) in rows {
+        println!(
+            "{name:<width$} {:>14} {:>14}  {}",
+            o.gas.total,
+            o.gas.internal,
+            o.summary()
+        );
+    }
+}
+
+/// Writes `doc` as pretty JSON with a final newline and says so.
+pub fn write_json(path: &Path, doc: &Value) {
+    std::fs::write(path, serde_json::to_string_pretty(doc).unwrap() + "\n")
+        .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    println!("wrote {}", path.display());
+}
