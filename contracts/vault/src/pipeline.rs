@@ -229,19 +229,8 @@ fn forecast(
         return Ok(state.observed(&ewma, time, price)?);
     };
     let model = GarchParams::new(fx(garch.omega)?, fx(garch.alpha)?, fx(garch.beta)?, step)?;
-    let next = GarchState {
-        last_time: state.last_time,
-        last_price: state.last_price,
-        variance: state.variance,
-        returns: state.returns,
-    }
-    .observed(&model, time, price)?;
-    Ok(VolState {
-        last_time: next.last_time,
-        last_price: next.last_price,
-        variance: next.variance,
-        returns: next.returns,
-    })
+    let next = GarchState::from(state).observed(&model, time, price)?;
+    Ok(next.into())
 }
 
 /// Nav, other markets' gross and this market's backing, with this market's fresh mark, and the drawdown

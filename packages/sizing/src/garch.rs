@@ -25,7 +25,7 @@
 
 use crate::error::{SizingError, SizingResult, overflow};
 use crate::math::{self, Fixed, Wide};
-use crate::vol::{Price, SECONDS_PER_YEAR};
+use crate::vol::{Price, SECONDS_PER_YEAR, VolState};
 
 /// Parameters of the GARCH(1,1) estimator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +143,29 @@ pub struct GarchState {
     pub variance: Option<Wide>,
     /// Number of returns folded in so far.
     pub returns: u64,
+}
+
+/// The same state read by the other model: both keep the annualised variance, so a market can switch.
+impl From<VolState> for GarchState {
+    fn from(s: VolState) -> Self {
+        Self {
+            last_time: s.last_time,
+            last_price: s.last_price,
+            variance: s.variance,
+            returns: s.returns,
+        }
+    }
+}
+
+impl From<GarchState> for VolState {
+    fn from(s: GarchState) -> Self {
+        Self {
+            last_time: s.last_time,
+            last_price: s.last_price,
+            variance: s.variance,
+            returns: s.returns,
+        }
+    }
 }
 
 impl GarchState {

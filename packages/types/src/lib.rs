@@ -48,6 +48,15 @@ impl From<Side> for ballast_sizing::Side {
     }
 }
 
+impl From<ballast_sizing::Side> for Side {
+    fn from(side: ballast_sizing::Side) -> Self {
+        match side {
+            ballast_sizing::Side::Long => Side::Long,
+            ballast_sizing::Side::Short => Side::Short,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

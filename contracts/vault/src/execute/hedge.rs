@@ -5,7 +5,6 @@
 use cosmwasm_std::{Decimal, Deps, DepsMut, Env, MessageInfo, Uint128};
 
 use ballast_sizing::{HedgePlan, Notional, hedge};
-use ballast_types::Side;
 use ballast_types::attributes::{
     ACTION, BAND, BINDING_CAP, EXECUTED, LEG_DELTA, MARKET, NET_DELTA, PERP_DELTA, REQUESTED,
 };
@@ -103,11 +102,7 @@ pub(crate) fn prepare(
     // orders get (a fill's rounding and price impact leave such dust).
     let request = (plan.notional.0 >= params.min_order.u128().max(1)).then(|| OrderRequest {
         market: market.to_string(),
-        side: if plan.order.is_negative() {
-            Side::Short
-        } else {
-            Side::Long
-        },
+        side: plan.side().into(),
         size: Uint128::new(plan.notional.0),
         reduce_only: plan.reduces,
         signal: None,

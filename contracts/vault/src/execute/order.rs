@@ -141,7 +141,13 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
     };
     let band = target.max(current).mul_floor(params.rebalance_threshold);
     if size <= band || size.is_zero() {
-        store_observation(deps.storage, &market, &observation, &book)?;
+        store_observation(
+            deps.storage,
+            &market,
+            &observation,
+            &book.mark,
+            book.brake.as_ref().map(|b| &b.peak),
+        )?;
         let top_up = pipeline::margin_top_up(&params, &inputs, &book, vol)?;
         let response = VaultResponse::new()
             .add_attribute(ACTION, "rebalance")
@@ -216,7 +222,13 @@ pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResp
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&params, &inputs, &book_in, now)?;
-    store_observation(deps.storage, &market, &observation, &book)?;
+    store_observation(
+        deps.storage,
+        &market,
+        &observation,
+        &book.mark,
+        book.brake.as_ref().map(|b| &b.peak),
+    )?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "mark")
         .add_attribute(MARKET, market)
@@ -251,21 +263,6 @@ fn store_observation(
     storage: &mut dyn cosmwasm_std::Storage,
     market: &str,
     observation: &pipeline::Observation,
-    book: &pipeline::Book,
-) -> ContractResult<()> {
-    store_state(
-        storage,
-        market,
-        observation,
-        &book.mark,
-        book.brake.as_ref().map(|b| &b.peak),
-    )
-}
-
-fn store_state(
-    storage: &mut dyn cosmwasm_std::Storage,
-    market: &str,
-    observation: &pipeline::Observation,
     mark: &crate::state::Mark,
     peak: Option<&Peak>,
 ) -> ContractResult<()> {
@@ -291,7 +288,7 @@ pub(super) fn act(
     action: &str,
 ) -> ContractResult<VaultResponse> {
     let market = inputs.config.market.as_str();
-    store_state(
+    store_observation(
         deps.storage,
         market,
         &e.observation,
