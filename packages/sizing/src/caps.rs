@@ -6,7 +6,7 @@
 //! the liquidity cap bounds the size of the order itself, since price impact is paid per trade.
 
 use crate::amount::{Collateral, Notional, mul_div_floor, mul_floor, ratio_floor};
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{SizingError, SizingResult, invalid, overflow};
 use crate::math::{self, Fixed, widening_mul};
 use crate::vol::SECONDS_PER_YEAR;
 
@@ -68,11 +68,7 @@ fn require(ok: bool, name: &'static str, value: Fixed, rule: &'static str) -> Si
     if ok {
         Ok(())
     } else {
-        Err(SizingError::InvalidParameter {
-            name,
-            value: value.to_string(),
-            rule,
-        })
+        Err(invalid(name, value, rule))
     }
 }
 

@@ -9,16 +9,8 @@
 
 use crate::amount::{Notional, mul_floor};
 use crate::caps::{Cap, CapKind};
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{SizingResult, invalid, overflow};
 use crate::math::{self, Fixed};
-
-fn invalid(name: &'static str, value: impl ToString, rule: &'static str) -> SizingError {
-    SizingError::InvalidParameter {
-        name,
-        value: value.to_string(),
-        rule,
-    }
-}
 
 /// `1 - share_price / peak`, and 0 at or above the peak. The peak must be positive.
 pub fn drawdown(share_price: Fixed, peak: Fixed) -> SizingResult<Fixed> {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::SizingError;
 
 fn fx(s: &str) -> Fixed {
     s.parse().expect("fixed literal")

@@ -69,3 +69,12 @@ pub type SizingResult<T> = Result<T, SizingError>;
 pub(crate) fn overflow(op: &'static str) -> SizingError {
     SizingError::Overflow { op }
 }
+
+/// The parameter `name` is `value`, which breaks `rule`.
+pub(crate) fn invalid(name: &'static str, value: impl ToString, rule: &'static str) -> SizingError {
+    SizingError::InvalidParameter {
+        name,
+        value: value.to_string(),
+        rule,
+    }
+}

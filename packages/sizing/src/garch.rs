@@ -23,7 +23,7 @@
 //! omega is the variance of a log return per reference step (1e-5 per day is about 6% annualised
 //! long-run volatility at alpha + beta = 0.9); `ballast fit-garch` estimates all three parameters.
 
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{SizingError, SizingResult, invalid, overflow};
 use crate::math::{self, Fixed, Wide};
 use crate::vol::{Price, SECONDS_PER_YEAR, VolState};
 
@@ -35,14 +35,6 @@ pub struct GarchParams {
     beta: Fixed,
     persistence: Fixed,
     step_seconds: u64,
-}
-
-fn invalid(name: &'static str, value: impl ToString, rule: &'static str) -> SizingError {
-    SizingError::InvalidParameter {
-        name,
-        value: value.to_string(),
-        rule,
-    }
 }
 
 impl GarchParams {

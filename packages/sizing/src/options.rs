@@ -13,7 +13,7 @@
 //! A delta is per unit of the underlying; a leg's delta is its signed quantity (in units of the
 //! underlying, negative when short) times that. A spot holding has delta 1 per unit.
 
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{SizingResult, invalid, overflow};
 use crate::math::{self, Fixed, Wide};
 use crate::normal::normal_cdf_wide;
 
@@ -56,14 +56,6 @@ pub enum Leg {
         /// The contract.
         option: EuropeanOption,
     },
-}
-
-fn invalid(name: &'static str, value: Fixed, rule: &'static str) -> SizingError {
-    SizingError::InvalidParameter {
-        name,
-        value: value.to_string(),
-        rule,
-    }
 }
 
 /// Checks that a price is > 0.

@@ -3,6 +3,7 @@
 #![allow(clippy::float_arithmetic)]
 
 use super::*;
+use crate::error::SizingError;
 use proptest::prelude::*;
 
 fn fx(decimal: &str) -> Fixed {
