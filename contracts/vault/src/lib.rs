@@ -6,6 +6,7 @@ pub mod contract;
 pub mod error;
 pub mod execute;
 pub mod inputs;
+pub mod margin;
 pub mod marks;
 pub mod migrations;
 pub mod pipeline;

@@ -21,6 +21,7 @@ use ballast_types::venue::Venue;
 use crate::brake::{self, Brake, BrakeInputs};
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
+use crate::margin;
 use crate::state::{Mark, Peak, StoredVol, Totals};
 
 /// What the pipeline needs to know about one market, read before deciding.
@@ -121,7 +122,7 @@ pub struct Evaluation {
     pub peak: Option<Peak>,
 }
 
-fn fx(d: Decimal) -> ContractResult<Fixed> {
+pub(crate) fn fx(d: Decimal) -> ContractResult<Fixed> {
     Ok(decimal_to_fixed(d)?)
 }
 
@@ -466,109 +467,6 @@ pub fn decide_with(
     };
     evaluation.reason = outcome.binding_cap.map(reason_of).unwrap_or(Reason::None);
     evaluation.executed = Uint128::new(outcome.executed.0);
-    evaluation.margin_to_post = margin_to_post(params, m, &book, vol, &evaluation)?;
+    evaluation.margin_to_post = margin::to_post(params, m, &book, vol, &evaluation)?;
     Ok(evaluation)
-}
-
-/// Collateral to attach so that the position after the trade is backed at [`caps::margin_ratio`]
-/// (and at least at the venue's own initial margin) and the venue's costs of the trade (fee and price
-/// impact) are covered; at most the idle balance. The venue counts margin less any unrealised loss.
-/// Reducing trades post nothing: the venue returns the released margin.
-fn margin_to_post(
-    params: &VaultParams,
-    m: &MarketInputs,
-    book: &Book,
-    vol: Option<Fixed>,
-    e: &Evaluation,
-) -> ContractResult<Uint128> {
-    let current = &book.mark;
-    let same_side = current.side.is_none_or(|s| s == e.side);
-    let (after, kept) = if same_side {
-        (
-            current.notional.checked_add(e.executed)?,
-            usable_margin(current),
-        )
-    } else if e.executed > current.notional {
-        // A flip: the new side starts from nothing.
-        (e.executed.checked_sub(current.notional)?, Uint128::zero())
-    } else {
-        return Ok(Uint128::zero());
-    };
-    let Some(vol) = vol else {
-        return Ok(Uint128::zero());
-    };
-    let venue = &m.venue.params;
-    let impact = caps::price_impact(
-        Notional(e.executed.u128()),
-        Notional(venue.depth.u128()),
-        fx(venue.impact_exponent)?,
-    )?;
-    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?
-        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
-    let costs = e
-        .executed
-        .checked_mul_ceil(venue.taker_fee)?
-        .checked_add(Uint128::new(impact_cost))?;
-    // A loss beyond the position's margin is settled against the collateral attached to the trade
-    // (on a flip too, when the old side closes): that deficit comes on top.
-    let required = required_margin(params, m, after, vol)?
-        .checked_add(costs)?
-        .checked_add(deficit(current))?;
-    Ok(required.saturating_sub(kept).min(book.idle))
-}
-
-/// Margin that backs a position of `notional` at [`caps::margin_ratio`], never below the venue's own
-/// initial margin computed as the venue does (in `Decimal`, rounded up), plus a cushion of one part
-/// per million and ten units for the venue's rounding of quantity and price.
-fn required_margin(
-    params: &VaultParams,
-    m: &MarketInputs,
-    notional: Uint128,
-    vol: Fixed,
-) -> ContractResult<Uint128> {
-    let venue = &m.venue.params;
-    let ratio = caps::margin_ratio(
-        fx(venue.maintenance_margin)?,
-        fx(venue.initial_margin)?,
-        vol,
-        fx(params.liq_sigmas)?,
-        caps::years(params.liq_horizon)?,
-    )?;
-    let backing = ballast_sizing::mul_floor(notional.u128(), ratio)?
-        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
-    let venue_floor = notional.checked_mul_ceil(venue.initial_margin)?;
-    let cushion = Uint128::new(notional.u128() / 1_000_000).checked_add(Uint128::new(10))?;
-    Ok(Uint128::new(backing)
-        .max(venue_floor)
-        .checked_add(cushion)?)
-}
-
-/// Margin the venue counts for a position: margin less any unrealised loss.
-fn usable_margin(mark: &Mark) -> Uint128 {
-    let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
-    mark.margin.saturating_sub(loss)
-}
-
-/// The unrealised loss of a position beyond its margin: what the venue takes from new collateral.
-fn deficit(mark: &Mark) -> Uint128 {
-    let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
-    loss.saturating_sub(mark.margin)
-}
-
-/// Collateral to add to an open position whose usable margin has fallen below what keeps its
-/// liquidation `liq_sigmas` away (losses wear margin down while nav sits idle); at most idle.
-pub fn margin_top_up(
-    params: &VaultParams,
-    m: &MarketInputs,
-    book: &Book,
-    vol: Option<Fixed>,
-) -> ContractResult<Uint128> {
-    let (Some(vol), Some(_)) = (vol, book.mark.side) else {
-        return Ok(Uint128::zero());
-    };
-    let required =
-        required_margin(params, m, book.mark.notional, vol)?.checked_add(deficit(&book.mark))?;
-    Ok(required
-        .saturating_sub(usable_margin(&book.mark))
-        .min(book.idle))
 }

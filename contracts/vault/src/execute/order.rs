@@ -14,6 +14,7 @@ use crate::VaultResponse;
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price};
+use crate::margin;
 use crate::marks::{oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
@@ -148,7 +149,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
             &book.mark,
             book.brake.as_ref().map(|b| &b.peak),
         )?;
-        let top_up = pipeline::margin_top_up(&params, &inputs, &book, vol)?;
+        let top_up = margin::top_up(&params, &inputs, &book, vol)?;
         let response = VaultResponse::new()
             .add_attribute(ACTION, "rebalance")
             .add_attribute(MARKET, &market)
