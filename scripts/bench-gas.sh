@@ -4,6 +4,8 @@
 # workspace; shares tools/wasm-check/target so cosmwasm-vm is compiled once), runs it on artifacts/*.wasm.
 # Prints a table and the two ratios; writes bench/gas.json, and the grid fills (issue #9) to bench/gas-grid.json.
 # Needs artifacts/ (scripts/build-wasm.sh).
+# --probe: builds the vault with `--features gas-probe` (checkpoints through Api::debug) and prints where
+#          SubmitOrder's gas goes, step by step; bench/*.json are left as they are.
 # env: WASM_OPT_LEVEL (default "z", as scripts/build-wasm.sh) for the forwarder; ARTIFACTS (artifacts/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,15 @@ echo "== forwarder baseline: cargo build (opt-level ${WASM_OPT_LEVEL:-z}), wasm-
 
 echo "== tools/gas-bench (cosmwasm-vm 3.0.10; minutes when cold)" >&2
 CARGO_TARGET_DIR=$ROOT/tools/wasm-check/target cargo build --release --locked --quiet --manifest-path tools/gas-bench/Cargo.toml
+if [ "${1:-}" = --probe ]; then
+  echo "== vault with gas checkpoints (opt-level ${WASM_OPT_LEVEL:-z}), wasm-opt" >&2
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-z} CARGO_TARGET_DIR=$ROOT/target/gas-probe \
+    cargo build --release --locked --quiet --target wasm32-unknown-unknown -p ballast-vault --lib --features gas-probe
+  "$WASM_OPT" -Os --enable-bulk-memory --enable-sign-ext --llvm-memory-copy-fill-lowering --signext-lowering \
+    target/gas-probe/wasm32-unknown-unknown/release/ballast_vault.wasm -o "$SNAP/ballast_vault.wasm"
+  "$ROOT/tools/wasm-check/target/release/gas-bench" "$SNAP" bench/ballast_forwarder.wasm "$SNAP/gas.json"
+  exit 0
+fi
 "$ROOT/tools/wasm-check/target/release/gas-bench" "$SNAP" bench/ballast_forwarder.wasm bench/gas.json
 # tie the figures to the artifacts they were measured on
 sums=$(cd "$SNAP" && sha256sum ballast_*.wasm | jq -R 'split("  ") | {(.[1]): .[0]}' | jq -s add)

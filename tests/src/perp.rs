@@ -7,7 +7,7 @@
 use ballast_types::Side;
 use ballast_types::perp::{
     ConfigResponse, ExecuteMsg, MarketParams, MarketResponse, MigrateMsg, PoolResponse,
-    PositionResponse, QueryMsg, QuoteResponse,
+    PositionResponse, PositionTermsResponse, QueryMsg, QuoteResponse,
 };
 use ballast_types::pyth::PriceIdentifier;
 use cosmwasm_std::{Addr, Coin, Empty, StdResult, Uint128};
@@ -230,6 +230,17 @@ impl Perp {
         self.app.wrap().query_wasm_smart(
             &self.addr,
             &QueryMsg::Position {
+                trader: trader.to_string(),
+                market: MARKET.to_string(),
+            },
+        )
+    }
+
+    /// `PositionTerms` of `trader` in the default market.
+    pub fn query_position_terms(&self, trader: &Addr) -> StdResult<PositionTermsResponse> {
+        self.app.wrap().query_wasm_smart(
+            &self.addr,
+            &QueryMsg::PositionTerms {
                 trader: trader.to_string(),
                 market: MARKET.to_string(),
             },

@@ -18,8 +18,6 @@ use crate::suite::Suite;
 
 /// Storage namespace of the vault's `SHARES` map (`ballast_vault::state::SHARES`).
 const SHARES_NAMESPACE: &[u8] = b"b";
-/// Storage key of the vault's `TOTAL_SHARES` item.
-const TOTAL_SHARES_KEY: &[u8] = b"u";
 
 /// Every holder's shares and the recorded supply, read from the vault's storage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,13 +100,8 @@ impl Suite {
         for (key, value) in storage.range(Some(&start), Some(&end), Order::Ascending) {
             balances.push((key[start.len()..].to_vec(), from_json::<Uint128>(&value)?));
         }
-        let supply = storage
-            .get(TOTAL_SHARES_KEY)
-            .ok_or_else(|| StdError::msg("no total shares"))?;
-        Ok(ShareLedger {
-            balances,
-            supply: from_json(&supply)?,
-        })
+        let supply = ballast_vault::state::TOTAL_SHARES.load(storage.as_ref())?;
+        Ok(ShareLedger { balances, supply })
     }
 
     /// Publishes `price * 10^expo` for the first market's feed, any exponent.

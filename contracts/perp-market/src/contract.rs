@@ -79,6 +79,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::Position { trader, market } => {
             to_json_binary(&query::position(deps, env, trader, market)?)
         }
+        QueryMsg::PositionTerms { trader, market } => {
+            to_json_binary(&query::position_terms(deps, env, trader, market)?)
+        }
         QueryMsg::Quote {
             market,
             side,

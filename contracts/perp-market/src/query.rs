@@ -2,7 +2,8 @@
 
 use ballast_types::Side;
 use ballast_types::perp::{
-    ConfigResponse, MarketResponse, PoolResponse, PositionResponse, QuoteResponse,
+    ConfigResponse, MarketResponse, PoolResponse, PositionResponse, PositionSummary,
+    PositionTermsResponse, QuoteResponse, TradingTerms,
 };
 use cosmwasm_std::{Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
@@ -72,6 +73,27 @@ pub fn position(
         unrealized_pnl: Int128::try_from(position.unrealized_pnl(price)?)?,
         liquidation_price: position.liquidation_price(ratio)?,
         liquidatable: position.is_liquidatable(price, ratio)?,
+    })
+}
+
+/// A trader's position summary and the market's trading terms. A position that cannot be marked (the
+/// oracle's price is unusable) is reported in `unmarked`, with the terms still given.
+pub fn position_terms(
+    deps: Deps,
+    env: Env,
+    trader: String,
+    market: String,
+) -> ContractResult<PositionTermsResponse> {
+    deps.api.addr_validate(&trader)?;
+    let terms = TradingTerms::from(&load_market(deps.storage, &market)?.params);
+    let (position, unmarked) = match position(deps, env, trader, market) {
+        Ok(marked) => (Some(PositionSummary::from(&marked)), None),
+        Err(error) => (None, Some(error.to_string())),
+    };
+    Ok(PositionTermsResponse {
+        position,
+        unmarked,
+        terms,
     })
 }
 

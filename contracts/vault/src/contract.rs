@@ -33,6 +33,7 @@ pub fn execute(
     info: MessageInfo,
     msg: ExecuteMsg,
 ) -> ContractResult<VaultResponse> {
+    crate::probe(deps.api, "entry");
     match msg {
         ExecuteMsg::Deposit {} => execute::deposit(deps, env, info),
         ExecuteMsg::Redeem { shares } => execute::redeem(deps, env, info, shares),

@@ -4,7 +4,7 @@
 use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
 use ballast_types::oracle;
-use ballast_types::perp::{self, MarketSummary, PositionSummary};
+use ballast_types::perp::{self, PositionSummary, PositionTermsResponse};
 use ballast_types::pyth::{PriceFeedResponse, PythPrice};
 
 use crate::error::ContractResult;
@@ -41,11 +41,17 @@ pub fn position(
     )?)
 }
 
-/// The venue's parameters of a market (depth, impact, margins, fee).
-pub fn venue_market(deps: Deps, config: &Config, market: &str) -> ContractResult<MarketSummary> {
+/// The vault's position in a market and the market's trading terms, in one query to the perp market.
+pub fn position_terms(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    market: &str,
+) -> ContractResult<PositionTermsResponse> {
     Ok(deps.querier.query_wasm_smart(
         &config.perp_market,
-        &perp::QueryMsg::Market {
+        &perp::QueryMsg::PositionTerms {
+            trader: env.contract.address.to_string(),
             market: market.to_string(),
         },
     )?)

@@ -2,6 +2,7 @@
 //! order before it reaches the perp market.
 
 pub mod brake;
+pub mod codec;
 pub mod contract;
 pub mod error;
 pub mod execute;
@@ -23,3 +24,13 @@ pub type VenueCustom = ballast_types::venue::injective::InjectiveMsgWrapper;
 pub type VenueCustom = cosmwasm_std::Empty;
 /// A response of the vault's execute, instantiate, reply and migrate entry points.
 pub type VaultResponse = cosmwasm_std::Response<VenueCustom>;
+
+/// A gas checkpoint for `tools/gas-bench --probe`: with the `gas-probe` feature it reports `label`
+/// through `Api::debug`, whose handler in cosmwasm-vm sees the gas left; without it, nothing.
+#[inline(always)]
+pub fn probe(api: &dyn cosmwasm_std::Api, label: &str) {
+    #[cfg(feature = "gas-probe")]
+    api.debug(label);
+    #[cfg(not(feature = "gas-probe"))]
+    let _ = (api, label);
+}

@@ -1,13 +1,22 @@
 //! Storage of the vault. Keys are short and listed together; a retired key is never reused.
+//!
+//! The records an order reads or writes are binary (`codec`, upper-case keys); version 0.1.0 kept them
+//! as JSON under the lower-case keys that `migrations::v0_2` moves.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 use cw_storage_plus::{Item, Map};
 
+use crate::codec::{Compact, CompactItem, CompactMap, Reader, compact, read_json, write_json};
+
 use ballast_sizing::math::Wide;
 use ballast_sizing::{Price, SizingResult, VolState};
 use ballast_types::Side;
-use ballast_types::vault::{HedgeConfig, MarketConfig, VaultParams};
+use ballast_types::pyth::PriceIdentifier;
+use ballast_types::vault::{
+    DrawdownBrake, Estimator, GarchModel, HedgeConfig, MarketConfig, OracleGuards, VaultParams,
+};
+use ballast_types::venue::Venue;
 
 /// Roles and the contracts the vault talks to, all checked.
 #[cw_serde]
@@ -151,29 +160,29 @@ pub struct Pending<T> {
 }
 
 /// Roles and contracts.
-pub const CONFIG: Item<Config> = Item::new("c");
+pub const CONFIG: CompactItem<Config> = CompactItem::new("C");
 /// Risk parameters.
-pub const PARAMS: Item<VaultParams> = Item::new("p");
+pub const PARAMS: CompactItem<VaultParams> = CompactItem::new("P");
 /// True when paused.
-pub const PAUSED: Item<bool> = Item::new("z");
+pub const PAUSED: CompactItem<bool> = CompactItem::new("Z");
 /// Market configurations by id.
-pub const MARKETS: Map<&str, MarketConfig> = Map::new("m");
+pub const MARKETS: CompactMap<MarketConfig> = CompactMap::new("M");
 /// Number of markets.
 pub const MARKET_COUNT: Item<u32> = Item::new("n");
 /// Volatility state by market.
-pub const VOLS: Map<&str, StoredVol> = Map::new("v");
+pub const VOLS: CompactMap<StoredVol> = CompactMap::new("V");
 /// Block time until which a market is halted by its breaker.
-pub const HALTED_UNTIL: Map<&str, u64> = Map::new("h");
+pub const HALTED_UNTIL: CompactMap<u64> = CompactMap::new("H");
 /// Marks by market.
-pub const MARKS: Map<&str, Mark> = Map::new("k");
+pub const MARKS: CompactMap<Mark> = CompactMap::new("K");
 /// Markets with an open position, by mark time: the first key is the oldest mark.
 pub const MARK_TIMES: Map<(u64, &str), ()> = Map::new("t");
 /// Sums over the marks.
-pub const TOTALS: Item<Totals> = Item::new("s");
+pub const TOTALS: CompactItem<Totals> = CompactItem::new("S");
 /// Shares by holder.
 pub const SHARES: Map<&Addr, Uint128> = Map::new("b");
 /// Shares outstanding.
-pub const TOTAL_SHARES: Item<Uint128> = Item::new("u");
+pub const TOTAL_SHARES: CompactItem<Uint128> = CompactItem::new("U");
 /// Fee accrual and high-water mark.
 pub const FEES: Item<FeeState> = Item::new("f");
 /// Ownership offered and not yet accepted.
@@ -187,12 +196,137 @@ pub const SIGNALS: Map<&str, SignedDecimal> = Map::new("g");
 /// Addresses allowed to set signals.
 pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
 /// The market whose trade is in flight, re-marked when the perp market replies.
-pub const PENDING_MARK: Item<String> = Item::new("r");
+pub const PENDING_MARK: CompactItem<String> = CompactItem::new("R");
 /// The drawdown brake's peak (set once a brake is configured).
-pub const PEAK: Item<Peak> = Item::new("w");
+pub const PEAK: CompactItem<Peak> = CompactItem::new("W");
 /// Grid plans by market and grid id (one record per grid, levels inline).
 pub const GRIDS: Map<(&str, u64), Grid> = Map::new("ga");
 /// The id the next registered grid gets.
 pub const NEXT_GRID_ID: Item<u64> = Item::new("gb");
 /// Delta-neutral mode: the leg and band each hedged market keeps its perp position against.
 pub const HEDGES: Map<&str, HedgeConfig> = Map::new("da");
+
+compact!(Config {
+    owner,
+    manager,
+    guardian,
+    fee_recipient,
+    denom,
+    oracle,
+    perp_market
+});
+compact!(StoredVol {
+    last_time,
+    last_mantissa,
+    last_expo,
+    variance_bits,
+    returns
+});
+compact!(Mark {
+    side,
+    notional,
+    margin,
+    unrealized_pnl,
+    time
+});
+compact!(Totals {
+    gross_notional,
+    marked_equity
+});
+compact!(Peak { per_unit, time });
+compact!(VaultParams {
+    target_vol,
+    max_leverage,
+    max_concentration,
+    kelly_fraction,
+    max_edge,
+    var_confidence,
+    var_budget,
+    var_horizon,
+    max_slippage,
+    liq_sigmas,
+    liq_horizon,
+    min_order,
+    guards,
+    estimator,
+    deleverage_tolerance,
+    rebalance_threshold,
+    share_offset_decimals,
+    management_fee,
+    performance_fee,
+    timelock,
+    drawdown_brake,
+});
+compact!(OracleGuards {
+    max_age,
+    reduce_max_age,
+    max_future_skew,
+    max_confidence,
+    breaker_sigmas,
+    breaker_max_move,
+    breaker_cooldown,
+    max_mark_age,
+});
+compact!(Estimator {
+    lambda,
+    vol_step,
+    min_observations
+});
+compact!(DrawdownBrake {
+    start,
+    max_drawdown,
+    peak_half_life
+});
+compact!(GarchModel { omega, alpha, beta });
+compact!(MarketConfig {
+    market,
+    feed_id,
+    weight,
+    max_notional,
+    venue,
+    garch
+});
+
+impl Compact for Side {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(match self {
+            Side::Long => 0,
+            Side::Short => 1,
+        });
+    }
+    fn read(input: &mut Reader) -> cosmwasm_std::StdResult<Self> {
+        match u8::read(input)? {
+            0 => Ok(Side::Long),
+            1 => Ok(Side::Short),
+            _ => Err(input.malformed("side is not 0 or 1")),
+        }
+    }
+}
+
+impl Compact for PriceIdentifier {
+    fn write(&self, out: &mut Vec<u8>) {
+        self.0.write(out);
+    }
+    fn read(input: &mut Reader) -> cosmwasm_std::StdResult<Self> {
+        Ok(PriceIdentifier(String::read(input)?))
+    }
+}
+
+/// The ballast perp market is one byte; an external venue's terms are cold and stay JSON.
+impl Compact for Venue {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Venue::Ballast => out.push(0),
+            external => {
+                out.push(1);
+                write_json(external, out);
+            }
+        }
+    }
+    fn read(input: &mut Reader) -> cosmwasm_std::StdResult<Self> {
+        match u8::read(input)? {
+            0 => Ok(Venue::Ballast),
+            _ => read_json(input),
+        }
+    }
+}

@@ -97,13 +97,28 @@ pub fn position(
     }
 }
 
-/// The terms that price and margin an order: the perp market's, or the venue configuration's.
-pub fn terms(deps: Deps, config: &Config, market: &MarketConfig) -> ContractResult<MarketSummary> {
+/// The vault's position in a market (or why the venue could not mark it) and the terms that price and
+/// margin an order: one query to the perp market, or the ledger and the venue configuration's terms.
+pub fn read(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+) -> ContractResult<(Result<PositionSummary, String>, MarketSummary)> {
     match market.venue.terms() {
-        None => inputs::venue_market(deps, config, &market.market),
-        Some(terms) => Ok(MarketSummary {
-            params: terms.clone(),
-        }),
+        None => {
+            let read = inputs::position_terms(deps, env, config, &market.market)?;
+            let position = read
+                .position
+                .ok_or_else(|| read.unmarked.unwrap_or_default());
+            Ok((position, MarketSummary { params: read.terms }))
+        }
+        Some(terms) => Ok((
+            position(deps, env, config, market).map_err(|e| e.to_string()),
+            MarketSummary {
+                params: terms.clone(),
+            },
+        )),
     }
 }
 
@@ -163,6 +178,7 @@ pub fn forward_trade(
     match market.venue {
         Venue::Ballast => {
             PENDING_MARK.save(deps.storage, &market.market)?;
+            crate::probe(deps.api, "forward");
             Ok(response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
         }
         _ => {

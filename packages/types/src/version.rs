@@ -48,7 +48,7 @@ pub fn check_upgrade(
 
 /// True when dotted version `a` is later than `b`, numerically by part. A part that is not a number
 /// counts as newer, so an unknown version is never overwritten.
-fn is_newer(a: &str, b: &str) -> bool {
+pub fn is_newer(a: &str, b: &str) -> bool {
     let parts = |v: &str| -> Vec<Option<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
     let (pa, pb) = (parts(a), parts(b));
     for i in 0..pa.len().max(pb.len()) {

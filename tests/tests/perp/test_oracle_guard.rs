@@ -4,6 +4,7 @@ use ballast_perp::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::perp::{PerpBuilder, mantissa};
 use ballast_types::Side;
+use ballast_types::perp::{PositionSummary, PositionTermsResponse, TradingTerms};
 use cosmwasm_std::Int64;
 
 use crate::{open_reference_long, world};
@@ -91,4 +92,65 @@ fn a_stale_price_blocks_liquidation() {
             max_age: 60,
         },
     );
+}
+
+#[test]
+fn position_terms_mark_the_position_and_give_the_terms_in_one_read() {
+    let mut p = world();
+    open_reference_long(&mut p);
+    let alice = p.alice.clone();
+    let read = p.query_position_terms(&alice).unwrap();
+    assert_eq!(
+        read.position,
+        Some(PositionSummary::from(&p.query_position(&alice).unwrap()))
+    );
+    assert_eq!(read.unmarked, None);
+    assert_eq!(
+        read.terms,
+        TradingTerms::from(&p.query_market().unwrap().params)
+    );
+}
+
+#[test]
+fn position_terms_name_why_a_position_is_unmarked_and_still_give_the_terms() {
+    let mut p = world();
+    open_reference_long(&mut p);
+    let published = p.now();
+    p.advance(61);
+    let alice = p.alice.clone();
+    let read = p.query_position_terms(&alice).unwrap();
+    assert_eq!(read.position, None);
+    let stale = ContractError::StalePrice {
+        feed_id: p.feed.0.clone(),
+        publish_time: i64::try_from(published).unwrap(),
+        now: published + 61,
+        max_age: 60,
+    };
+    assert_eq!(read.unmarked, Some(stale.to_string()));
+    assert_eq!(
+        read.terms,
+        TradingTerms::from(&p.query_market().unwrap().params)
+    );
+    // A flat trader needs no price.
+    let bob = p.bob.clone();
+    let flat = p.query_position_terms(&bob).unwrap();
+    assert_eq!(flat.position.map(|s| s.side), Some(None));
+}
+
+#[test]
+fn position_terms_refuse_a_bad_trader_address() {
+    let p = world();
+    let err = p
+        .app
+        .wrap()
+        .query_wasm_smart::<PositionTermsResponse>(
+            &p.addr,
+            &ballast_types::perp::QueryMsg::PositionTerms {
+                trader: "not an address".into(),
+                market: ballast_tests::perp::MARKET.into(),
+            },
+        )
+        .unwrap_err();
+    // Refused outright (the address check comes first), not reported as an unmarked position.
+    assert!(err.to_string().contains("Querier contract error"), "{err}");
 }

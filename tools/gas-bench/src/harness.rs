@@ -31,8 +31,16 @@ fn used(vm: &mut Vm) -> Gas {
     }
 }
 
+thread_local! {
+    /// (label, gas left) of each checkpoint a `gas-probe` build reported during the current call.
+    pub(crate) static CHECKPOINTS: RefCell<Vec<(String, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
 pub(crate) struct Outcome {
     pub(crate) gas: Gas,
+    /// Gas spent up to each checkpoint since the previous one (the last step runs to the call's end);
+    /// empty unless the vault was built with `--features gas-probe`.
+    pub(crate) steps: Vec<(String, u64)>,
     pub(crate) response: Result<Response<Empty>, String>,
 }
 
@@ -75,13 +83,29 @@ where
     F: FnOnce(&mut Vm) -> Result<Response<Empty>, String>,
 {
     let before = used(vm);
+    let start = vm.get_gas_left();
+    CHECKPOINTS.with(|c| c.borrow_mut().clear());
     let response = f(vm);
     let after = used(vm);
+    let mut points = CHECKPOINTS.with(|c| c.take());
+    if !points.is_empty() {
+        points.push(("response and return".into(), vm.get_gas_left()));
+    }
+    let mut left = start;
+    let steps = points
+        .into_iter()
+        .map(|(label, now)| {
+            let spent = left.saturating_sub(now);
+            left = now;
+            (label, spent)
+        })
+        .collect();
     Outcome {
         gas: Gas {
             total: after.total - before.total,
             internal: after.internal - before.internal,
         },
+        steps,
         response,
     }
 }

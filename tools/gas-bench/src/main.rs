@@ -67,6 +67,9 @@ fn main() {
     let accepted_req = order(&m, "long", 100_000_000_000, false); // 10% of nav
     let o = h.exec("manager", &json!({"submit_order": accepted_req}), &[]);
     let r = h.settle(&o);
+    if !o.steps.is_empty() {
+        report::steps("SubmitOrder accepted", &o.steps);
+    }
     rows.push(("SubmitOrder accepted".into(), o));
     if let Some(r) = r {
         rows.push(("  reply (re-mark after the trade)".into(), r));

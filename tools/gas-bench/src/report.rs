@@ -32,3 +32,17 @@ pub fn write_json(path: &Path, doc: &Value) {
         .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     println!("wrote {}", path.display());
 }
+
+/// Where a call's gas went, by the checkpoints of a `gas-probe` build.
+pub(crate) fn steps(operation: &str, steps: &[(String, u64)]) {
+    println!("\n{operation}, gas by step (vault built with --features gas-probe)");
+    println!("{:<28} {:>14}", "step (up to checkpoint)", "gas");
+    for (label, gas) in steps {
+        println!("{label:<28} {gas:>14}");
+    }
+    println!(
+        "{:<28} {:>14}",
+        "total",
+        steps.iter().map(|(_, g)| g).sum::<u64>()
+    );
+}

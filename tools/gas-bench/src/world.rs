@@ -75,6 +75,27 @@ pub fn answer(world: &World, contract: &str, msg: &[u8]) -> Result<Value, String
                 "liquidatable": false}),
             );
         }
+        if let Some(q) = v.get("position_terms") {
+            // The perp market's combined read: position summary and trading terms.
+            let market = q["market"].as_str().unwrap_or_default();
+            let (n, margin) = world.positions.get(market).copied().unwrap_or((0, 0));
+            let side = match n.signum() {
+                1 => json!("long"),
+                -1 => json!("short"),
+                _ => Value::Null,
+            };
+            let mut terms = venue(&feed_id(market_index(market)));
+            if let Some(t) = terms.as_object_mut() {
+                t.remove("feed_id");
+                t.remove("max_open_interest");
+            }
+            return Ok(json!({
+                "position": {"side": side, "notional": n.unsigned_abs().to_string(),
+                    "margin": margin.to_string(), "unrealized_pnl": "0"},
+                "unmarked": null,
+                "terms": terms,
+            }));
+        }
         if let Some(q) = v.get("market") {
             let market = q["market"].as_str().unwrap_or_default();
             return Ok(
@@ -111,7 +132,7 @@ pub fn new_instance(wasm: &[u8], world: &Rc<RefCell<World>>) -> Vm {
         storage: MockStorage::default(),
         querier,
     };
-    Instance::from_code(
+    let mut vm = Instance::from_code(
         wasm,
         backend,
         InstanceOptions {
@@ -119,5 +140,11 @@ pub fn new_instance(wasm: &[u8], world: &Rc<RefCell<World>>) -> Vm {
         },
         Some(Size::mebi(16)),
     )
-    .expect("instance")
+    .expect("instance");
+    // A vault built with `--features gas-probe` reports checkpoints (`ballast_vault::probe`).
+    vm.set_debug_handler(|label, info| {
+        crate::harness::CHECKPOINTS
+            .with(|c| c.borrow_mut().push((label.to_string(), info.gas_remaining)))
+    });
+    vm
 }

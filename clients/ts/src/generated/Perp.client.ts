@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Decimal256, SignedDecimal256, Int128, PositionResponse, QuoteResponse } from "./Perp.types";
+import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Decimal256, SignedDecimal256, Int128, PositionResponse, PositionTermsResponse, PositionSummary, TradingTerms, QuoteResponse } from "./Perp.types";
 export interface PerpReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -22,6 +22,13 @@ export interface PerpReadOnlyInterface {
     market: string;
     trader: string;
   }) => Promise<PositionResponse>;
+  positionTerms: ({
+    market,
+    trader
+  }: {
+    market: string;
+    trader: string;
+  }) => Promise<PositionTermsResponse>;
   quote: ({
     market,
     notional,
@@ -47,6 +54,7 @@ export class PerpQueryClient implements PerpReadOnlyInterface {
     this.config = this.config.bind(this);
     this.market = this.market.bind(this);
     this.position = this.position.bind(this);
+    this.positionTerms = this.positionTerms.bind(this);
     this.quote = this.quote.bind(this);
     this.pool = this.pool.bind(this);
     this.lpShares = this.lpShares.bind(this);
@@ -76,6 +84,20 @@ export class PerpQueryClient implements PerpReadOnlyInterface {
   }): Promise<PositionResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       position: {
+        market,
+        trader
+      }
+    });
+  };
+  positionTerms = async ({
+    market,
+    trader
+  }: {
+    market: string;
+    trader: string;
+  }): Promise<PositionTermsResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      position_terms: {
         market,
         trader
       }

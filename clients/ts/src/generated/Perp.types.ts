@@ -64,6 +64,11 @@ export type QueryMsg = {
     trader: string;
   };
 } | {
+  position_terms: {
+    market: string;
+    trader: string;
+  };
+} | {
   quote: {
     market: string;
     notional: Uint128;
@@ -109,6 +114,24 @@ export interface PositionResponse {
   quantity: SignedDecimal256;
   side?: Side | null;
   unrealized_pnl: Int128;
+}
+export interface PositionTermsResponse {
+  position?: PositionSummary | null;
+  terms: TradingTerms;
+  unmarked?: string | null;
+}
+export interface PositionSummary {
+  margin: Uint128;
+  notional: Uint128;
+  side?: Side | null;
+  unrealized_pnl: Int128;
+}
+export interface TradingTerms {
+  depth: Uint128;
+  impact_exponent: Decimal;
+  initial_margin: Decimal;
+  maintenance_margin: Decimal;
+  taker_fee: Decimal;
 }
 export interface QuoteResponse {
   fee: Uint128;

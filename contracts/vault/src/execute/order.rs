@@ -10,7 +10,6 @@ use ballast_types::attributes::{
 use ballast_types::vault::{Decision, MarketConfig, OrderRequest, Reason, VaultParams};
 
 use super::assert_role as role;
-use crate::VaultResponse;
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price};
@@ -22,6 +21,7 @@ use crate::state::{
     SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
+use crate::{VaultResponse, probe};
 
 /// Reply id of a forwarded trade, answered by re-marking its market.
 pub const TRADE_REPLY: u64 = 1;
@@ -33,23 +33,34 @@ pub fn gather(
     config: &Config,
     market: &str,
 ) -> ContractResult<(VaultParams, MarketInputs, BookInputs)> {
+    probe(deps.api, "config");
     let params = PARAMS.load(deps.storage)?;
+    probe(deps.api, "params");
     let market_config =
         MARKETS
             .may_load(deps.storage, market)?
             .ok_or_else(|| ContractError::UnknownMarket {
                 market: market.to_string(),
             })?;
+    probe(deps.api, "market_config");
     let now = env.block.time.seconds();
     let others_stale = oldest_other(deps.storage, Some(market))?
         .is_some_and(|(time, _)| now.saturating_sub(time) > params.guards.max_mark_age);
+    let price = oracle_price(deps, config, &market_config.feed_id)?;
+    probe(deps.api, "oracle_query");
+    let vol = VOLS.may_load(deps.storage, market)?;
+    let halted_until = HALTED_UNTIL.may_load(deps.storage, market)?;
+    let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
+    probe(deps.api, "stored_state");
+    let (position, venue) = venue::read(deps, env, config, &market_config)?;
+    probe(deps.api, "position_terms_query");
     let inputs = MarketInputs {
-        price: oracle_price(deps, config, &market_config.feed_id)?,
-        vol: VOLS.may_load(deps.storage, market)?,
-        halted_until: HALTED_UNTIL.may_load(deps.storage, market)?,
-        old_mark: MARKS.may_load(deps.storage, market)?.unwrap_or_default(),
-        position: venue::position(deps, env, config, &market_config).map_err(|e| e.to_string()),
-        venue: venue::terms(deps, config, &market_config)?,
+        price,
+        vol,
+        halted_until,
+        old_mark,
+        position,
+        venue,
         config: market_config,
     };
     let brake = match params.drawdown_brake {
@@ -60,9 +71,12 @@ pub fn gather(
         }),
         None => None,
     };
+    let totals = TOTALS.load(deps.storage)?;
+    let idle = idle(deps, env, config)?;
+    probe(deps.api, "bank_query");
     let book = BookInputs {
-        totals: TOTALS.load(deps.storage)?,
-        idle: idle(deps, env, config)?,
+        totals,
+        idle,
         paused: PAUSED.load(deps.storage)?,
         others_stale,
         brake,
@@ -82,6 +96,7 @@ pub fn submit_order(
     let (params, inputs, book) = gather(deps.as_ref(), &env, &config, &request.market)?;
     let now = env.block.time.seconds();
     let evaluation = pipeline::evaluate(&params, &inputs, &book, now, &request)?;
+    probe(deps.api, "evaluate");
     act(deps, &env, &config, &inputs, evaluation, "submit_order")
 }
 
@@ -296,6 +311,7 @@ pub(super) fn act(
         &e.mark,
         e.peak.as_ref(),
     )?;
+    probe(deps.api, "store_observation");
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
     let response = VaultResponse::new()
         .add_attribute(ACTION, action)
@@ -306,6 +322,7 @@ pub(super) fn act(
         .add_attribute(REQUESTED, e.requested)
         .add_attribute(EXECUTED, e.executed)
         .add_attribute(VOL, vol);
+    probe(deps.api, "attributes");
     if e.decision != Decision::Rejected && !e.executed.is_zero() {
         return venue::forward_trade(deps, env, config, inputs, &e, response);
     }

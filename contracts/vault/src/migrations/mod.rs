@@ -1,10 +1,12 @@
-//! Migrations per version. There is one version so far: `migrate` only re-stamps a newer build of it,
-//! refusing a foreign contract and a downgrade.
+//! Migrations per version. `migrate` refuses a foreign contract and a downgrade, runs every version's
+//! step the stored version has not had yet, and stamps this build's version.
+
+pub mod v0_2;
 
 use cosmwasm_std::DepsMut;
 
 use ballast_types::attributes::ACTION;
-use ballast_types::version::check_upgrade;
+use ballast_types::version::{check_upgrade, is_newer};
 
 use crate::VaultResponse;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
@@ -18,6 +20,9 @@ pub fn migrate(deps: DepsMut) -> ContractResult<VaultResponse> {
         CONTRACT_NAME,
         CONTRACT_VERSION,
     )?;
+    if is_newer(v0_2::VERSION, &stored.version) {
+        v0_2::migrate(deps.storage)?;
+    }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "migrate")

@@ -120,6 +120,15 @@ pub enum QueryMsg {
         /// Market id.
         market: String,
     },
+    /// A trader's position summary and the market's trading terms in one read: what a risk vault
+    /// needs before every order (one query instead of `Position` and `Market`).
+    #[returns(PositionTermsResponse)]
+    PositionTerms {
+        /// The trader.
+        trader: String,
+        /// Market id.
+        market: String,
+    },
     /// What a trade of this size would cost now, without executing it.
     #[returns(QuoteResponse)]
     Quote {
@@ -243,6 +252,17 @@ pub struct MarketSummary {
     pub params: TradingTerms,
 }
 
+/// Reply to [`QueryMsg::PositionTerms`].
+#[cw_serde]
+pub struct PositionTermsResponse {
+    /// The position marked now; None when the market cannot mark it (`unmarked` says why).
+    pub position: Option<PositionSummary>,
+    /// Why the position could not be marked (e.g. a stale oracle price); the terms are still given.
+    pub unmarked: Option<String>,
+    /// The market's trading terms.
+    pub terms: TradingTerms,
+}
+
 /// The part of [`MarketParams`] that prices and margins a trade.
 #[cw_serde]
 pub struct TradingTerms {
@@ -256,4 +276,27 @@ pub struct TradingTerms {
     pub initial_margin: Decimal,
     /// Equity below this share of notional may be liquidated.
     pub maintenance_margin: Decimal,
+}
+
+impl From<&MarketParams> for TradingTerms {
+    fn from(params: &MarketParams) -> Self {
+        Self {
+            depth: params.depth,
+            impact_exponent: params.impact_exponent,
+            taker_fee: params.taker_fee,
+            initial_margin: params.initial_margin,
+            maintenance_margin: params.maintenance_margin,
+        }
+    }
+}
+
+impl From<&PositionResponse> for PositionSummary {
+    fn from(position: &PositionResponse) -> Self {
+        Self {
+            side: position.side,
+            notional: position.notional,
+            margin: position.margin,
+            unrealized_pnl: position.unrealized_pnl,
+        }
+    }
 }

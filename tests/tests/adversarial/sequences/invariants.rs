@@ -62,10 +62,10 @@ pub struct Snapshot {
 fn governance_keys() -> Vec<Vec<u8>> {
     let market = MARKET.as_bytes();
     vec![
-        map_key(b"", b"p"),
-        map_key(b"", b"z"),
+        map_key(b"", b"P"),
+        map_key(b"", b"Z"),
         map_key(b"", b"q"),
-        map_key(b"m", market),
+        map_key(b"M", market),
         map_key(b"x", market),
     ]
 }
