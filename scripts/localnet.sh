@@ -9,7 +9,8 @@
 #   stop  : kill the node by the PID in $ROOT/node.pid
 #   env   : prints shell lines to eval: LD_LIBRARY_PATH, INJ (binary), H (home), TXF (common tx flags)
 #   demo  : store WASM (a lowered counter contract), instantiate twice, execute, smart-query, cross-contract query
-# env: LOCALNET_ROOT (.localnet), LOCALNET_VENV ($ROOT/venv), CHAIN_ID, PORT_OFFSET, BLOCK_TIME, KEEP
+# env: LOCALNET_ROOT (.localnet), LOCALNET_VENV ($ROOT/venv), CHAIN_ID, PORT_OFFSET, BLOCK_TIME, KEEP,
+#      LOCALNET_GENESIS_HOOK (an executable run at init as HOOK GENESIS_JSON VAL ADMIN USER, before validation)
 set -euo pipefail
 
 ROOT=${LOCALNET_ROOT:-$(cd "$(dirname "$0")/.." && pwd)/.localnet}
@@ -68,6 +69,10 @@ s["oracle"]["price_feed_price_states"] = [{"base": "BTC", "quote": "USDT", "rela
 s["gov"]["params"]["voting_period"] = "20s"; s["gov"]["params"]["expedited_voting_period"] = "10s"
 json.dump(g, open(p, "w"), indent=1)
 PY
+  # a caller's own genesis edits (scripts/e2e-injective.sh: a quote denom, instant market launches)
+  if [ -n "${LOCALNET_GENESIS_HOOK:-}" ]; then
+    "$LOCALNET_GENESIS_HOOK" "$H/config/genesis.json" "$(addr val)" "$(addr admin)" "$(addr user)"
+  fi
   "$INJ" genesis validate --home "$H" >/dev/null
   # config.toml: loopback listeners, no peer discovery
   cfg config rpc.laddr "tcp://$LO:$P_RPC"
