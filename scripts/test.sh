@@ -37,6 +37,9 @@ cargo test -p ballast-vault --features injective --locked --test injective
 echo "== contract wasm: build, wasm-opt, size limit, cosmwasm-vm check (scripts/build-wasm.sh)"
 scripts/build-wasm.sh
 
+echo "== the Injective build of the vault on a perpetual market of the local chain (scripts/e2e-injective.sh)"
+scripts/e2e-injective.sh
+
 echo "== TypeScript client and web page on a local chain, in headless Chromium (scripts/e2e-web.sh)"
 if [ "${BALLAST_SKIP_WEB_E2E:-0}" = 1 ]; then
   echo "SKIPPED: BALLAST_SKIP_WEB_E2E=1"

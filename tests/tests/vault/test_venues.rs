@@ -298,6 +298,31 @@ fn injective_order_below_the_quantity_tick_is_refused() {
     assert!(matches!(err, VenueError::BelowTick { .. }), "{err:?}");
 }
 
+/// An INJ-quoted market: 18 quote decimals put the chain price of BTC at 6.06e22, beyond `Decimal`
+/// (3.4e20); the order is still built, in `Decimal256`.
+#[test]
+fn injective_order_on_an_18_decimal_quote_is_built() {
+    let Venue::Injective(mut venue) = injective_venue() else {
+        unreachable!()
+    };
+    venue.quote_decimals = 18;
+    venue.price_tick = dec("10000000000000000"); // 0.01 INJ in chain units
+    let order = VenueOrder {
+        notional: Uint128::new(1_000_000_000_000_000_000_000), // 1,000 INJ
+        margin: Uint128::new(100_000_000_000_000_000_000),     // 100 INJ
+        price: dec("60000"),
+        ..long_order()
+    };
+    let (emitted, parsed, _) =
+        as_injective(Venue::Injective(venue).trade(account(), &order).unwrap());
+    let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
+    // 60,000 * 10^18 * 1.01; 1,000 INJ / 60,000 INJ = 0.016666.. down to the 0.0001 tick.
+    assert_eq!(wire["order_info"]["price"], "60600000000000000000000");
+    assert_eq!(wire["order_info"]["quantity"], "0.0166");
+    assert_eq!(wire["margin"], "100000000000000000000");
+    assert_eq!(parsed.order_type, inj::OrderType::Buy);
+}
+
 #[test]
 fn a_market_config_without_venue_is_the_ballast_perp_market() {
     let json = format!(

@@ -7,8 +7,13 @@
 //! decimal string with at most 18 fractional digits, `MarketId` and `SubaccountId` are `0x` + 64
 //! hex characters, `OrderType` is a number (`serde_repr`). `tests/fixtures/venues/injective/` holds
 //! the verbatim source the tests check against.
+//!
+//! Amounts are `Decimal256`, as wide as `FPDecimal`: the chain reads them in the quote's base units
+//! (injectived 1.20 converts these v1 messages to its human-unit v2 orders by the market's quote
+//! decimals), and an 18-decimal quote puts prices beyond `Decimal`. Checked on a local injectived
+//! 1.20.1 by `scripts/e2e-injective.sh`.
 
-use cosmwasm_std::{CosmosMsg, CustomMsg, Decimal};
+use cosmwasm_std::{CosmosMsg, CustomMsg, Decimal256};
 use serde::{Deserialize, Serialize};
 
 /// The custom message Injective's wasm bindings route to a module.
@@ -60,9 +65,9 @@ pub struct DerivativeOrder {
     /// Buy or sell.
     pub order_type: OrderType,
     /// Margin in the quote denom's chain units; zero makes the order reduce-only.
-    pub margin: Decimal,
+    pub margin: Decimal256,
     /// For conditional orders; none here.
-    pub trigger_price: Option<Decimal>,
+    pub trigger_price: Option<Decimal256>,
 }
 
 /// Who places an order, and its worst price and quantity.
@@ -73,9 +78,9 @@ pub struct OrderInfo {
     /// Receives a share of the trading fee, when set.
     pub fee_recipient: Option<String>,
     /// Worst price, quote chain units per unit of quantity.
-    pub price: Decimal,
+    pub price: Decimal256,
     /// Quantity in the market's units.
-    pub quantity: Decimal,
+    pub quantity: Decimal256,
     /// Client order id; none.
     pub cid: Option<String>,
 }

@@ -26,8 +26,8 @@ pub mod levana;
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    CheckedFromRatioError, CosmosMsg, Decimal, DecimalRangeExceeded, OverflowError,
-    RoundUpOverflowError, StdError, Uint64, Uint128, WasmMsg, coins, to_json_binary,
+    CheckedFromRatioError, CosmosMsg, Decimal, Decimal256, DecimalRangeExceeded, OverflowError,
+    RoundUpOverflowError, StdError, Uint64, Uint128, Uint256, WasmMsg, coins, to_json_binary,
 };
 use thiserror::Error;
 
@@ -161,7 +161,7 @@ pub enum VenueError {
     #[error("quantity {quantity} is below the tick {tick}")]
     BelowTick {
         /// notional / price.
-        quantity: Decimal,
+        quantity: Decimal256,
         /// The market's quantity tick.
         tick: Decimal,
     },
@@ -439,16 +439,24 @@ pub fn levana_add_collateral(
 }
 
 /// `x` rounded down to a multiple of `tick`.
-fn floor_to(x: Decimal, tick: Decimal) -> Result<Decimal, VenueError> {
+fn floor_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
     Ok(x.checked_div(tick)?.floor().checked_mul(tick)?)
 }
 
 /// `x` rounded up to a multiple of `tick`.
-fn ceil_to(x: Decimal, tick: Decimal) -> Result<Decimal, VenueError> {
+fn ceil_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
     Ok(x.checked_div(tick)?.checked_ceil()?.checked_mul(tick)?)
 }
 
+/// A base-unit amount as a `Decimal256`.
+fn amount256(amount: Uint128) -> Result<Decimal256, VenueError> {
+    Ok(Decimal256::checked_from_ratio(amount, 1u128)?)
+}
+
 /// Injective's `CreateDerivativeMarketOrder` for a decided order.
+///
+/// In `Decimal256`: chain prices are quote base units per unit, so an 18-decimal quote (INJ) puts
+/// BTC at 60,000 * 10^18 = 6e22, beyond `Decimal`'s 3.4e20.
 fn injective_order(
     v: &InjectiveVenue,
     account: VenueAccount,
@@ -458,11 +466,13 @@ fn injective_order(
         return Err(VenueError::MarginRequired { venue: "injective" });
     }
     // The oracle prices in quote per base; the exchange in quote base units per unit of quantity.
-    let scale = Uint128::new(10).checked_pow(v.quote_decimals)?;
-    let price = order.price.checked_mul(Decimal::from_atomics(scale, 0)?)?;
+    let scale = Uint256::from(10u128).checked_pow(v.quote_decimals)?;
+    let price =
+        Decimal256::from(order.price).checked_mul(Decimal256::checked_from_ratio(scale, 1u128)?)?;
     // Decimal division rounds down; then down to the tick: never more than the decided notional.
-    let exact = Decimal::from_atomics(order.notional, 0)?.checked_div(price)?;
-    let quantity = floor_to(exact, v.quantity_tick)?;
+    let exact = amount256(order.notional)?.checked_div(price)?;
+    let quantity_tick = Decimal256::from(v.quantity_tick);
+    let quantity = floor_to(exact, quantity_tick)?;
     if quantity.is_zero() {
         return Err(VenueError::BelowTick {
             quantity: exact,
@@ -470,27 +480,29 @@ fn injective_order(
         });
     }
     // The worst price, rounded toward the oracle price: a buy's bound down, a sell's up.
+    let slippage = Decimal256::from(v.max_slippage);
+    let price_tick = Decimal256::from(v.price_tick);
     let (order_type, price) = match order.side {
         Side::Long => (
             OrderType::Buy,
             floor_to(
-                price.checked_mul(Decimal::one().checked_add(v.max_slippage)?)?,
-                v.price_tick,
+                price.checked_mul(Decimal256::one().checked_add(slippage)?)?,
+                price_tick,
             )?,
         ),
         Side::Short => (
             OrderType::Sell,
             ceil_to(
-                price.checked_mul(Decimal::one().checked_sub(v.max_slippage)?)?,
-                v.price_tick,
+                price.checked_mul(Decimal256::one().checked_sub(slippage)?)?,
+                price_tick,
             )?,
         ),
     };
     // Injective reads zero margin as reduce-only; the vault posts no margin on reductions.
     let margin = if order.reduce_only {
-        Decimal::zero()
+        Decimal256::zero()
     } else {
-        Decimal::from_atomics(order.margin, 0)?
+        amount256(order.margin)?
     };
     Ok(VenueMsg::Injective(InjectiveMsgWrapper {
         route: InjectiveRoute::Exchange,
