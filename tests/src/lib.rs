@@ -8,6 +8,10 @@ pub mod injective_fixture;
 #[rustfmt::skip]
 #[path = "../fixtures/venues/levana/market_entry.rs"]
 pub mod levana_fixture;
+#[rustfmt::skip]
+#[path = "../fixtures/venues/levana/market_query.rs"]
+pub mod levana_query_fixture;
+pub mod levana;
 pub mod oracle;
 pub mod perp;
 pub mod probe;

@@ -3,7 +3,7 @@
 
 use cosmwasm_std::{
     CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError,
-    ConversionOverflowError, Decimal, Decimal256, OverflowError, StdError, Uint128,
+    ConversionOverflowError, Decimal, Decimal256, OverflowError, StdError, Uint64, Uint128,
 };
 use thiserror::Error;
 
@@ -249,6 +249,51 @@ pub enum ContractError {
         /// The proposed venue.
         to: String,
     },
+    /// An execution of the vault waits in the Levana market's queue: nothing more is sent to the
+    /// market until a crank has run it, so the vault never opens twice.
+    #[error(
+        "{market}: Levana has not yet executed the vault's deferred execution {deferred_exec_id}"
+    )]
+    LevanaPending {
+        /// The market.
+        market: String,
+        /// Levana's id of the queued execution.
+        deferred_exec_id: Uint64,
+    },
+    /// An order past the vault's Levana position on the other side: close it first, then open.
+    #[error(
+        "{market}: an order of {executed} would flip the Levana position of {notional}; close it first"
+    )]
+    LevanaFlip {
+        /// The market.
+        market: String,
+        /// The position's notional, base units.
+        notional: Uint128,
+        /// The decided notional, base units.
+        executed: Uint128,
+    },
+    /// More Levana positions than one order can handle (someone transferred positions to the vault):
+    /// orders adding exposure are refused, reductions close every position, past the read limit
+    /// nothing is read.
+    #[error(
+        "{market}: the vault holds {count} Levana positions; only a reduction (closing them all) is possible"
+    )]
+    LevanaPositionCount {
+        /// The market.
+        market: String,
+        /// Positions held (or the read limit plus one).
+        count: u32,
+    },
+    /// Growing a Levana position at its leverage needs more collateral than the vault holds idle.
+    #[error("{market}: growing the Levana position needs {needed} collateral, {idle} is idle")]
+    LevanaCollateralShort {
+        /// The market.
+        market: String,
+        /// Collateral the increase attaches, base units.
+        needed: Uint128,
+        /// Idle balance, base units.
+        idle: Uint128,
+    },
 }
 
 impl ContractError {
@@ -296,6 +341,10 @@ impl ContractError {
             ContractError::Venue(VenueError::BelowTick { .. }) => "venue_below_tick",
             ContractError::Venue(_) => "venue_math",
             ContractError::VenueChangeWithPosition { .. } => "venue_change_with_position",
+            ContractError::LevanaPending { .. } => "levana_pending",
+            ContractError::LevanaFlip { .. } => "levana_flip",
+            ContractError::LevanaPositionCount { .. } => "levana_position_count",
+            ContractError::LevanaCollateralShort { .. } => "levana_collateral_short",
         }
     }
 }

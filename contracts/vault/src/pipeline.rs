@@ -16,7 +16,6 @@ use ballast_types::convert::{
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{CapLimit, Decision, MarketConfig, OrderRequest, Reason, VaultParams};
-use ballast_types::venue::Venue;
 
 use crate::brake::{self, Brake, BrakeInputs};
 use crate::error::{ContractError, ContractResult};
@@ -242,10 +241,10 @@ pub fn book(
     b: &BookInputs,
     now: u64,
 ) -> ContractResult<Book> {
-    // An external venue's position is the vault's ledger, valued at its last trade: re-stamping it
+    // A ledger venue's position is what the vault sent, valued at its last trade: re-stamping it
     // would let a mark that never saw the market pass for fresh, so it ages like a stale one.
     let mark = match &m.position {
-        Ok(position) if m.config.venue == Venue::Ballast => mark_of(position, now),
+        Ok(position) if m.config.venue.reads_back() => mark_of(position, now),
         _ => m.old_mark.clone(),
     };
     let here = equity(&mark)?;

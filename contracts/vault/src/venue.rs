@@ -4,11 +4,17 @@
 //! On the ballast perp market the vault queries the position and the market's terms, and re-marks the
 //! position when the trade's reply arrives, exactly as before venues existed.
 //!
-//! An external venue (Levana, Injective) is not queried: reading its positions back is not built
-//! yet. The pipeline uses the `terms` of the market's venue configuration, and the position is the
-//! vault's ledger of what it sent: after each forwarded trade the stored mark moves by the executed
-//! notional (netted when the side is opposite) and the posted margin. The ledger carries no profit or
-//! loss, funding or venue fees; its marks age like any other, so orders still need fresh marks.
+//! On a Levana market the vault reads its position back from the market too (see [`levana`]) and
+//! re-marks it when the queued message's reply arrives; the pipeline uses the `terms` of the
+//! market's venue configuration.
+//!
+//! Injective is not queried: the position is the vault's ledger of what it sent, and the pipeline
+//! uses the venue configuration's `terms`. After each forwarded trade the stored mark moves by the
+//! executed notional (netted when the side is opposite) and the posted margin. The ledger carries no
+//! profit or loss, funding or venue fees; its marks age like any other, so orders still need fresh
+//! marks.
+
+pub mod levana;
 
 use cosmwasm_std::{Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
 
@@ -27,19 +33,15 @@ use crate::{VaultResponse, VenueCustom};
 
 /// Whether this vault can hold a position on the market's venue; refused at instantiate and proposal.
 ///
-/// Levana opens positions by deferred execution, so the vault never learns the position id it would
-/// need to reduce, deleverage or top up what it opened: a position it could not cut is not accepted.
-/// Injective's orders are custom messages that only the `injective` build can send.
+/// Levana markets are accepted: the vault reads its position ids back and can reduce, close,
+/// deleverage and top up what it opened. Injective's orders are custom messages that only the
+/// `injective` build can send.
 pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
     match &market.venue {
         Venue::Ballast => Ok(()),
         Venue::Levana(levana) => {
             api.addr_validate(&levana.market_contract)?;
-            Err(VenueError::Unsupported {
-                venue: "levana",
-                action: "reduce or deleverage a position (Levana gives no position id)",
-            }
-            .into())
+            Ok(())
         }
         #[cfg(feature = "injective")]
         Venue::Injective(_) => Ok(()),
@@ -74,16 +76,17 @@ pub fn assert_venue_change(
     Ok(())
 }
 
-/// The vault's position in a market: the perp market's mark, or the ledger of an external venue.
+/// The vault's position in a market: the perp market's or Levana's mark, or Injective's ledger.
 pub fn position(
     deps: Deps,
     env: &Env,
     config: &Config,
     market: &MarketConfig,
 ) -> ContractResult<PositionSummary> {
-    match market.venue {
+    match &market.venue {
         Venue::Ballast => inputs::position(deps, env, config, &market.market),
-        Venue::Levana(_) | Venue::Injective(_) => {
+        Venue::Levana(v) => levana::position(deps, env, &market.market, v),
+        Venue::Injective(_) => {
             let mark = MARKS
                 .may_load(deps.storage, &market.market)?
                 .unwrap_or_default();
@@ -98,7 +101,8 @@ pub fn position(
 }
 
 /// The vault's position in a market (or why the venue could not mark it) and the terms that price and
-/// margin an order: one query to the perp market, or the ledger and the venue configuration's terms.
+/// margin an order: one query to the perp market, or Levana's read-back (Injective's ledger) and the
+/// venue configuration's terms.
 pub fn read(
     deps: Deps,
     env: &Env,
@@ -162,6 +166,29 @@ pub fn forward_trade(
         Venue::Ballast => Decimal::zero(),
         _ => pyth_to_decimal(&inputs.price)?,
     };
+    if let Venue::Levana(v) = &market.venue {
+        let book = levana::read(deps.as_ref(), env, &market.market, v)?;
+        let order = levana::LevanaOrder {
+            market: &market.market,
+            side: e.side,
+            executed: e.executed,
+            reduce_only: e.reduce_only,
+            margin: e.margin_to_post,
+            price,
+            idle: inputs::idle(deps.as_ref(), env, config)?,
+        };
+        let msgs = levana::trade(
+            v,
+            &book,
+            &config.denom,
+            env.contract.address.as_str(),
+            &order,
+        )?;
+        let response = response
+            .add_attribute("margin_posted", e.margin_to_post)
+            .add_attribute("venue", market.venue.name());
+        return remark_after(deps, &market.market, msgs, response);
+    }
     let order = VenueOrder {
         market: &market.market,
         side: e.side,
@@ -200,6 +227,12 @@ pub fn forward_margin(
     amount: Uint128,
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
+    if let Venue::Levana(v) = &market.venue {
+        let book = levana::read(deps.as_ref(), env, &market.market, v)?;
+        let msg = levana::add_margin(v, &book, &market.market, amount, &config.denom)?;
+        let response = response.add_attribute("margin_added", amount);
+        return remark_after(deps, &market.market, vec![msg], response);
+    }
     let msg = sendable(
         &market.venue,
         market
@@ -210,6 +243,35 @@ pub fn forward_margin(
     Ok(response
         .add_attribute("margin_added", amount)
         .add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+}
+
+/// Sends `msgs` in order and re-marks the market when the last one has run.
+fn remark_after(
+    deps: DepsMut,
+    market: &str,
+    msgs: Vec<VenueMsg>,
+    mut response: VaultResponse,
+) -> ContractResult<VaultResponse> {
+    let last = msgs.len().saturating_sub(1);
+    for (i, msg) in msgs.into_iter().enumerate() {
+        let msg = match msg {
+            VenueMsg::Wasm(wasm) => CosmosMsg::Wasm(wasm),
+            VenueMsg::Injective(_) => {
+                return Err(VenueError::Unsupported {
+                    venue: "levana",
+                    action: "send a custom message",
+                }
+                .into());
+            }
+        };
+        response = if i == last {
+            response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY))
+        } else {
+            response.add_submessage(SubMsg::new(msg))
+        };
+    }
+    PENDING_MARK.save(deps.storage, &market.to_string())?;
+    Ok(response)
 }
 
 /// The ledger mark after a trade of `e.executed` on `e.side` with `e.margin_to_post` posted.

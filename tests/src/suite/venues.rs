@@ -1,13 +1,17 @@
-//! Venues in the suite: the Levana stand-in market, and moving the first market to another venue.
+//! Venues in the suite: the Levana stand-in market (tests/src/levana), and moving the first market to
+//! another venue.
 
-use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
-use cw_multi_test::AppResponse;
+use cosmwasm_std::{Addr, Decimal, Decimal256, StdResult, Uint128, coins};
+use cw_multi_test::{AppResponse, Executor};
 
 use ballast_types::perp::TradingTerms;
 use ballast_types::vault::ExecuteMsg;
 use ballast_types::venue::{InjectiveVenue, LevanaVenue, Venue};
 
-use super::Suite;
+use super::{DENOM, Suite};
+use crate::levana::{StubInstantiate, levana_market_code, positions_of};
+use crate::levana_fixture::{ExecuteMsg as LevanaMsg, PriceBaseInQuote, PriceCollateralInUsd};
+use crate::levana_query_fixture::{ListDeferredExecsResp, PositionsResp, QueryMsg as LevanaQuery};
 
 /// Terms matching the suite's ballast perp market: 10% initial, 5% maintenance margin, 5 bp fee.
 pub fn venue_terms() -> TradingTerms {
@@ -26,6 +30,7 @@ pub fn levana_venue(market_contract: &Addr) -> Venue {
         market_contract: market_contract.to_string(),
         take_profit: Decimal::percent(50),
         slippage_tolerance: Some(Decimal::percent(1)),
+        collateral_decimals: 6,
         terms: venue_terms(),
     })
 }
@@ -63,4 +68,76 @@ impl Suite {
         self.mark()?;
         Ok(res)
     }
+}
+
+impl Suite {
+    /// A Levana stand-in market (6-decimal collateral in the suite's denom, at the suite's price),
+    /// funded by the LP so that it can pay profits.
+    pub fn levana_market(&mut self) -> Addr {
+        let code = self.app.store_code(levana_market_code());
+        let msg = StubInstantiate {
+            denom: DENOM.to_string(),
+            decimals: 6,
+            price: levana_price(self.price),
+        };
+        self.app
+            .instantiate_contract(
+                code,
+                self.lp.clone(),
+                &msg,
+                &coins(1_000_000_000_000_000, DENOM),
+                "levana market",
+                None,
+            )
+            .expect("instantiate the Levana stand-in")
+    }
+
+    /// Moves the first market to a fresh Levana stand-in; its address.
+    pub fn move_to_levana(&mut self) -> StdResult<Addr> {
+        let market = self.levana_market();
+        self.move_market_to(levana_venue(&market))?;
+        Ok(market)
+    }
+
+    /// Levana's `Crank` by the keeper: runs every queued execution.
+    pub fn levana_crank(&mut self, market: &Addr) -> StdResult<AppResponse> {
+        let msg = LevanaMsg::Crank {
+            execs: None,
+            rewards: None,
+        };
+        self.app
+            .execute_contract(self.keeper.clone(), market.clone(), &msg, &[])
+    }
+
+    /// Publishes `price` to the oracle and sets the same price on the Levana stand-in.
+    pub fn publish_levana(&mut self, market: &Addr, price: i64) -> StdResult<AppResponse> {
+        let level = levana_price(price);
+        let msg = LevanaMsg::SetManualPrice {
+            price: PriceBaseInQuote::new(level).expect("price"),
+            price_usd: PriceCollateralInUsd::new(Decimal256::one()).expect("price"),
+        };
+        self.app
+            .execute_contract(self.owner.clone(), market.clone(), &msg, &[])?;
+        self.publish(price)
+    }
+
+    /// The vault's positions on a Levana market, as Levana answers `Positions`.
+    pub fn query_levana_positions(&self, market: &Addr) -> StdResult<PositionsResp> {
+        positions_of(&self.app, market, &self.vault)
+    }
+
+    /// The vault's deferred executions on a Levana market, newest first.
+    pub fn query_levana_execs(&self, market: &Addr) -> StdResult<ListDeferredExecsResp> {
+        let msg = LevanaQuery::ListDeferredExecs {
+            addr: self.vault.to_string(),
+            start_after: None,
+            limit: None,
+        };
+        self.app.wrap().query_wasm_smart(market, &msg)
+    }
+}
+
+/// An oracle mantissa (10^-8) as a Levana price.
+pub fn levana_price(mantissa: i64) -> Decimal256 {
+    Decimal256::from_atomics(u128::try_from(mantissa).expect("positive price"), 8).expect("price")
 }

@@ -11,6 +11,8 @@ mod test_governance;
 mod test_grid;
 mod test_hedge;
 mod test_keepers;
+mod test_levana;
+mod test_levana_wire;
 mod test_migration;
 mod test_oracle_guards;
 mod test_preview;

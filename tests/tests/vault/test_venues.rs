@@ -1,7 +1,7 @@
 //! Venues: the JSON the vault emits for each venue parses as that venue's own message (fixtures
-//! copied from Levana and Injective); through the entry points the ballast path stays as it was and
-//! this build refuses the venues it cannot operate (the `injective` build is tested in
-//! contracts/vault/tests/injective.rs).
+//! copied from Levana and Injective); through the entry points the ballast path stays as it was,
+//! Levana markets are accepted (operated in test_levana.rs) and this build refuses the venues it
+//! cannot operate (the `injective` build is tested in contracts/vault/tests/injective.rs).
 
 use cosmwasm_std::{
     Binary, CosmosMsg, Decimal, Decimal256, Uint128, WasmMsg, coins, from_json, to_json_string,
@@ -378,17 +378,30 @@ fn a_levana_venue_with_an_unbounded_take_profit_is_refused() {
 }
 
 #[test]
-fn a_levana_market_is_refused_because_its_positions_could_not_be_cut() {
-    // Levana opens positions by deferred execution: without the position id the vault could not
-    // reduce, deleverage or top up what it opened.
+fn a_levana_market_is_accepted() {
     let mut suite = SuiteBuilder::new().build();
-    let levana = suite.app.api().addr_make("levana");
-    let res = suite.move_market_to(levana_venue(&levana));
+    let levana = suite.levana_market();
+    suite.move_market_to(levana_venue(&levana)).unwrap();
+    assert_eq!(
+        suite.query_market().unwrap().config.venue,
+        levana_venue(&levana)
+    );
+}
+
+#[test]
+fn a_levana_venue_with_more_than_18_collateral_decimals_is_refused() {
+    let mut suite = SuiteBuilder::new().build();
+    let levana = suite.levana_market();
+    let Venue::Levana(mut venue) = levana_venue(&levana) else {
+        unreachable!()
+    };
+    venue.collateral_decimals = 19;
     assert_err(
-        res,
-        ContractError::Venue(VenueError::Unsupported {
-            venue: "levana",
-            action: "reduce or deleverage a position (Levana gives no position id)",
+        suite.move_market_to(Venue::Levana(venue)),
+        ContractError::Param(ballast_types::vault::ParamError {
+            name: "levana.collateral_decimals",
+            value: "19".to_string(),
+            rule: "at most 18",
         }),
     );
 }

@@ -37,6 +37,7 @@ export interface GarchModel {
   omega: Decimal;
 }
 export interface LevanaVenue {
+  collateral_decimals: number;
   market_contract: string;
   slippage_tolerance?: Decimal | null;
   take_profit: Decimal;

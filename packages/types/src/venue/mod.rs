@@ -8,26 +8,33 @@
 //!   configured perp market, the market id being the vault's market id. Nothing changes on the wire
 //!   for a market configured before venues existed.
 //! - [`Venue::Levana`]: a Levana perps market contract (one contract per market). An order that adds
-//!   exposure opens a position with the margin as collateral and leverage = notional / margin
-//!   (rounded down, so Levana's notional never exceeds the decided one). Reducing or topping up a
-//!   Levana position needs its position id, which the vault does not read back yet: those are
-//!   refused with [`VenueError::Unsupported`].
+//!   exposure from flat opens a position with the margin as collateral and leverage = notional /
+//!   margin (rounded down, so Levana's notional never exceeds the decided one). The vault reads its
+//!   position back ([`levana_query`]) and changes it by id: more collateral at the position's
+//!   leverage to increase, collateral out at that leverage to reduce, `ClosePosition` to close, and
+//!   collateral in at constant size to top up (the builders in [`levana`]).
 //! - [`Venue::Injective`]: the exchange module's derivative market order, a custom message. Quantity
 //!   is notional / (oracle price * 10^quote_decimals), rounded down to the market's quantity tick (never more than
 //!   decided); the worst price is the oracle price moved by `max_slippage` against the vault,
 //!   rounded to the price tick toward the oracle price (never worse than allowed).
 //!
-//! The external venues' positions are not read back from the venue: the vault keeps its own ledger of
-//! what it sent (see the vault's `venue` module) and prices and margins orders with the venue's
-//! `terms` from the market configuration.
+//! Injective's positions are not read back: the vault keeps its own ledger of what it sent (see the
+//! vault's `venue` module). Both external venues price and margin orders with the venue's `terms`
+//! from the market configuration.
 
 pub mod injective;
 pub mod levana;
+pub mod levana_query;
+
+pub use levana::{
+    levana_add_collateral, levana_close, levana_increase, levana_open, levana_reduce,
+};
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
-    CheckedFromRatioError, CosmosMsg, Decimal, Decimal256, DecimalRangeExceeded, OverflowError,
-    RoundUpOverflowError, StdError, Uint64, Uint128, Uint256, WasmMsg, coins, to_json_binary,
+    CheckedFromRatioError, ConversionOverflowError, CosmosMsg, Decimal, Decimal256,
+    DecimalRangeExceeded, DivideByZeroError, OverflowError, RoundUpOverflowError, StdError,
+    Uint128, Uint256, WasmMsg, coins, to_json_binary,
 };
 use thiserror::Error;
 
@@ -38,7 +45,6 @@ use crate::vault::{ParamError, check};
 use injective::{
     DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType,
 };
-use levana::{DirectionToBase, LevanaExecuteMsg, SlippageAssert};
 
 /// Where a market's orders go.
 #[cw_serde]
@@ -65,6 +71,9 @@ pub struct LevanaVenue {
     pub take_profit: Decimal,
     /// Largest unfavourable entry price difference Levana may fill at, in [0, 1); none: no assertion.
     pub slippage_tolerance: Option<Decimal>,
+    /// Decimals of the collateral token as the market counts it (Levana's amounts are decimal
+    /// tokens, the vault's base units): 6 for USDC, at most 18.
+    pub collateral_decimals: u32,
     /// The trading terms the pipeline assumes for this market (depth, impact, margins, fee).
     pub terms: TradingTerms,
 }
@@ -180,6 +189,12 @@ pub enum VenueError {
     /// An amount out of `Decimal`'s range.
     #[error(transparent)]
     Range(#[from] DecimalRangeExceeded),
+    /// A signed amount out of range.
+    #[error(transparent)]
+    Conversion(#[from] ConversionOverflowError),
+    /// A division by zero.
+    #[error(transparent)]
+    DivideByZero(#[from] DivideByZeroError),
 }
 
 /// `0x` and 64 hex characters, as Injective's market and subaccount ids.
@@ -225,6 +240,12 @@ impl Venue {
         }
     }
 
+    /// Whether the vault reads its position back from the venue (else it keeps a ledger of what it
+    /// sent, valued at the trade).
+    pub fn reads_back(&self) -> bool {
+        !matches!(self, Venue::Injective(_))
+    }
+
     /// The trading terms the pipeline assumes, for venues the vault does not query.
     pub fn terms(&self) -> Option<&TradingTerms> {
         match self {
@@ -259,6 +280,12 @@ impl Venue {
                         "in [0, 1)",
                     )?;
                 }
+                check(
+                    v.collateral_decimals <= 18,
+                    "levana.collateral_decimals",
+                    v.collateral_decimals,
+                    "at most 18",
+                )?;
                 check_terms(&v.terms)
             }
             Venue::Injective(v) => {
@@ -336,11 +363,12 @@ impl Venue {
                 })?,
                 funds: funds(amount, account.denom),
             })),
-            // Levana needs the position id; Injective's IncreasePositionMargin moves subaccount
+            // Levana needs the position id: the vault reads it back and calls
+            // `levana_add_collateral`. Injective's IncreasePositionMargin moves subaccount
             // deposits, which the vault does not manage yet.
             Venue::Levana(_) => Err(VenueError::Unsupported {
                 venue: "levana",
-                action: "add margin",
+                action: "add margin without a position id",
             }),
             Venue::Injective(_) => Err(VenueError::Unsupported {
                 venue: "injective",
@@ -350,92 +378,12 @@ impl Venue {
     }
 }
 
-fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
+pub(crate) fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
     if amount.is_zero() {
         vec![]
     } else {
         coins(amount.u128(), denom)
     }
-}
-
-/// Levana's `OpenPosition` for an order adding exposure.
-fn levana_open(
-    v: &LevanaVenue,
-    account: VenueAccount,
-    order: &VenueOrder,
-) -> Result<VenueMsg, VenueError> {
-    if order.reduce_only {
-        return Err(VenueError::Unsupported {
-            venue: "levana",
-            action: "reduce",
-        });
-    }
-    if order.margin.is_zero() {
-        return Err(VenueError::MarginRequired { venue: "levana" });
-    }
-    // Rounded down: Levana opens collateral * leverage, never more than the decided notional.
-    let leverage = Decimal::checked_from_ratio(order.notional, order.margin)?;
-    let (direction, take_profit) = match order.side {
-        Side::Long => (
-            DirectionToBase::Long,
-            order
-                .price
-                .checked_mul(Decimal::one().checked_add(v.take_profit)?)?,
-        ),
-        Side::Short => (
-            DirectionToBase::Short,
-            order
-                .price
-                .checked_mul(Decimal::one().checked_sub(v.take_profit)?)?,
-        ),
-    };
-    let msg = LevanaExecuteMsg::OpenPosition {
-        slippage_assert: v.slippage_tolerance.map(|tolerance| SlippageAssert {
-            price: order.price,
-            tolerance,
-        }),
-        leverage,
-        direction,
-        stop_loss_override: None,
-        take_profit,
-    };
-    Ok(VenueMsg::Wasm(WasmMsg::Execute {
-        contract_addr: v.market_contract.clone(),
-        msg: to_json_binary(&msg)?,
-        funds: funds(order.margin, account.denom),
-    }))
-}
-
-/// Levana's `ClosePosition` of a known position (for callers that track Levana's position ids).
-pub fn levana_close(v: &LevanaVenue, id: u64, price: Decimal) -> Result<VenueMsg, VenueError> {
-    let msg = LevanaExecuteMsg::ClosePosition {
-        id: Uint64::new(id),
-        slippage_assert: v
-            .slippage_tolerance
-            .map(|tolerance| SlippageAssert { price, tolerance }),
-    };
-    Ok(VenueMsg::Wasm(WasmMsg::Execute {
-        contract_addr: v.market_contract.clone(),
-        msg: to_json_binary(&msg)?,
-        funds: vec![],
-    }))
-}
-
-/// Levana's `UpdatePositionAddCollateralImpactLeverage` of a known position.
-pub fn levana_add_collateral(
-    v: &LevanaVenue,
-    id: u64,
-    amount: Uint128,
-    denom: &str,
-) -> Result<VenueMsg, VenueError> {
-    let msg = LevanaExecuteMsg::UpdatePositionAddCollateralImpactLeverage {
-        id: Uint64::new(id),
-    };
-    Ok(VenueMsg::Wasm(WasmMsg::Execute {
-        contract_addr: v.market_contract.clone(),
-        msg: to_json_binary(&msg)?,
-        funds: funds(amount, denom),
-    }))
 }
 
 /// `x` rounded down to a multiple of `tick`.

@@ -1,0 +1,255 @@
+//! What the vault reads back from a Levana perps market: the position ids it owns, those positions,
+//! and its newest deferred execution.
+//!
+//! Shapes from `Levana-Protocol/levana-perps` at commit b3163b4b1f54edfe314d877b0753067192cb277f:
+//! `QueryMsg::{Positions, NftProxy, ListDeferredExecs}` and `PositionsQueryFeeApproach`,
+//! `PriceForQuery` (`packages/perpswap/src/contracts/market/entry.rs`), the position token's
+//! `QueryMsg::Tokens` and `TokensResponse` (`contracts/position_token/entry.rs`), `PositionsResp`,
+//! `PositionQueryResponse` and `ClosedPosition` (`contracts/market/position.rs`, `position/closed.rs`),
+//! `ListDeferredExecsResp`, `DeferredExecWithStatus`, `DeferredExecStatus` and `DeferredExecItem`
+//! (`contracts/market/deferred_execution.rs`). Responses keep only the fields the vault reads and
+//! ignore the others, so a field Levana adds does not break the vault; the tests parse the full
+//! responses built from the verbatim fixtures in `tests/fixtures/venues/levana/`.
+//!
+//! Levana lists a wallet's deferred executions newest first and executes them in id order, so the
+//! newest one tells whether anything of the vault is still queued.
+
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint64, Uint128};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::VenueError;
+use super::levana::DirectionToBase;
+use crate::perp::PositionSummary;
+
+/// The subset of Levana's market `QueryMsg` the vault sends.
+#[cw_serde]
+pub enum LevanaQueryMsg {
+    /// The given positions, marked now.
+    Positions {
+        /// Position ids.
+        position_ids: Vec<Uint64>,
+        /// Deprecated by Levana in favour of `fees`; the vault sends none.
+        skip_calc_pending_fees: Option<bool>,
+        /// Which pending fees the marks deduct.
+        fees: Option<PositionsQueryFeeApproach>,
+        /// A price to mark at; none: the market's.
+        price: Option<PriceForQuery>,
+    },
+    /// The position token (NFT) queries, answered by the market itself.
+    NftProxy {
+        /// The NFT query.
+        nft_msg: LevanaNftQueryMsg,
+    },
+    /// A wallet's deferred executions, newest first.
+    ListDeferredExecs {
+        /// The wallet.
+        addr: String,
+        /// Previously seen final id.
+        start_after: Option<Uint64>,
+        /// At most this many.
+        limit: Option<u32>,
+    },
+}
+
+/// Levana's choice of pending fees deducted by the `Positions` query.
+#[cw_serde]
+pub enum PositionsQueryFeeApproach {
+    /// No pending fees.
+    NoFees,
+    /// Accumulated borrow and funding fees.
+    Accumulated,
+    /// Accumulated fees and the delta neutrality fee of closing now: what closing would return.
+    AllFees,
+}
+
+/// A price to mark positions at.
+#[cw_serde]
+pub struct PriceForQuery {
+    /// Base in quote.
+    pub base: Decimal,
+    /// Collateral in USD.
+    pub collateral: Decimal,
+}
+
+/// The position token query the vault sends.
+#[cw_serde]
+pub enum LevanaNftQueryMsg {
+    /// Position ids (token ids) held by `owner`, ascending.
+    Tokens {
+        /// The holder.
+        owner: String,
+        /// Last token id seen.
+        start_after: Option<String>,
+        /// At most this many.
+        limit: Option<u32>,
+    },
+}
+
+/// Answer to `Tokens`.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaTokens {
+    /// Position ids as strings.
+    pub tokens: Vec<String>,
+}
+
+/// Answer to `Positions`: the parts the vault reads.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaPositions {
+    /// Open positions.
+    pub positions: Vec<LevanaPosition>,
+    /// Positions being liquidated or taking profit: the close still has to pay out.
+    pub pending_close: Vec<LevanaClosedPosition>,
+    /// Closed positions.
+    pub closed: Vec<LevanaClosedPosition>,
+}
+
+/// One open position, as `PositionQueryResponse`. Amounts are decimal tokens of the collateral.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaPosition {
+    /// Position id.
+    pub id: Uint64,
+    /// Long or short.
+    pub direction_to_base: DirectionToBase,
+    /// Collateral deposited less collateral withdrawn; negative after taking profit out.
+    pub deposit_collateral: SignedDecimal,
+    /// The trader's collateral after price moves and fees: what backs the position now.
+    pub active_collateral: Decimal,
+    /// active_collateral - deposit_collateral.
+    pub pnl_collateral: SignedDecimal,
+    /// Notional at the current price, in collateral; negative for a short.
+    pub notional_size_in_collateral: SignedDecimal,
+}
+
+/// A closed (or closing) position, as `ClosedPosition`: the parts the vault reads.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaClosedPosition {
+    /// Position id.
+    pub id: Uint64,
+    /// The collateral the close pays back, decimal tokens.
+    pub active_collateral: Decimal,
+}
+
+/// Answer to `ListDeferredExecs`.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaDeferredExecs {
+    /// Newest first.
+    pub items: Vec<LevanaDeferredExec>,
+    /// Set when more exist.
+    pub next_start_after: Option<Uint64>,
+}
+
+/// One deferred execution, as `DeferredExecWithStatus`: the parts the vault reads.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct LevanaDeferredExec {
+    /// Its id.
+    pub id: Uint64,
+    /// Queued, done or failed.
+    pub status: LevanaDeferredStatus,
+    /// What it does.
+    pub item: LevanaDeferredItem,
+}
+
+/// `DeferredExecStatus`.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum LevanaDeferredStatus {
+    /// Waiting for the crank.
+    Pending,
+    /// Applied.
+    Success {},
+    /// Not applied (the collateral attached went back).
+    Failure {},
+}
+
+/// `DeferredExecItem`: the variants that hold collateral while queued, and any other.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum LevanaDeferredItem {
+    /// Opens a position with `amount`.
+    OpenPosition {
+        /// Collateral attached, decimal tokens.
+        amount: Decimal,
+    },
+    /// Adds `amount` of collateral to a position, lowering its leverage.
+    UpdatePositionAddCollateralImpactLeverage {
+        /// Collateral attached, decimal tokens.
+        amount: Decimal,
+    },
+    /// Adds `amount` of collateral to a position at its leverage.
+    UpdatePositionAddCollateralImpactSize {
+        /// Collateral attached, decimal tokens.
+        amount: Decimal,
+    },
+    /// Any other item: it holds none of the vault's collateral while queued.
+    #[serde(untagged)]
+    Other(IgnoredAny),
+}
+
+impl LevanaDeferredExec {
+    /// Whether it still waits for the crank.
+    pub fn is_pending(&self) -> bool {
+        self.status == LevanaDeferredStatus::Pending
+    }
+
+    /// Collateral the market holds for this item while it is queued, decimal tokens.
+    pub fn queued_collateral(&self) -> Decimal {
+        match (&self.status, &self.item) {
+            (
+                LevanaDeferredStatus::Pending,
+                LevanaDeferredItem::OpenPosition { amount }
+                | LevanaDeferredItem::UpdatePositionAddCollateralImpactLeverage { amount }
+                | LevanaDeferredItem::UpdatePositionAddCollateralImpactSize { amount },
+            ) => *amount,
+            _ => Decimal::zero(),
+        }
+    }
+}
+
+/// `amount` base units as Levana's decimal tokens (exact for up to 18 decimals).
+pub fn to_collateral(amount: Uint128, decimals: u32) -> Result<Decimal, VenueError> {
+    Ok(Decimal::from_atomics(amount, decimals)?)
+}
+
+/// Levana's decimal tokens as base units, rounded down (the vault never counts more than it has).
+pub fn to_units_floor(collateral: Decimal, decimals: u32) -> Result<Uint128, VenueError> {
+    let scale = Uint128::new(10).checked_pow(18u32.checked_sub(decimals).ok_or(
+        VenueError::Unsupported {
+            venue: "levana",
+            action: "count collateral of more than 18 decimals",
+        },
+    )?)?;
+    Ok(collateral.atomics().checked_div(scale)?)
+}
+
+/// A signed amount of decimal tokens as base units, rounded toward zero.
+fn signed_units(x: SignedDecimal, decimals: u32) -> Result<Int128, VenueError> {
+    let magnitude = Int128::try_from(to_units_floor(x.abs_diff(SignedDecimal::zero()), decimals)?)?;
+    Ok(if x.is_negative() {
+        Int128::zero().checked_sub(magnitude)?
+    } else {
+        magnitude
+    })
+}
+
+impl LevanaPosition {
+    /// The position as the vault marks it, in base units: notional at the current price, margin =
+    /// the net deposit (floored at 0), and the profit or loss such that margin + pnl is the active
+    /// collateral (rounded down: nav never counts more than Levana would return).
+    pub fn summary(&self, decimals: u32) -> Result<PositionSummary, VenueError> {
+        let active = Int128::try_from(to_units_floor(self.active_collateral, decimals)?)?;
+        let deposit = signed_units(self.deposit_collateral, decimals)?.max(Int128::zero());
+        let margin = Uint128::try_from(deposit)?;
+        Ok(PositionSummary {
+            side: Some(self.direction_to_base.into()),
+            notional: to_units_floor(
+                self.notional_size_in_collateral
+                    .abs_diff(SignedDecimal::zero()),
+                decimals,
+            )?,
+            margin,
+            unrealized_pnl: active.checked_sub(deposit)?,
+        })
+    }
+}

@@ -1,0 +1,390 @@
+//! A stand-in for a Levana perps market (collateral-is-quote, no fees), speaking only Levana's own
+//! `ExecuteMsg` and `QueryMsg` (the fixtures copied from Levana): position changes are queued as
+//! deferred executions and applied by `Crank` at the price set with `SetManualPrice`; the vault reads
+//! back through `NftProxy { Tokens }`, `Positions` and `ListDeferredExecs`, newest first as Levana.
+
+mod model;
+
+use cosmwasm_std::{
+    Addr, BankMsg, Binary, Decimal256, Deps, DepsMut, Env, MessageInfo, Order, Response, StdError,
+    StdResult, coins, to_json_binary,
+};
+use cw_multi_test::{Contract, ContractWrapper};
+use cw_storage_plus::{Bound, Item, Map};
+use serde::{Deserialize, Serialize};
+
+use crate::levana_fixture::{Collateral, ExecuteMsg, NonZero, PositionId, Usd};
+use crate::levana_query_fixture::{
+    DeferredExecCompleteTarget, DeferredExecId, DeferredExecItem, DeferredExecStatus,
+    DeferredExecWithStatus, ListDeferredExecsResp, NftQueryMsg, PositionsResp, QueryMsg,
+    TokensResponse,
+};
+pub use model::StubPosition;
+use model::{from_units, to_units};
+
+/// How the stand-in is set up (Levana's markets come from its factory; this is the stand-in's own).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StubInstantiate {
+    /// Collateral denom.
+    pub denom: String,
+    /// Its decimals.
+    pub decimals: u32,
+    /// First price, quote per base.
+    pub price: Decimal256,
+}
+
+const CONFIG: Item<StubInstantiate> = Item::new("config");
+const PRICE: Item<Decimal256> = Item::new("price");
+const POSITIONS: Map<u64, StubPosition> = Map::new("positions");
+const TOKENS: Map<(&Addr, u64), ()> = Map::new("tokens");
+const NEXT_POSITION: Item<u64> = Item::new("next_position");
+const EXECS: Map<u64, DeferredExecWithStatus> = Map::new("execs");
+const EXECS_BY_WALLET: Map<(&Addr, u64), ()> = Map::new("execs_by_wallet");
+const NEXT_EXEC: Item<u64> = Item::new("next_exec");
+const PROCESSED: Item<u64> = Item::new("processed");
+
+/// The stand-in's code for multi-test.
+pub fn levana_market_code() -> Box<dyn Contract<cosmwasm_std::Empty>> {
+    Box::new(ContractWrapper::new(execute, instantiate, query))
+}
+
+fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    msg: StubInstantiate,
+) -> StdResult<Response> {
+    PRICE.save(deps.storage, &msg.price)?;
+    CONFIG.save(deps.storage, &msg)?;
+    NEXT_POSITION.save(deps.storage, &1)?;
+    NEXT_EXEC.save(deps.storage, &1)?;
+    PROCESSED.save(deps.storage, &0)?;
+    Ok(Response::new())
+}
+
+/// The collateral attached, as Levana's non-zero decimal tokens.
+fn attached(deps: &DepsMut, info: &MessageInfo) -> StdResult<NonZero<Collateral>> {
+    let config = CONFIG.load(deps.storage)?;
+    let amount = cw_utils_amount(info, &config.denom);
+    NonZero::<Collateral>::new(from_units(amount, config.decimals))
+        .ok_or_else(|| StdError::msg("collateral required"))
+}
+
+fn cw_utils_amount(info: &MessageInfo, denom: &str) -> cosmwasm_std::Uint128 {
+    info.funds
+        .iter()
+        .filter(|c| c.denom == denom)
+        .map(|c| cosmwasm_std::Uint128::try_from(c.amount).expect("fits"))
+        .sum()
+}
+
+fn owned(deps: &DepsMut, sender: &Addr, id: PositionId) -> StdResult<()> {
+    let position = POSITIONS.load(deps.storage, id.u64())?;
+    if position.owner != *sender {
+        return Err(StdError::msg("not the owner of the position"));
+    }
+    Ok(())
+}
+
+fn queue(deps: DepsMut, env: &Env, owner: &Addr, item: DeferredExecItem) -> StdResult<Response> {
+    let id = NEXT_EXEC.load(deps.storage)?;
+    NEXT_EXEC.save(deps.storage, &(id + 1))?;
+    let exec = DeferredExecWithStatus {
+        id: DeferredExecId::from_u64(id),
+        created: env.block.time,
+        status: DeferredExecStatus::Pending,
+        owner: owner.clone(),
+        item,
+    };
+    EXECS.save(deps.storage, id, &exec)?;
+    EXECS_BY_WALLET.save(deps.storage, (owner, id), &())?;
+    Ok(Response::new().add_attribute("deferred_exec_id", id.to_string()))
+}
+
+fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> StdResult<Response> {
+    let sender = info.sender.clone();
+    let item = match msg {
+        ExecuteMsg::OpenPosition {
+            slippage_assert,
+            leverage,
+            direction,
+            stop_loss_override,
+            take_profit,
+        } =>
+        {
+            #[allow(deprecated)]
+            DeferredExecItem::OpenPosition {
+                slippage_assert,
+                leverage,
+                direction,
+                max_gains: None,
+                stop_loss_override,
+                take_profit: Some(take_profit),
+                amount: attached(&deps, &info)?,
+                crank_fee: Collateral::default(),
+                crank_fee_usd: Usd::default(),
+            }
+        }
+        ExecuteMsg::UpdatePositionAddCollateralImpactLeverage { id } => {
+            owned(&deps, &sender, id)?;
+            DeferredExecItem::UpdatePositionAddCollateralImpactLeverage {
+                id,
+                amount: attached(&deps, &info)?,
+            }
+        }
+        ExecuteMsg::UpdatePositionAddCollateralImpactSize {
+            id,
+            slippage_assert,
+        } => {
+            owned(&deps, &sender, id)?;
+            DeferredExecItem::UpdatePositionAddCollateralImpactSize {
+                id,
+                slippage_assert,
+                amount: attached(&deps, &info)?,
+            }
+        }
+        ExecuteMsg::UpdatePositionRemoveCollateralImpactSize {
+            id,
+            amount,
+            slippage_assert,
+        } => {
+            owned(&deps, &sender, id)?;
+            DeferredExecItem::UpdatePositionRemoveCollateralImpactSize {
+                id,
+                amount,
+                slippage_assert,
+            }
+        }
+        ExecuteMsg::ClosePosition {
+            id,
+            slippage_assert,
+        } => {
+            owned(&deps, &sender, id)?;
+            DeferredExecItem::ClosePosition {
+                id,
+                slippage_assert,
+            }
+        }
+        ExecuteMsg::Crank { execs, .. } => return crank(deps, env, execs),
+        ExecuteMsg::SetManualPrice { price, .. } => {
+            PRICE.save(deps.storage, &price.raw())?;
+            return Ok(Response::new());
+        }
+    };
+    queue(deps, &env, &sender, item)
+}
+
+/// Runs up to `execs` queued executions in id order at the current price.
+fn crank(deps: DepsMut, env: Env, execs: Option<u32>) -> StdResult<Response> {
+    let config = CONFIG.load(deps.storage)?;
+    let price = PRICE.load(deps.storage)?;
+    let issued = NEXT_EXEC.load(deps.storage)? - 1;
+    let mut processed = PROCESSED.load(deps.storage)?;
+    let mut response = Response::new();
+    let mut left = execs.unwrap_or(u32::MAX);
+    while processed < issued && left > 0 {
+        processed += 1;
+        left -= 1;
+        let mut exec = EXECS.load(deps.storage, processed)?;
+        let outcome = apply(deps.storage, &env, &exec, price);
+        exec.status = match outcome {
+            Ok((target, payout)) => {
+                let units = to_units(payout, config.decimals);
+                if !units.is_zero() {
+                    response = response.add_message(BankMsg::Send {
+                        to_address: exec.owner.to_string(),
+                        amount: coins(units.u128(), &config.denom),
+                    });
+                }
+                DeferredExecStatus::Success {
+                    target: DeferredExecCompleteTarget::Position(target),
+                    executed: env.block.time,
+                }
+            }
+            Err(reason) => DeferredExecStatus::Failure {
+                reason,
+                executed: env.block.time,
+                crank_price: None,
+            },
+        };
+        EXECS.save(deps.storage, processed, &exec)?;
+    }
+    PROCESSED.save(deps.storage, &processed)?;
+    Ok(response)
+}
+
+/// Applies one execution: the position it touched, and the collateral it pays back.
+fn apply(
+    storage: &mut dyn cosmwasm_std::Storage,
+    env: &Env,
+    exec: &DeferredExecWithStatus,
+    price: Decimal256,
+) -> Result<(PositionId, Decimal256), String> {
+    let load = |storage: &dyn cosmwasm_std::Storage, id: PositionId| {
+        POSITIONS.load(storage, id.u64()).map_err(|e| e.to_string())
+    };
+    let save = |storage: &mut dyn cosmwasm_std::Storage, id: PositionId, p: &StubPosition| {
+        POSITIONS
+            .save(storage, id.u64(), p)
+            .map_err(|e| e.to_string())
+    };
+    match &exec.item {
+        DeferredExecItem::OpenPosition {
+            leverage,
+            direction,
+            take_profit,
+            amount,
+            ..
+        } => {
+            let id = NEXT_POSITION.load(storage).map_err(|e| e.to_string())?;
+            NEXT_POSITION
+                .save(storage, &(id + 1))
+                .map_err(|e| e.to_string())?;
+            let collateral = amount.raw();
+            let position = StubPosition {
+                owner: exec.owner.clone(),
+                direction: *direction,
+                collateral,
+                quantity: collateral * leverage.raw() / price,
+                entry: price,
+                deposited: collateral,
+                withdrawn: Decimal256::zero(),
+                created_at: env.block.time,
+                take_profit: *take_profit,
+            };
+            let id = PositionId::new(id);
+            save(storage, id, &position)?;
+            TOKENS
+                .save(storage, (&exec.owner, id.u64()), &())
+                .map_err(|e| e.to_string())?;
+            Ok((id, Decimal256::zero()))
+        }
+        DeferredExecItem::UpdatePositionAddCollateralImpactLeverage { id, amount } => {
+            let mut p = load(storage, *id)?;
+            p.add_impact_leverage(price, amount.raw());
+            save(storage, *id, &p)?;
+            Ok((*id, Decimal256::zero()))
+        }
+        DeferredExecItem::UpdatePositionAddCollateralImpactSize { id, amount, .. } => {
+            let mut p = load(storage, *id)?;
+            p.add_impact_size(price, amount.raw());
+            save(storage, *id, &p)?;
+            Ok((*id, Decimal256::zero()))
+        }
+        DeferredExecItem::UpdatePositionRemoveCollateralImpactSize { id, amount, .. } => {
+            let mut p = load(storage, *id)?;
+            p.remove_impact_size(price, amount.raw())?;
+            save(storage, *id, &p)?;
+            Ok((*id, amount.raw()))
+        }
+        DeferredExecItem::ClosePosition { id, .. } => {
+            let p = load(storage, *id)?;
+            POSITIONS.remove(storage, id.u64());
+            TOKENS.remove(storage, (&p.owner, id.u64()));
+            Ok((*id, p.active(price)))
+        }
+    }
+}
+
+fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
+    match msg {
+        QueryMsg::Positions { position_ids, .. } => {
+            let price = PRICE.load(deps.storage)?;
+            let mut positions = vec![];
+            for id in position_ids {
+                let p = POSITIONS.load(deps.storage, id.u64())?;
+                positions.push(p.response(id.u64(), price, env.block.time));
+            }
+            to_json_binary(&PositionsResp {
+                positions,
+                pending_close: vec![],
+                closed: vec![],
+            })
+        }
+        QueryMsg::NftProxy {
+            nft_msg:
+                NftQueryMsg::Tokens {
+                    owner,
+                    start_after,
+                    limit,
+                },
+        } => {
+            let owner = deps.api.addr_validate(&owner)?;
+            let start = start_after
+                .map(|s| s.parse::<u64>().map_err(|e| StdError::msg(e.to_string())))
+                .transpose()?;
+            let tokens = TOKENS
+                .prefix(&owner)
+                .keys(
+                    deps.storage,
+                    start.map(Bound::exclusive),
+                    None,
+                    Order::Ascending,
+                )
+                .take(usize::try_from(limit.unwrap_or(10)).expect("limit"))
+                .map(|id| id.map(|id| id.to_string()))
+                .collect::<StdResult<_>>()?;
+            to_json_binary(&TokensResponse { tokens })
+        }
+        QueryMsg::ListDeferredExecs {
+            addr,
+            start_after,
+            limit,
+        } => {
+            let addr = deps.api.addr_validate(&addr)?;
+            let limit = usize::try_from(limit.unwrap_or(10)).expect("limit");
+            let mut ids = EXECS_BY_WALLET.prefix(&addr).keys(
+                deps.storage,
+                None,
+                start_after.map(|id| Bound::exclusive(id.u64())),
+                Order::Descending,
+            );
+            let mut items = vec![];
+            let mut last = None;
+            for id in ids.by_ref().take(limit) {
+                let id = id?;
+                last = Some(id);
+                items.push(EXECS.load(deps.storage, id)?);
+            }
+            let next_start_after = last
+                .filter(|_| ids.next().is_some())
+                .map(DeferredExecId::from_u64);
+            to_json_binary(&ListDeferredExecsResp {
+                items,
+                next_start_after,
+            })
+        }
+    }
+}
+
+/// The stand-in's positions of `owner`, as Levana answers `Positions` for them.
+pub fn positions_of(
+    app: &cw_multi_test::App,
+    market: &Addr,
+    owner: &Addr,
+) -> StdResult<PositionsResp> {
+    let tokens: TokensResponse = app.wrap().query_wasm_smart(
+        market,
+        &QueryMsg::NftProxy {
+            nft_msg: NftQueryMsg::Tokens {
+                owner: owner.to_string(),
+                start_after: None,
+                limit: None,
+            },
+        },
+    )?;
+    let position_ids = tokens
+        .tokens
+        .iter()
+        .map(|t| PositionId::new(t.parse().expect("id")))
+        .collect();
+    app.wrap().query_wasm_smart(
+        market,
+        &QueryMsg::Positions {
+            position_ids,
+            skip_calc_pending_fees: None,
+            fees: None,
+            price: None,
+        },
+    )
+}

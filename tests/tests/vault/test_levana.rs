@@ -1,0 +1,286 @@
+//! A Levana market through the vault's entry points, against the Levana stand-in (tests/src/levana):
+//! every change is queued and applied by the crank, the vault reads its position back, refuses to
+//! send more while its execution is queued, and can grow, reduce, deleverage, close and top up what
+//! it opened.
+
+use cosmwasm_std::{Addr, Uint64};
+
+use ballast_tests::assertions::assert_err;
+use ballast_tests::levana_fixture::DirectionToBase;
+use ballast_tests::levana_query_fixture::{DeferredExecItem, DeferredExecStatus};
+use ballast_tests::suite::{MARKET, NAV, Suite, SuiteBuilder, attr, order, reduce_only};
+use ballast_types::Side;
+use ballast_types::vault::Reason;
+use ballast_vault::error::ContractError;
+
+use crate::test_reduce_only::spike_volatility;
+use crate::{assert_decision, executed, limit_of};
+
+const SIZE: u128 = 250_000_000_000;
+
+/// A suite whose first market trades on a fresh Levana stand-in.
+fn levana_suite() -> (Suite, Addr) {
+    let mut suite = SuiteBuilder::new().build();
+    let market = suite.move_to_levana().unwrap();
+    (suite, market)
+}
+
+/// Opens `SIZE` long and lets the crank run it.
+fn open_long(suite: &mut Suite, market: &Addr) {
+    suite.submit(order(Side::Long, SIZE)).unwrap();
+    suite.levana_crank(market).unwrap();
+    suite.mark().unwrap();
+}
+
+/// The vault's one Levana position: (direction, notional in collateral, active collateral) in base
+/// units (6 decimals).
+fn levana_position(suite: &Suite, market: &Addr) -> Option<(DirectionToBase, u128, u128)> {
+    let read = suite.query_levana_positions(market).unwrap();
+    assert!(read.positions.len() <= 1, "one position per market");
+    read.positions.first().map(|p| {
+        let units = |d: cosmwasm_std::Decimal256| {
+            let n = (d * cosmwasm_std::Decimal256::from_ratio(1_000_000u32, 1u32)).to_uint_floor();
+            cosmwasm_std::Uint128::try_from(n).unwrap().u128()
+        };
+        (
+            p.direction_to_base,
+            units(p.notional_size_in_collateral.magnitude()),
+            units(p.active_collateral.raw()),
+        )
+    })
+}
+
+#[test]
+fn an_order_queues_an_open_position_on_levana() {
+    let (mut suite, market) = levana_suite();
+    let res = suite.submit(order(Side::Long, SIZE)).unwrap();
+    assert_decision(&res, "accepted", "none");
+    assert_eq!(attr(&res, "venue").as_deref(), Some("levana"));
+    let execs = suite.query_levana_execs(&market).unwrap();
+    assert_eq!(execs.items.len(), 1);
+    assert_eq!(execs.items[0].status, DeferredExecStatus::Pending);
+    assert!(matches!(
+        execs.items[0].item,
+        DeferredExecItem::OpenPosition {
+            direction: DirectionToBase::Long,
+            ..
+        }
+    ));
+    assert_eq!(
+        levana_position(&suite, &market),
+        None,
+        "not before the crank"
+    );
+}
+
+#[test]
+fn the_collateral_of_a_queued_open_counts_in_nav() {
+    let (mut suite, _market) = levana_suite();
+    let res = suite.submit(order(Side::Long, SIZE)).unwrap();
+    let posted: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
+    let mark = suite.query_market().unwrap().mark;
+    assert_eq!(mark.margin.u128(), posted);
+    assert!(mark.side.is_none() && mark.notional.is_zero());
+    assert_eq!(suite.query_state().unwrap().nav.u128(), NAV);
+}
+
+#[test]
+fn after_the_crank_the_vault_reads_its_levana_position_back() {
+    let (mut suite, market) = levana_suite();
+    let res = suite.submit(order(Side::Long, SIZE)).unwrap();
+    let posted: u128 = attr(&res, "margin_posted").unwrap().parse().unwrap();
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    let (direction, notional, active) = levana_position(&suite, &market).unwrap();
+    assert_eq!(direction, DirectionToBase::Long);
+    // Leverage rounds down: Levana opens at most the decided notional.
+    assert!(notional <= SIZE && SIZE - notional <= 2, "{notional}");
+    assert_eq!(active, posted);
+    let mark = suite.query_market().unwrap().mark;
+    assert_eq!(mark.side, Some(Side::Long));
+    assert_eq!(mark.notional.u128(), notional);
+    assert_eq!(mark.margin.u128(), posted);
+    assert_eq!(suite.query_state().unwrap().gross_notional.u128(), notional);
+}
+
+#[test]
+fn a_second_order_while_the_first_is_queued_is_refused() {
+    let (mut suite, _market) = levana_suite();
+    suite.submit(order(Side::Long, SIZE)).unwrap();
+    assert_err(
+        suite.submit(order(Side::Long, SIZE)),
+        ContractError::LevanaPending {
+            market: MARKET.to_string(),
+            deferred_exec_id: Uint64::new(1),
+        },
+    );
+}
+
+#[test]
+fn marks_follow_levanas_profit_and_loss() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let nav_before = suite.query_state().unwrap().nav.u128();
+    let up = suite.price * 101 / 100;
+    suite.advance(60);
+    suite.publish_levana(&market, up).unwrap();
+    suite.mark().unwrap();
+    let mark = suite.query_market().unwrap().mark;
+    // +1% on ~250k long: about 2.5k of profit, read from Levana's position.
+    let pnl = mark.unrealized_pnl.i128();
+    assert!((2_490_000_000..=2_500_000_000).contains(&pnl), "{pnl}");
+    let nav = suite.query_state().unwrap().nav.u128();
+    assert_eq!(nav, nav_before + u128::try_from(pnl).unwrap());
+}
+
+#[test]
+fn an_order_on_the_same_side_grows_the_levana_position_at_its_leverage() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let nav = suite.query_state().unwrap().nav;
+    let res = suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    assert_decision(&res, "accepted", "none");
+    let execs = suite.query_levana_execs(&market).unwrap();
+    let queued: Vec<_> = execs
+        .items
+        .iter()
+        .filter(|e| e.status == DeferredExecStatus::Pending)
+        .collect();
+    assert!(queued.iter().any(|e| matches!(
+        e.item,
+        DeferredExecItem::UpdatePositionAddCollateralImpactSize { .. }
+    )));
+    // Whatever is queued (the increase, and any extra margin) still counts in nav.
+    assert_eq!(suite.query_state().unwrap().nav, nav);
+    suite.levana_crank(&market).unwrap();
+    let (_, notional, _) = levana_position(&suite, &market).unwrap();
+    assert!(
+        notional <= SIZE + 100_000_000_000 && SIZE + 100_000_000_000 - notional <= 10,
+        "{notional}"
+    );
+}
+
+#[test]
+fn a_reduce_only_order_takes_collateral_out_of_the_levana_position() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let (_, before, _) = levana_position(&suite, &market).unwrap();
+    let idle_before = suite.query_state().unwrap().idle.u128();
+    let res = suite
+        .submit(reduce_only(Side::Short, 100_000_000_000))
+        .unwrap();
+    assert_decision(&res, "accepted", "none");
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    let (direction, after, _) = levana_position(&suite, &market).unwrap();
+    assert_eq!(direction, DirectionToBase::Long);
+    // Rounded down: never more than decided is cut.
+    let cut = before - after;
+    assert!(
+        cut <= 100_000_000_000 && 100_000_000_000 - cut <= 10,
+        "{cut}"
+    );
+    assert!(suite.query_state().unwrap().idle.u128() > idle_before);
+    assert_eq!(suite.query_market().unwrap().mark.notional.u128(), after);
+}
+
+#[test]
+fn an_order_for_the_whole_position_closes_it_on_levana() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let notional = suite.query_market().unwrap().mark.notional.u128();
+    suite.submit(reduce_only(Side::Short, notional)).unwrap();
+    let execs = suite.query_levana_execs(&market).unwrap();
+    assert!(matches!(
+        execs.items[0].item,
+        DeferredExecItem::ClosePosition { .. }
+    ));
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    assert_eq!(levana_position(&suite, &market), None);
+    let mark = suite.query_market().unwrap().mark;
+    assert!(mark.side.is_none() && mark.notional.is_zero() && mark.margin.is_zero());
+    // No fees in the stand-in and no price move: the vault has everything back.
+    let state = suite.query_state().unwrap();
+    assert_eq!(state.idle.u128(), NAV);
+    assert_eq!(state.nav.u128(), NAV);
+}
+
+#[test]
+fn an_order_flipping_a_levana_position_is_refused() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let notional = suite.query_market().unwrap().mark.notional;
+    let res = suite.submit(order(Side::Short, notional.u128() + 50_000_000_000));
+    let executed = suite
+        .query_preview(order(Side::Short, notional.u128() + 50_000_000_000))
+        .unwrap()
+        .executed;
+    assert_err(
+        res,
+        ContractError::LevanaFlip {
+            market: MARKET.to_string(),
+            notional,
+            executed,
+        },
+    );
+}
+
+#[test]
+fn deleverage_cuts_a_levana_position_back_to_its_caps() {
+    let mut suite = SuiteBuilder::new().build();
+    let market = suite.move_to_levana().unwrap();
+    suite.submit(order(Side::Long, 400_000_000_000)).unwrap();
+    suite.levana_crank(&market).unwrap();
+    // Ten days of 12% moves, ending at the start price (the stand-in's price did not move).
+    spike_volatility(&mut suite);
+    let preview = suite.query_preview(order(Side::Long, 1)).unwrap();
+    let target = limit_of(&preview, Reason::VolTarget).unwrap().u128();
+    let res = suite.deleverage().unwrap();
+    assert_decision(&res, "accepted", "none");
+    let execs = suite.query_levana_execs(&market).unwrap();
+    assert!(matches!(
+        execs.items[0].item,
+        DeferredExecItem::UpdatePositionRemoveCollateralImpactSize { .. }
+    ));
+    suite.levana_crank(&market).unwrap();
+    let (_, notional, _) = levana_position(&suite, &market).unwrap();
+    // Rounded down, the cut may leave a few units above the target.
+    assert!(
+        notional >= target && notional - target <= 10,
+        "{notional} vs {target}"
+    );
+}
+
+#[test]
+fn rebalance_tops_up_a_levana_position_worn_down_by_losses() {
+    let (mut suite, market) = levana_suite();
+    suite.rebalance().unwrap();
+    suite.levana_crank(&market).unwrap();
+    let (_, notional_before, active_before) = levana_position(&suite, &market).unwrap();
+    // -3%: inside the rebalance band, but the loss comes out of the collateral.
+    let price = suite.price * 97 / 100;
+    suite.advance(86_400);
+    suite.publish_levana(&market, price).unwrap();
+    suite.mark().unwrap();
+    let (_, _, active_lost) = levana_position(&suite, &market).unwrap();
+    assert!(active_lost < active_before);
+    let res = suite.rebalance().unwrap();
+    assert_eq!(attr(&res, "executed").as_deref(), Some("0"));
+    let added: u128 = attr(&res, "margin_added")
+        .expect("a top-up")
+        .parse()
+        .unwrap();
+    assert!(added > 0);
+    let execs = suite.query_levana_execs(&market).unwrap();
+    assert!(matches!(
+        execs.items[0].item,
+        DeferredExecItem::UpdatePositionAddCollateralImpactLeverage { .. }
+    ));
+    suite.levana_crank(&market).unwrap();
+    let (_, notional, active) = levana_position(&suite, &market).unwrap();
+    assert_eq!(active, active_lost + added);
+    // Constant size: the quantity did not change, only its value at the lower price.
+    assert!(notional < notional_before);
+    assert_eq!(executed(&res), 0);
+}
