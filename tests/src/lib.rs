@@ -9,8 +9,14 @@ pub mod injective_fixture;
 #[path = "../fixtures/venues/levana/market_entry.rs"]
 pub mod levana_fixture;
 #[rustfmt::skip]
+#[path = "../fixtures/venues/levana/number.rs"]
+pub mod levana_number_fixture;
+#[rustfmt::skip]
 #[path = "../fixtures/venues/levana/market_query.rs"]
 pub mod levana_query_fixture;
+#[rustfmt::skip]
+#[path = "../fixtures/venues/levana/deferred_execution.rs"]
+pub mod levana_deferred_fixture;
 pub mod levana;
 pub mod oracle;
 pub mod perp;

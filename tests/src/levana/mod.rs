@@ -3,24 +3,24 @@
 //! deferred executions and applied by `Crank` at the price set with `SetManualPrice`; the vault reads
 //! back through `NftProxy { Tokens }`, `Positions` and `ListDeferredExecs`, newest first as Levana.
 
+mod crank;
 mod model;
 
 use cosmwasm_std::{
-    Addr, BankMsg, Binary, Decimal256, Deps, DepsMut, Env, MessageInfo, Order, Response, StdError,
-    StdResult, coins, to_json_binary,
+    Addr, Binary, Decimal256, Deps, DepsMut, Env, MessageInfo, Order, Response, StdError,
+    StdResult, to_json_binary,
 };
 use cw_multi_test::{Contract, ContractWrapper};
 use cw_storage_plus::{Bound, Item, Map};
 use serde::{Deserialize, Serialize};
 
-use crate::levana_fixture::{Collateral, ExecuteMsg, NonZero, PositionId, Usd};
+use crate::levana_fixture::{Collateral, ExecuteMsg, NftExecuteMsg, NonZero, PositionId, Usd};
 use crate::levana_query_fixture::{
-    DeferredExecCompleteTarget, DeferredExecId, DeferredExecItem, DeferredExecStatus,
-    DeferredExecWithStatus, ListDeferredExecsResp, NftQueryMsg, PositionsResp, QueryMsg,
-    TokensResponse,
+    DeferredExecId, DeferredExecItem, DeferredExecStatus, DeferredExecWithStatus,
+    ListDeferredExecsResp, NftQueryMsg, PositionsResp, QueryMsg, TokensResponse,
 };
 pub use model::StubPosition;
-use model::{from_units, to_units};
+use model::from_units;
 
 /// How the stand-in is set up (Levana's markets come from its factory; this is the stand-in's own).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -33,15 +33,15 @@ pub struct StubInstantiate {
     pub price: Decimal256,
 }
 
-const CONFIG: Item<StubInstantiate> = Item::new("config");
-const PRICE: Item<Decimal256> = Item::new("price");
-const POSITIONS: Map<u64, StubPosition> = Map::new("positions");
-const TOKENS: Map<(&Addr, u64), ()> = Map::new("tokens");
-const NEXT_POSITION: Item<u64> = Item::new("next_position");
-const EXECS: Map<u64, DeferredExecWithStatus> = Map::new("execs");
+pub(super) const CONFIG: Item<StubInstantiate> = Item::new("config");
+pub(super) const PRICE: Item<Decimal256> = Item::new("price");
+pub(super) const POSITIONS: Map<u64, StubPosition> = Map::new("positions");
+pub(super) const TOKENS: Map<(&Addr, u64), ()> = Map::new("tokens");
+pub(super) const NEXT_POSITION: Item<u64> = Item::new("next_position");
+pub(super) const EXECS: Map<u64, DeferredExecWithStatus> = Map::new("execs");
 const EXECS_BY_WALLET: Map<(&Addr, u64), ()> = Map::new("execs_by_wallet");
-const NEXT_EXEC: Item<u64> = Item::new("next_exec");
-const PROCESSED: Item<u64> = Item::new("processed");
+pub(super) const NEXT_EXEC: Item<u64> = Item::new("next_exec");
+pub(super) const PROCESSED: Item<u64> = Item::new("processed");
 
 /// The stand-in's code for multi-test.
 pub fn levana_market_code() -> Box<dyn Contract<cosmwasm_std::Empty>> {
@@ -165,7 +165,15 @@ fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> StdRe
                 slippage_assert,
             }
         }
-        ExecuteMsg::Crank { execs, .. } => return crank(deps, env, execs),
+        ExecuteMsg::Crank { execs, .. } => return crank::crank(deps, env, execs),
+        ExecuteMsg::NftProxy {
+            sender: holder,
+            msg:
+                NftExecuteMsg::TransferNft {
+                    recipient,
+                    token_id,
+                },
+        } => return transfer(deps, &sender, &holder, &recipient, &token_id),
         ExecuteMsg::SetManualPrice { price, .. } => {
             PRICE.save(deps.storage, &price.raw())?;
             return Ok(Response::new());
@@ -174,116 +182,31 @@ fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> StdRe
     queue(deps, &env, &sender, item)
 }
 
-/// Runs up to `execs` queued executions in id order at the current price.
-fn crank(deps: DepsMut, env: Env, execs: Option<u32>) -> StdResult<Response> {
-    let config = CONFIG.load(deps.storage)?;
-    let price = PRICE.load(deps.storage)?;
-    let issued = NEXT_EXEC.load(deps.storage)? - 1;
-    let mut processed = PROCESSED.load(deps.storage)?;
-    let mut response = Response::new();
-    let mut left = execs.unwrap_or(u32::MAX);
-    while processed < issued && left > 0 {
-        processed += 1;
-        left -= 1;
-        let mut exec = EXECS.load(deps.storage, processed)?;
-        let outcome = apply(deps.storage, &env, &exec, price);
-        exec.status = match outcome {
-            Ok((target, payout)) => {
-                let units = to_units(payout, config.decimals);
-                if !units.is_zero() {
-                    response = response.add_message(BankMsg::Send {
-                        to_address: exec.owner.to_string(),
-                        amount: coins(units.u128(), &config.denom),
-                    });
-                }
-                DeferredExecStatus::Success {
-                    target: DeferredExecCompleteTarget::Position(target),
-                    executed: env.block.time,
-                }
-            }
-            Err(reason) => DeferredExecStatus::Failure {
-                reason,
-                executed: env.block.time,
-                crank_price: None,
-            },
-        };
-        EXECS.save(deps.storage, processed, &exec)?;
+/// Moves a position token. Levana accepts `NftProxy` only from its position token contract, with
+/// the original caller as `sender`; the stand-in has no token contract and takes it from the holder.
+fn transfer(
+    deps: DepsMut,
+    caller: &Addr,
+    holder: &str,
+    recipient: &str,
+    token_id: &str,
+) -> StdResult<Response> {
+    if caller.as_str() != holder {
+        return Err(StdError::msg(
+            "only the holder may transfer in the stand-in",
+        ));
     }
-    PROCESSED.save(deps.storage, &processed)?;
-    Ok(response)
-}
-
-/// Applies one execution: the position it touched, and the collateral it pays back.
-fn apply(
-    storage: &mut dyn cosmwasm_std::Storage,
-    env: &Env,
-    exec: &DeferredExecWithStatus,
-    price: Decimal256,
-) -> Result<(PositionId, Decimal256), String> {
-    let load = |storage: &dyn cosmwasm_std::Storage, id: PositionId| {
-        POSITIONS.load(storage, id.u64()).map_err(|e| e.to_string())
-    };
-    let save = |storage: &mut dyn cosmwasm_std::Storage, id: PositionId, p: &StubPosition| {
-        POSITIONS
-            .save(storage, id.u64(), p)
-            .map_err(|e| e.to_string())
-    };
-    match &exec.item {
-        DeferredExecItem::OpenPosition {
-            leverage,
-            direction,
-            take_profit,
-            amount,
-            ..
-        } => {
-            let id = NEXT_POSITION.load(storage).map_err(|e| e.to_string())?;
-            NEXT_POSITION
-                .save(storage, &(id + 1))
-                .map_err(|e| e.to_string())?;
-            let collateral = amount.raw();
-            let position = StubPosition {
-                owner: exec.owner.clone(),
-                direction: *direction,
-                collateral,
-                quantity: collateral * leverage.raw() / price,
-                entry: price,
-                deposited: collateral,
-                withdrawn: Decimal256::zero(),
-                created_at: env.block.time,
-                take_profit: *take_profit,
-            };
-            let id = PositionId::new(id);
-            save(storage, id, &position)?;
-            TOKENS
-                .save(storage, (&exec.owner, id.u64()), &())
-                .map_err(|e| e.to_string())?;
-            Ok((id, Decimal256::zero()))
-        }
-        DeferredExecItem::UpdatePositionAddCollateralImpactLeverage { id, amount } => {
-            let mut p = load(storage, *id)?;
-            p.add_impact_leverage(price, amount.raw());
-            save(storage, *id, &p)?;
-            Ok((*id, Decimal256::zero()))
-        }
-        DeferredExecItem::UpdatePositionAddCollateralImpactSize { id, amount, .. } => {
-            let mut p = load(storage, *id)?;
-            p.add_impact_size(price, amount.raw());
-            save(storage, *id, &p)?;
-            Ok((*id, Decimal256::zero()))
-        }
-        DeferredExecItem::UpdatePositionRemoveCollateralImpactSize { id, amount, .. } => {
-            let mut p = load(storage, *id)?;
-            p.remove_impact_size(price, amount.raw())?;
-            save(storage, *id, &p)?;
-            Ok((*id, amount.raw()))
-        }
-        DeferredExecItem::ClosePosition { id, .. } => {
-            let p = load(storage, *id)?;
-            POSITIONS.remove(storage, id.u64());
-            TOKENS.remove(storage, (&p.owner, id.u64()));
-            Ok((*id, p.active(price)))
-        }
+    let id: u64 = token_id.parse().map_err(|_| StdError::msg("token id"))?;
+    let recipient = deps.api.addr_validate(recipient)?;
+    let mut position = POSITIONS.load(deps.storage, id)?;
+    if position.owner != *caller {
+        return Err(StdError::msg("not the owner of the position"));
     }
+    TOKENS.remove(deps.storage, (caller, id));
+    TOKENS.save(deps.storage, (&recipient, id), &())?;
+    position.owner = recipient;
+    POSITIONS.save(deps.storage, id, &position)?;
+    Ok(Response::new())
 }
 
 fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {

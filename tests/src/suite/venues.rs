@@ -10,7 +10,10 @@ use ballast_types::venue::{InjectiveVenue, LevanaVenue, Venue};
 
 use super::{DENOM, Suite};
 use crate::levana::{StubInstantiate, levana_market_code, positions_of};
-use crate::levana_fixture::{ExecuteMsg as LevanaMsg, PriceBaseInQuote, PriceCollateralInUsd};
+use crate::levana_fixture::{
+    DirectionToBase, ExecuteMsg as LevanaMsg, LeverageToBase, NftExecuteMsg, PriceBaseInQuote,
+    PriceCollateralInUsd,
+};
 use crate::levana_query_fixture::{ListDeferredExecsResp, PositionsResp, QueryMsg as LevanaQuery};
 
 /// Terms matching the suite's ballast perp market: 10% initial, 5% maintenance margin, 5 bp fee.
@@ -111,14 +114,62 @@ impl Suite {
 
     /// Publishes `price` to the oracle and sets the same price on the Levana stand-in.
     pub fn publish_levana(&mut self, market: &Addr, price: i64) -> StdResult<AppResponse> {
-        let level = levana_price(price);
+        self.set_levana_price(market, price)?;
+        self.publish(price)
+    }
+
+    /// Levana's `SetManualPrice` on the stand-in only (an oracle mantissa, 10^-8).
+    pub fn set_levana_price(&mut self, market: &Addr, price: i64) -> StdResult<AppResponse> {
         let msg = LevanaMsg::SetManualPrice {
-            price: PriceBaseInQuote::new(level).expect("price"),
+            price: PriceBaseInQuote::new(levana_price(price)).expect("price"),
             price_usd: PriceCollateralInUsd::new(Decimal256::one()).expect("price"),
         };
         self.app
-            .execute_contract(self.owner.clone(), market.clone(), &msg, &[])?;
-        self.publish(price)
+            .execute_contract(self.owner.clone(), market.clone(), &msg, &[])
+    }
+
+    /// Levana's `OpenPosition` by `trader` with `collateral` base units at `leverage`, long, take
+    /// profit at twice the price, no slippage assertion.
+    pub fn levana_open_as(
+        &mut self,
+        trader: &Addr,
+        market: &Addr,
+        collateral: u128,
+        leverage: u32,
+    ) -> StdResult<AppResponse> {
+        let take_profit = levana_price(self.price * 2).to_string();
+        let msg = LevanaMsg::OpenPosition {
+            slippage_assert: None,
+            leverage: LeverageToBase::new(Decimal256::from_ratio(leverage, 1u32)),
+            direction: DirectionToBase::Long,
+            stop_loss_override: None,
+            take_profit: take_profit.parse().expect("take profit"),
+        };
+        self.app.execute_contract(
+            trader.clone(),
+            market.clone(),
+            &msg,
+            &coins(collateral, DENOM),
+        )
+    }
+
+    /// Levana's position token `TransferNft` of position `id` from `holder` to `recipient`.
+    pub fn levana_transfer(
+        &mut self,
+        holder: &Addr,
+        market: &Addr,
+        id: u64,
+        recipient: &Addr,
+    ) -> StdResult<AppResponse> {
+        let msg = LevanaMsg::NftProxy {
+            sender: holder.to_string(),
+            msg: NftExecuteMsg::TransferNft {
+                recipient: recipient.to_string(),
+                token_id: id.to_string(),
+            },
+        };
+        self.app
+            .execute_contract(holder.clone(), market.clone(), &msg, &[])
     }
 
     /// The vault's positions on a Levana market, as Levana answers `Positions`.
