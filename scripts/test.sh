@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ballast's checks, as CI runs them: setup, format, lints, schemas and the TypeScript client generated from them,
-# no floats on chain, every test, wasm build, then the client and the web page against a local chain in Chromium.
+# no floats on chain, every test, wasm build, the gas bench, the artifacts and the Injective build on local chains,
+# then the client and the web page against a local chain in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,6 +37,12 @@ cargo test -p ballast-vault --features injective --locked --test injective
 
 echo "== contract wasm: build, wasm-opt, size limit, cosmwasm-vm check (scripts/build-wasm.sh)"
 scripts/build-wasm.sh
+
+echo "== gas in cosmwasm-vm against the forwarder baseline (scripts/bench-gas.sh; prints figures, judges nothing)"
+scripts/bench-gas.sh
+
+echo "== the artifacts on a local chain: three decisions, positions, gas_used (scripts/e2e-localnet.sh)"
+scripts/e2e-localnet.sh
 
 echo "== the Injective build of the vault on a perpetual market of the local chain (scripts/e2e-injective.sh)"
 scripts/e2e-injective.sh
