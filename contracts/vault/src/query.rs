@@ -5,7 +5,7 @@ use cw_storage_plus::Bound;
 
 use ballast_types::convert::{fixed_to_decimal, fixed_to_signed_decimal};
 use ballast_types::vault::{
-    ConfigResponse, DEFAULT_GRID_LIMIT, GridLevelResponse, GridResponse, GridsResponse,
+    ConfigResponse, DEFAULT_GRID_LIMIT, Decision, GridLevelResponse, GridResponse, GridsResponse,
     HedgeResponse, HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview,
     OrderRequest, PendingMarketResponse, PendingParamsResponse, StateResponse,
 };
@@ -23,6 +23,7 @@ use crate::state::{
     CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
     PENDING_OWNER, PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
 };
+use crate::venue;
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -100,6 +101,10 @@ pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractRes
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book) = gather(deps, &env, &config, &request.market)?;
     let e = pipeline::evaluate(&params, &inputs, &book, env.block.time.seconds(), &request)?;
+    if e.decision != Decision::Rejected && !e.executed.is_zero() {
+        // What the venue would refuse (a queued Levana execution, a flip) fails the preview as well.
+        venue::trade_msgs(deps, &env, &config, &inputs, &e)?;
+    }
     Ok(preview_of(e))
 }
 

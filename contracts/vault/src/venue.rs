@@ -21,7 +21,9 @@ use cosmwasm_std::{Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg,
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::vault::MarketConfig;
-use ballast_types::venue::{Venue, VenueAccount, VenueError, VenueMsg, VenueOrder};
+#[cfg(not(feature = "injective"))]
+use ballast_types::venue::VenueError;
+use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
@@ -151,6 +153,56 @@ fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<CosmosMsg<VenueCusto
     }
 }
 
+/// The messages that carry an executed order to the market's venue, or why the venue cannot take it
+/// now (a queued Levana execution, a flip, a size below Injective's tick). `PreviewOrder` builds them
+/// too, so a preview fails where the order would.
+pub fn trade_msgs(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    inputs: &MarketInputs,
+    e: &Evaluation,
+) -> ContractResult<Vec<VenueMsg>> {
+    let market = &inputs.config;
+    // Only an external venue needs the price as a decimal; the ballast path reads nothing new.
+    let price = match market.venue {
+        Venue::Ballast => Decimal::zero(),
+        _ => pyth_to_decimal(&inputs.price)?,
+    };
+    match &market.venue {
+        Venue::Levana(v) => {
+            let book = levana::read(deps, env, &market.market, v)?;
+            let order = levana::LevanaOrder {
+                market: &market.market,
+                side: e.side,
+                executed: e.executed,
+                reduce_only: e.reduce_only,
+                margin: e.margin_to_post,
+                price,
+                idle: inputs::idle(deps, env, config)?,
+            };
+            levana::trade(
+                v,
+                &book,
+                &config.denom,
+                env.contract.address.as_str(),
+                &order,
+            )
+        }
+        venue => {
+            let order = VenueOrder {
+                market: &market.market,
+                side: e.side,
+                notional: e.executed,
+                reduce_only: e.reduce_only,
+                margin: e.margin_to_post,
+                price,
+            };
+            Ok(vec![venue.trade(account(env, config), &order)?])
+        }
+    }
+}
+
 /// Forwards an executed order to the market's venue.
 pub fn forward_trade(
     deps: DepsMut,
@@ -161,59 +213,22 @@ pub fn forward_trade(
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
     let market = &inputs.config;
-    // Only an external venue needs the price as a decimal; the ballast path reads nothing new.
-    let price = match market.venue {
-        Venue::Ballast => Decimal::zero(),
-        _ => pyth_to_decimal(&inputs.price)?,
-    };
-    if let Venue::Levana(v) = &market.venue {
-        let book = levana::read(deps.as_ref(), env, &market.market, v)?;
-        let order = levana::LevanaOrder {
-            market: &market.market,
-            side: e.side,
-            executed: e.executed,
-            reduce_only: e.reduce_only,
-            margin: e.margin_to_post,
-            price,
-            idle: inputs::idle(deps.as_ref(), env, config)?,
-        };
-        let msgs = levana::trade(
-            v,
-            &book,
-            &config.denom,
-            env.contract.address.as_str(),
-            &order,
-        )?;
-        let response = response
-            .add_attribute("margin_posted", e.margin_to_post)
-            .add_attribute("venue", market.venue.name());
-        return remark_after(deps, &market.market, msgs, response);
-    }
-    let order = VenueOrder {
-        market: &market.market,
-        side: e.side,
-        notional: e.executed,
-        reduce_only: e.reduce_only,
-        margin: e.margin_to_post,
-        price,
-    };
-    let msg = sendable(
-        &market.venue,
-        market.venue.trade(account(env, config), &order)?,
-    )?;
+    let msgs = trade_msgs(deps.as_ref(), env, config, inputs, e)?;
     let response = response.add_attribute("margin_posted", e.margin_to_post);
     match market.venue {
-        Venue::Ballast => {
-            PENDING_MARK.save(deps.storage, &market.market)?;
-            crate::probe(deps.api, "forward");
-            Ok(response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+        Venue::Ballast => remark_after(deps, &market.venue, &market.market, msgs, response),
+        Venue::Levana(_) => {
+            let response = response.add_attribute("venue", market.venue.name());
+            remark_after(deps, &market.venue, &market.market, msgs, response)
         }
-        _ => {
+        Venue::Injective(_) => {
             let after = ledger_after(&e.mark, e, env.block.time.seconds())?;
             store_mark(deps.storage, &market.market, &after)?;
-            Ok(response
-                .add_attribute("venue", market.venue.name())
-                .add_submessage(SubMsg::new(msg)))
+            let mut response = response.add_attribute("venue", market.venue.name());
+            for msg in msgs {
+                response = response.add_submessage(SubMsg::new(sendable(&market.venue, msg)?));
+            }
+            Ok(response)
         }
     }
 }
@@ -227,43 +242,28 @@ pub fn forward_margin(
     amount: Uint128,
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
-    if let Venue::Levana(v) = &market.venue {
-        let book = levana::read(deps.as_ref(), env, &market.market, v)?;
-        let msg = levana::add_margin(v, &book, &market.market, amount, &config.denom)?;
-        let response = response.add_attribute("margin_added", amount);
-        return remark_after(deps, &market.market, vec![msg], response);
-    }
-    let msg = sendable(
-        &market.venue,
-        market
-            .venue
-            .add_margin(account(env, config), &market.market, amount)?,
-    )?;
-    PENDING_MARK.save(deps.storage, &market.market)?;
-    Ok(response
-        .add_attribute("margin_added", amount)
-        .add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY)))
+    let msg = match &market.venue {
+        Venue::Levana(v) => {
+            let book = levana::read(deps.as_ref(), env, &market.market, v)?;
+            levana::add_margin(v, &book, &market.market, amount, &config.denom)?
+        }
+        venue => venue.add_margin(account(env, config), &market.market, amount)?,
+    };
+    let response = response.add_attribute("margin_added", amount);
+    remark_after(deps, &market.venue, &market.market, vec![msg], response)
 }
 
 /// Sends `msgs` in order and re-marks the market when the last one has run.
 fn remark_after(
     deps: DepsMut,
+    venue: &Venue,
     market: &str,
     msgs: Vec<VenueMsg>,
     mut response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
     let last = msgs.len().saturating_sub(1);
     for (i, msg) in msgs.into_iter().enumerate() {
-        let msg = match msg {
-            VenueMsg::Wasm(wasm) => CosmosMsg::Wasm(wasm),
-            VenueMsg::Injective(_) => {
-                return Err(VenueError::Unsupported {
-                    venue: "levana",
-                    action: "send a custom message",
-                }
-                .into());
-            }
-        };
+        let msg = sendable(venue, msg)?;
         response = if i == last {
             response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY))
         } else {
@@ -271,6 +271,7 @@ fn remark_after(
         };
     }
     PENDING_MARK.save(deps.storage, &market.to_string())?;
+    crate::probe(deps.api, "forward");
     Ok(response)
 }
 

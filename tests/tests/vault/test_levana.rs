@@ -107,13 +107,17 @@ fn after_the_crank_the_vault_reads_its_levana_position_back() {
 fn a_second_order_while_the_first_is_queued_is_refused() {
     let (mut suite, _market) = levana_suite();
     suite.submit(order(Side::Long, SIZE)).unwrap();
-    assert_err(
-        suite.submit(order(Side::Long, SIZE)),
-        ContractError::LevanaPending {
-            market: MARKET.to_string(),
-            deferred_exec_id: Uint64::new(1),
-        },
+    let pending = ContractError::LevanaPending {
+        market: MARKET.to_string(),
+        deferred_exec_id: Uint64::new(1),
+    };
+    // The preview fails the same way: it builds the venue's messages too.
+    let preview = suite.query_preview(order(Side::Long, SIZE)).unwrap_err();
+    assert!(
+        preview.to_string().contains(&pending.to_string()),
+        "{preview}"
     );
+    assert_err(suite.submit(order(Side::Long, SIZE)), pending);
 }
 
 #[test]
@@ -211,19 +215,19 @@ fn an_order_flipping_a_levana_position_is_refused() {
     let (mut suite, market) = levana_suite();
     open_long(&mut suite, &market);
     let notional = suite.query_market().unwrap().mark.notional;
-    let res = suite.submit(order(Side::Short, notional.u128() + 50_000_000_000));
-    let executed = suite
-        .query_preview(order(Side::Short, notional.u128() + 50_000_000_000))
-        .unwrap()
-        .executed;
-    assert_err(
-        res,
-        ContractError::LevanaFlip {
-            market: MARKET.to_string(),
-            notional,
-            executed,
-        },
+    let flip = order(Side::Short, notional.u128() + 50_000_000_000);
+    let preview = suite.query_preview(flip.clone()).unwrap_err().to_string();
+    let refused = suite.submit(flip).unwrap_err().to_string();
+    // Errors arrive as text; the vault's own message follows the last "error: ".
+    let message = |e: &str| e.rsplit("error: ").next().unwrap_or_default().to_string();
+    assert!(
+        message(&refused).ends_with(&format!(
+            "would flip the Levana position of {notional}; close it first"
+        )),
+        "{refused}"
     );
+    // The preview refuses with the same error.
+    assert_eq!(message(&preview), message(&refused));
 }
 
 #[test]
