@@ -249,6 +249,19 @@ pub enum ContractError {
         /// The proposed venue.
         to: String,
     },
+    /// An Injective market names a subaccount that is not the vault's own: the chain would refuse its
+    /// orders, or trade from another account's funds.
+    #[error(
+        "{market}: subaccount {subaccount_id} is not the vault's (its subaccounts start with {own})"
+    )]
+    ForeignSubaccount {
+        /// The market.
+        market: String,
+        /// The configured subaccount.
+        subaccount_id: String,
+        /// `0x` and the vault's address bytes in hex.
+        own: String,
+    },
     /// An execution of the vault waits in the Levana market's queue: nothing more is sent to the
     /// market until a crank has run it, so the vault never opens twice.
     #[error(
@@ -341,6 +354,7 @@ impl ContractError {
             ContractError::Venue(VenueError::BelowTick { .. }) => "venue_below_tick",
             ContractError::Venue(_) => "venue_math",
             ContractError::VenueChangeWithPosition { .. } => "venue_change_with_position",
+            ContractError::ForeignSubaccount { .. } => "foreign_subaccount",
             ContractError::LevanaPending { .. } => "levana_pending",
             ContractError::LevanaFlip { .. } => "levana_flip",
             ContractError::LevanaPositionCount { .. } => "levana_position_count",

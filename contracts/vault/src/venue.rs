@@ -16,7 +16,7 @@
 
 pub mod levana;
 
-use cosmwasm_std::{Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
+use cosmwasm_std::{Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
@@ -33,12 +33,13 @@ use crate::pipeline::{Evaluation, MarketInputs};
 use crate::state::{Config, MARKS, Mark, PENDING_MARK};
 use crate::{VaultResponse, VenueCustom};
 
-/// Whether this vault can hold a position on the market's venue; refused at instantiate and proposal.
+/// Whether this vault (at `vault`) can hold a position on the market's venue; refused at instantiate
+/// and proposal.
 ///
 /// Levana markets are accepted: the vault reads its position ids back and can reduce, close,
 /// deleverage and top up what it opened. Injective's orders are custom messages that only the
-/// `injective` build can send.
-pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
+/// `injective` build can send, from a subaccount of the vault's own address.
+pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractResult<()> {
     match &market.venue {
         Venue::Ballast => Ok(()),
         Venue::Levana(levana) => {
@@ -46,13 +47,32 @@ pub fn validate(api: &dyn Api, market: &MarketConfig) -> ContractResult<()> {
             Ok(())
         }
         #[cfg(feature = "injective")]
-        Venue::Injective(_) => Ok(()),
-        #[cfg(not(feature = "injective"))]
-        Venue::Injective(_) => Err(VenueError::Unsupported {
-            venue: "injective",
-            action: "send a custom message from this vault build",
+        Venue::Injective(injective) => {
+            // A subaccount id is the owner's address bytes, then a 12-byte nonce.
+            let own = format!(
+                "0x{}",
+                cosmwasm_std::HexBinary::from(api.addr_canonicalize(vault.as_str())?.as_slice())
+                    .to_hex()
+            );
+            if injective.subaccount_id.to_lowercase().starts_with(&own) {
+                Ok(())
+            } else {
+                Err(ContractError::ForeignSubaccount {
+                    market: market.market.clone(),
+                    subaccount_id: injective.subaccount_id.clone(),
+                    own,
+                })
+            }
         }
-        .into()),
+        #[cfg(not(feature = "injective"))]
+        Venue::Injective(_) => {
+            let _ = vault;
+            Err(VenueError::Unsupported {
+                venue: "injective",
+                action: "send a custom message from this vault build",
+            }
+            .into())
+        }
     }
 }
 

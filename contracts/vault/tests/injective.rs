@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use cosmwasm_std::testing::{MockApi, MockQuerier, MockStorage, message_info, mock_env};
 use cosmwasm_std::{
-    ContractResult, CosmosMsg, Env, Int64, OwnedDeps, SystemResult, Timestamp, Uint64, WasmQuery,
-    coins, from_json, to_json_binary,
+    CanonicalAddr, ContractResult, CosmosMsg, Empty, Env, Int64, OwnedDeps, SystemResult,
+    Timestamp, Uint64, WasmQuery, coins, from_json, to_json_binary,
 };
 use serde_json::{Value, json};
 
@@ -17,6 +17,7 @@ use ballast_types::Side;
 use ballast_types::pyth::{PriceFeed, PriceFeedResponse, PriceIdentifier, PythPrice};
 use ballast_types::vault::{ExecuteMsg, InstantiateMsg, MarketResponse, OrderRequest, QueryMsg};
 use ballast_vault::contract::{execute, instantiate, query};
+use ballast_vault::error::ContractError;
 
 const DAY: u64 = 86_400;
 const DENOM: &str = "inj";
@@ -60,6 +61,24 @@ fn market() -> Value {
                      "initial_margin":"0.1","maintenance_margin":"0.05"}}}})
 }
 
+/// The vault's address: 20 bytes of 0xab, whose default subaccount `market()` names.
+fn vault_env(api: &MockApi) -> Env {
+    let mut env = mock_env();
+    env.block.time = Timestamp::from_seconds(1_700_000_000);
+    env.contract.address =
+        cosmwasm_std::Api::addr_humanize(api, &CanonicalAddr::from(vec![0xab; 20])).unwrap();
+    env
+}
+
+fn instantiate_msg(api: &MockApi, market: Value) -> InstantiateMsg {
+    let addr = |name: &str| api.addr_make(name).to_string();
+    serde_json::from_value(json!({
+        "owner": addr("owner"), "manager": addr("manager"), "guardian": addr("guardian"),
+        "denom": DENOM, "oracle": addr("oracle"), "perp_market": addr("perp"),
+        "fee_recipient": addr("fees"), "params": params(), "markets": [market]}))
+    .unwrap()
+}
+
 /// A vault with one Injective market, 1M deposited, and `days` daily prices marked (+-2%).
 fn vault(days: u32) -> (Deps, Env, Rc<Cell<(i64, u64)>>) {
     let api = MockApi::default();
@@ -79,16 +98,13 @@ fn vault(days: u32) -> (Deps, Env, Rc<Cell<(i64, u64)>>) {
         querier,
         custom_query_type: Default::default(),
     };
-    let mut env = mock_env();
-    env.block.time = Timestamp::from_seconds(1_700_000_000);
-    let addr = |name: &str| deps.api.addr_make(name).to_string();
-    let msg: InstantiateMsg = serde_json::from_value(json!({
-        "owner": addr("owner"), "manager": addr("manager"), "guardian": addr("guardian"),
-        "denom": DENOM, "oracle": addr("oracle"), "perp_market": addr("perp"),
-        "fee_recipient": addr("fees"), "params": params(), "markets": [market()]}))
-    .unwrap();
-    let owner = deps.api.addr_make("owner");
+    let env = vault_env(&deps.api);
+    let (owner, msg) = (
+        deps.api.addr_make("owner"),
+        instantiate_msg(&deps.api, market()),
+    );
     instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg).unwrap();
+    let mut env = env;
     let alice = deps.api.addr_make("alice");
     let funds = coins(1_000_000_000_000, DENOM);
     deps.querier
@@ -251,5 +267,55 @@ fn the_ledger_holds_the_order_ages_and_pins_the_venue() {
     assert_eq!(
         err.to_string(),
         "BTC-PERP: the venue changes from injective to ballast while the position is open"
+    );
+}
+
+#[test]
+fn a_market_trading_from_another_accounts_subaccount_is_refused() {
+    let mut deps = OwnedDeps {
+        storage: MockStorage::default(),
+        api: MockApi::default(),
+        querier: MockQuerier::<Empty>::new(&[]),
+        custom_query_type: Default::default(),
+    };
+    let env = vault_env(&deps.api);
+    let foreign = format!("0x{}{}", "cd".repeat(20), "0".repeat(24));
+    let mut config = market();
+    config["venue"]["injective"]["subaccount_id"] = json!(foreign);
+    let owner = deps.api.addr_make("owner");
+    let msg = instantiate_msg(&deps.api, config.clone());
+    let err = instantiate(deps.as_mut(), env.clone(), message_info(&owner, &[]), msg).unwrap_err();
+    let own = format!("0x{}", "ab".repeat(20));
+    let expected = ContractError::ForeignSubaccount {
+        market: "BTC-PERP".into(),
+        subaccount_id: foreign.clone(),
+        own: own.clone(),
+    };
+    assert_eq!(err.to_string(), expected.to_string());
+    // A proposal is checked the same way.
+    let no_markets = {
+        let mut msg = instantiate_msg(&deps.api, market());
+        msg.markets.clear();
+        msg
+    };
+    instantiate(
+        deps.as_mut(),
+        env.clone(),
+        message_info(&owner, &[]),
+        no_markets,
+    )
+    .unwrap();
+    let propose = ExecuteMsg::ProposeMarket {
+        config: serde_json::from_value(config).unwrap(),
+    };
+    let err = execute(deps.as_mut(), env, message_info(&owner, &[]), propose).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        ContractError::ForeignSubaccount {
+            market: "BTC-PERP".into(),
+            subaccount_id: foreign,
+            own,
+        }
+        .to_string()
     );
 }

@@ -111,7 +111,7 @@ pub fn propose_market(
 ) -> ContractResult<VaultResponse> {
     assert_owner(&deps, &info)?;
     config.validate()?;
-    crate::venue::validate(deps.api, &config)?;
+    crate::venue::validate(deps.api, &env.contract.address, &config)?;
     let eta = eta(&deps, &env)?;
     let market = config.market.clone();
     let value = to_json_string(&config)?;

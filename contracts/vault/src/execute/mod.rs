@@ -61,7 +61,7 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
         },
     )?;
     for market in msg.markets {
-        crate::venue::validate(deps.api, &market)?;
+        crate::venue::validate(deps.api, &env.contract.address, &market)?;
         save_market(deps.storage, market)?;
     }
     Ok(VaultResponse::new()
