@@ -1,4 +1,5 @@
-//! Injective's exchange module message the vault sends, in the wire shape of `injective-cosmwasm`.
+//! Injective's exchange module message the vault sends, in the wire shape of `injective-cosmwasm`, and
+//! `order`, which builds it from a decided order on the market's ticks.
 //!
 //! Copied from `InjectiveLabs/cw-injective`, `packages/injective-cosmwasm/src/msg.rs`,
 //! `route.rs`, `exchange/derivative.rs` and `exchange/order.rs` (commit
@@ -13,7 +14,10 @@
 //! decimals), and an 18-decimal quote puts prices beyond `Decimal`. Checked on a local injectived
 //! 1.20.1 by `scripts/e2e-injective.sh`.
 
-use cosmwasm_std::{CosmosMsg, CustomMsg, Decimal256};
+use cosmwasm_std::{CosmosMsg, CustomMsg, Decimal256, Uint128, Uint256};
+
+use super::{InjectiveVenue, VenueAccount, VenueError, VenueMsg, VenueOrder};
+use crate::Side;
 use serde::{Deserialize, Serialize};
 
 /// The custom message Injective's wasm bindings route to a module.
@@ -120,4 +124,91 @@ impl<'de> Deserialize<'de> for OrderType {
             ))),
         }
     }
+}
+
+/// `x` rounded down to a multiple of `tick`.
+fn floor_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
+    Ok(x.checked_div(tick)?.floor().checked_mul(tick)?)
+}
+
+/// `x` rounded up to a multiple of `tick`.
+fn ceil_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
+    Ok(x.checked_div(tick)?.checked_ceil()?.checked_mul(tick)?)
+}
+
+/// A base-unit amount as a `Decimal256`.
+fn amount256(amount: Uint128) -> Result<Decimal256, VenueError> {
+    Ok(Decimal256::checked_from_ratio(amount, 1u128)?)
+}
+
+/// Injective's `CreateDerivativeMarketOrder` for a decided order.
+///
+/// In `Decimal256`: chain prices are quote base units per unit, so an 18-decimal quote (INJ) puts
+/// BTC at 60,000 * 10^18 = 6e22, beyond `Decimal`'s 3.4e20.
+pub(super) fn order(
+    v: &InjectiveVenue,
+    account: VenueAccount,
+    order: &VenueOrder,
+) -> Result<VenueMsg, VenueError> {
+    if !order.reduce_only && order.margin.is_zero() {
+        return Err(VenueError::MarginRequired { venue: "injective" });
+    }
+    // The oracle prices in quote per base; the exchange in quote base units per unit of quantity.
+    let scale = Uint256::from(10u128).checked_pow(v.quote_decimals)?;
+    let price =
+        Decimal256::from(order.price).checked_mul(Decimal256::checked_from_ratio(scale, 1u128)?)?;
+    // Decimal division rounds down; then down to the tick: never more than the decided notional.
+    let exact = amount256(order.notional)?.checked_div(price)?;
+    let quantity_tick = Decimal256::from(v.quantity_tick);
+    let quantity = floor_to(exact, quantity_tick)?;
+    if quantity.is_zero() {
+        return Err(VenueError::BelowTick {
+            quantity: exact,
+            tick: v.quantity_tick,
+        });
+    }
+    // The worst price, rounded toward the oracle price: a buy's bound down, a sell's up.
+    let slippage = Decimal256::from(v.max_slippage);
+    let price_tick = Decimal256::from(v.price_tick);
+    let (order_type, price) = match order.side {
+        Side::Long => (
+            OrderType::Buy,
+            floor_to(
+                price.checked_mul(Decimal256::one().checked_add(slippage)?)?,
+                price_tick,
+            )?,
+        ),
+        Side::Short => (
+            OrderType::Sell,
+            ceil_to(
+                price.checked_mul(Decimal256::one().checked_sub(slippage)?)?,
+                price_tick,
+            )?,
+        ),
+    };
+    // Injective reads zero margin as reduce-only; the vault posts no margin on reductions.
+    let margin = if order.reduce_only {
+        Decimal256::zero()
+    } else {
+        amount256(order.margin)?
+    };
+    Ok(VenueMsg::Injective(InjectiveMsgWrapper {
+        route: InjectiveRoute::Exchange,
+        msg_data: InjectiveMsg::CreateDerivativeMarketOrder {
+            sender: account.sender.to_string(),
+            order: DerivativeOrder {
+                market_id: v.market_id.clone(),
+                order_info: OrderInfo {
+                    subaccount_id: v.subaccount_id.clone(),
+                    fee_recipient: v.fee_recipient.clone(),
+                    price,
+                    quantity,
+                    cid: None,
+                },
+                order_type,
+                margin,
+                trigger_price: None,
+            },
+        },
+    }))
 }

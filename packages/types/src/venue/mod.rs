@@ -34,7 +34,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     CheckedFromRatioError, ConversionOverflowError, CosmosMsg, Decimal, Decimal256,
     DecimalRangeExceeded, DivideByZeroError, OverflowError, RoundUpOverflowError, StdError,
-    Uint128, Uint256, WasmMsg, coins, to_json_binary,
+    Uint128, WasmMsg, coins, to_json_binary,
 };
 use thiserror::Error;
 
@@ -42,9 +42,7 @@ use crate::Side;
 use crate::perp::{self, TradingTerms};
 use crate::vault::{ParamError, check};
 
-use injective::{
-    DerivativeOrder, InjectiveMsg, InjectiveMsgWrapper, InjectiveRoute, OrderInfo, OrderType,
-};
+use injective::InjectiveMsgWrapper;
 
 /// Where a market's orders go.
 #[cw_serde]
@@ -344,7 +342,7 @@ impl Venue {
                 funds: funds(order.margin, account.denom),
             })),
             Venue::Levana(v) => levana_open(v, account, order),
-            Venue::Injective(v) => injective_order(v, account, order),
+            Venue::Injective(v) => injective::order(v, account, order),
         }
     }
 
@@ -384,91 +382,4 @@ pub(crate) fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
     } else {
         coins(amount.u128(), denom)
     }
-}
-
-/// `x` rounded down to a multiple of `tick`.
-fn floor_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
-    Ok(x.checked_div(tick)?.floor().checked_mul(tick)?)
-}
-
-/// `x` rounded up to a multiple of `tick`.
-fn ceil_to(x: Decimal256, tick: Decimal256) -> Result<Decimal256, VenueError> {
-    Ok(x.checked_div(tick)?.checked_ceil()?.checked_mul(tick)?)
-}
-
-/// A base-unit amount as a `Decimal256`.
-fn amount256(amount: Uint128) -> Result<Decimal256, VenueError> {
-    Ok(Decimal256::checked_from_ratio(amount, 1u128)?)
-}
-
-/// Injective's `CreateDerivativeMarketOrder` for a decided order.
-///
-/// In `Decimal256`: chain prices are quote base units per unit, so an 18-decimal quote (INJ) puts
-/// BTC at 60,000 * 10^18 = 6e22, beyond `Decimal`'s 3.4e20.
-fn injective_order(
-    v: &InjectiveVenue,
-    account: VenueAccount,
-    order: &VenueOrder,
-) -> Result<VenueMsg, VenueError> {
-    if !order.reduce_only && order.margin.is_zero() {
-        return Err(VenueError::MarginRequired { venue: "injective" });
-    }
-    // The oracle prices in quote per base; the exchange in quote base units per unit of quantity.
-    let scale = Uint256::from(10u128).checked_pow(v.quote_decimals)?;
-    let price =
-        Decimal256::from(order.price).checked_mul(Decimal256::checked_from_ratio(scale, 1u128)?)?;
-    // Decimal division rounds down; then down to the tick: never more than the decided notional.
-    let exact = amount256(order.notional)?.checked_div(price)?;
-    let quantity_tick = Decimal256::from(v.quantity_tick);
-    let quantity = floor_to(exact, quantity_tick)?;
-    if quantity.is_zero() {
-        return Err(VenueError::BelowTick {
-            quantity: exact,
-            tick: v.quantity_tick,
-        });
-    }
-    // The worst price, rounded toward the oracle price: a buy's bound down, a sell's up.
-    let slippage = Decimal256::from(v.max_slippage);
-    let price_tick = Decimal256::from(v.price_tick);
-    let (order_type, price) = match order.side {
-        Side::Long => (
-            OrderType::Buy,
-            floor_to(
-                price.checked_mul(Decimal256::one().checked_add(slippage)?)?,
-                price_tick,
-            )?,
-        ),
-        Side::Short => (
-            OrderType::Sell,
-            ceil_to(
-                price.checked_mul(Decimal256::one().checked_sub(slippage)?)?,
-                price_tick,
-            )?,
-        ),
-    };
-    // Injective reads zero margin as reduce-only; the vault posts no margin on reductions.
-    let margin = if order.reduce_only {
-        Decimal256::zero()
-    } else {
-        amount256(order.margin)?
-    };
-    Ok(VenueMsg::Injective(InjectiveMsgWrapper {
-        route: InjectiveRoute::Exchange,
-        msg_data: InjectiveMsg::CreateDerivativeMarketOrder {
-            sender: account.sender.to_string(),
-            order: DerivativeOrder {
-                market_id: v.market_id.clone(),
-                order_info: OrderInfo {
-                    subaccount_id: v.subaccount_id.clone(),
-                    fee_recipient: v.fee_recipient.clone(),
-                    price,
-                    quantity,
-                    cid: None,
-                },
-                order_type,
-                margin,
-                trigger_price: None,
-            },
-        },
-    }))
 }
