@@ -12,6 +12,7 @@ mod test_grid;
 mod test_hedge;
 mod test_keepers;
 mod test_levana;
+mod test_levana_gifts;
 mod test_levana_wire;
 mod test_migration;
 mod test_oracle_guards;

@@ -19,14 +19,14 @@ use crate::{assert_decision, executed, limit_of};
 const SIZE: u128 = 250_000_000_000;
 
 /// A suite whose first market trades on a fresh Levana stand-in.
-fn levana_suite() -> (Suite, Addr) {
+pub(crate) fn levana_suite() -> (Suite, Addr) {
     let mut suite = SuiteBuilder::new().build();
     let market = suite.move_to_levana().unwrap();
     (suite, market)
 }
 
 /// Opens `SIZE` long and lets the crank run it.
-fn open_long(suite: &mut Suite, market: &Addr) {
+pub(crate) fn open_long(suite: &mut Suite, market: &Addr) {
     suite.submit(order(Side::Long, SIZE)).unwrap();
     suite.levana_crank(market).unwrap();
     suite.mark().unwrap();
@@ -34,7 +34,10 @@ fn open_long(suite: &mut Suite, market: &Addr) {
 
 /// The vault's one Levana position: (direction, notional in collateral, active collateral) in base
 /// units (6 decimals).
-fn levana_position(suite: &Suite, market: &Addr) -> Option<(DirectionToBase, u128, u128)> {
+pub(crate) fn levana_position(
+    suite: &Suite,
+    market: &Addr,
+) -> Option<(DirectionToBase, u128, u128)> {
     let read = suite.query_levana_positions(market).unwrap();
     assert!(read.positions.len() <= 1, "one position per market");
     read.positions.first().map(|p| {
@@ -310,78 +313,6 @@ fn a_failed_levana_open_returns_the_collateral_and_frees_the_market() {
     suite.set_levana_price(&market, suite.price).unwrap();
     let res = suite.submit(order(Side::Long, SIZE)).unwrap();
     assert_decision(&res, "accepted", "none");
-}
-
-/// The vault opens `SIZE` long; Bob opens 10,000 USDC at 5x and transfers it to the vault.
-fn with_a_gifted_position(suite: &mut Suite, market: &Addr) {
-    open_long(suite, market);
-    let bob = suite.bob.clone();
-    suite
-        .levana_open_as(&bob, market, 10_000_000_000, 5)
-        .unwrap();
-    suite.levana_crank(market).unwrap();
-    let vault = suite.vault.clone();
-    suite.levana_transfer(&bob, market, 2, &vault).unwrap();
-    suite.mark().unwrap();
-}
-
-#[test]
-fn a_position_transferred_to_the_vault_counts_in_its_mark() {
-    let (mut suite, market) = levana_suite();
-    with_a_gifted_position(&mut suite, &market);
-    let read = suite.query_levana_positions(&market).unwrap();
-    assert_eq!(read.positions.len(), 2);
-    let (vault_own, gift) = (&read.positions[0], &read.positions[1]);
-    let units = |d: cosmwasm_std::Decimal256| {
-        let n = (d * cosmwasm_std::Decimal256::from_ratio(1_000_000u32, 1u32)).to_uint_floor();
-        cosmwasm_std::Uint128::try_from(n).unwrap().u128()
-    };
-    let mark = suite.query_market().unwrap().mark;
-    assert_eq!(
-        mark.notional.u128(),
-        units(vault_own.notional_size_in_collateral.magnitude())
-            + units(gift.notional_size_in_collateral.magnitude())
-    );
-    assert_eq!(units(gift.active_collateral.raw()), 10_000_000_000);
-    // Bob's 10,000 USDC are the vault's now.
-    assert_eq!(
-        suite.query_state().unwrap().nav.u128(),
-        NAV + 10_000_000_000
-    );
-}
-
-#[test]
-fn with_two_levana_positions_an_order_adding_exposure_is_refused() {
-    let (mut suite, market) = levana_suite();
-    with_a_gifted_position(&mut suite, &market);
-    assert_err(
-        suite.submit(order(Side::Long, 10_000_000_000)),
-        ContractError::LevanaPositionCount {
-            market: MARKET.to_string(),
-            count: 2,
-        },
-    );
-}
-
-#[test]
-fn with_two_levana_positions_a_reduction_closes_them_all() {
-    let (mut suite, market) = levana_suite();
-    with_a_gifted_position(&mut suite, &market);
-    let res = suite
-        .submit(reduce_only(Side::Short, 10_000_000_000))
-        .unwrap();
-    assert_decision(&res, "accepted", "none");
-    let execs = suite.query_levana_execs(&market).unwrap();
-    let closes = execs
-        .items
-        .iter()
-        .filter(|e| matches!(e.item, DeferredExecItem::ClosePosition { .. }))
-        .count();
-    assert_eq!(closes, 2);
-    suite.levana_crank(&market).unwrap();
-    suite.mark().unwrap();
-    assert_eq!(levana_position(&suite, &market), None);
-    assert!(suite.query_market().unwrap().mark.notional.is_zero());
 }
 
 #[test]
