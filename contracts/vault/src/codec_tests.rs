@@ -121,3 +121,56 @@ fn items_and_maps_store_load_and_remove() {
     assert_eq!(MAP.may_load(&storage, "a").unwrap(), None);
     assert_eq!(ITEM.may_load(&storage).unwrap(), None);
 }
+
+/// The stored layout of the hottest records, field by field: reordering a `compact!` list (two
+/// same-width fields would still decode) fails here instead of misreading a deployed vault's state.
+#[test]
+fn record_layouts_are_pinned() {
+    use crate::state::{Mark, Peak, StoredVol, Totals};
+    use ballast_types::Side;
+
+    let mark = Mark {
+        side: Some(Side::Short),
+        notional: Uint128::new(7),
+        margin: Uint128::new(8),
+        unrealized_pnl: Int128::new(-9),
+        time: 10,
+    };
+    let mut want = vec![1u8, 1];
+    want.extend_from_slice(&7u128.to_le_bytes());
+    want.extend_from_slice(&8u128.to_le_bytes());
+    want.extend_from_slice(&(-9i128).to_le_bytes());
+    want.extend_from_slice(&10u64.to_le_bytes());
+    assert_eq!(mark.to_bytes(), want);
+
+    let totals = Totals {
+        gross_notional: Uint128::new(3),
+        marked_equity: Int128::new(-4),
+    };
+    let mut want = 3u128.to_le_bytes().to_vec();
+    want.extend_from_slice(&(-4i128).to_le_bytes());
+    assert_eq!(totals.to_bytes(), want);
+
+    let vol = StoredVol {
+        last_time: 1,
+        last_mantissa: Uint128::new(2),
+        last_expo: -8,
+        variance_bits: Some(Int128::new(5)),
+        returns: 6,
+    };
+    let mut want = 1u64.to_le_bytes().to_vec();
+    want.extend_from_slice(&2u128.to_le_bytes());
+    want.extend_from_slice(&(-8i32).to_le_bytes());
+    want.push(1);
+    want.extend_from_slice(&5i128.to_le_bytes());
+    want.extend_from_slice(&6u64.to_le_bytes());
+    assert_eq!(vol.to_bytes(), want);
+
+    let peak = Peak {
+        per_unit: Decimal::percent(150),
+        time: 11,
+    };
+    let mut want = 1_500_000_000_000_000_000u128.to_le_bytes().to_vec();
+    want.extend_from_slice(&11u64.to_le_bytes());
+    assert_eq!(peak.to_bytes(), want);
+}

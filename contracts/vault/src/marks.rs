@@ -29,6 +29,15 @@ pub fn store_mark(storage: &mut dyn Storage, market: &str, new: &Mark) -> Contra
     Ok(())
 }
 
+/// The time a mark taken `now` is stored with: 0 while the venue has yet to execute a change the vault
+/// sent (a queued Levana execution). Levana pays collateral back, or takes it, when a crank runs the
+/// queue, at a moment the vault does not see; until the vault has read the market after that, its nav
+/// could count the same collateral twice (in the mark and in its balance). A mark at time 0 is stale:
+/// deposits, redeems and orders adding exposure elsewhere wait for a `Mark` after the crank.
+pub fn mark_time(settling: bool, now: u64) -> u64 {
+    if settling { 0 } else { now }
+}
+
 /// A mark that carries exposure or collateral, whose staleness matters.
 fn is_open(mark: &Mark) -> bool {
     !mark.notional.is_zero() || !mark.margin.is_zero() || !mark.unrealized_pnl.is_zero()

@@ -40,6 +40,8 @@ pub struct MarketInputs {
     pub position: Result<PositionSummary, String>,
     /// The venue's market parameters.
     pub venue: MarketSummary,
+    /// The venue has yet to execute a change the vault sent: the mark is stored as not fresh.
+    pub settling: bool,
 }
 
 /// What the pipeline needs to know about the whole vault.
@@ -244,7 +246,9 @@ pub fn book(
     // A ledger venue's position is what the vault sent, valued at its last trade: re-stamping it
     // would let a mark that never saw the market pass for fresh, so it ages like a stale one.
     let mark = match &m.position {
-        Ok(position) if m.config.venue.reads_back() => mark_of(position, now),
+        Ok(position) if m.config.venue.reads_back() => {
+            mark_of(position, crate::marks::mark_time(m.settling, now))
+        }
         _ => m.old_mark.clone(),
     };
     let here = equity(&mark)?;

@@ -326,7 +326,8 @@ impl Compact for Venue {
     fn read(input: &mut Reader) -> cosmwasm_std::StdResult<Self> {
         match u8::read(input)? {
             0 => Ok(Venue::Ballast),
-            _ => read_json(input),
+            1 => read_json(input),
+            _ => Err(input.malformed("venue tag is not 0 or 1")),
         }
     }
 }

@@ -98,53 +98,71 @@ pub fn assert_venue_change(
     Ok(())
 }
 
-/// The vault's position in a market: the perp market's or Levana's mark, or Injective's ledger.
+/// The vault's position in a market (the perp market's or Levana's mark, or Injective's ledger), and
+/// whether the venue has yet to execute a change the vault sent (a queued Levana execution).
 pub fn position(
     deps: Deps,
     env: &Env,
     config: &Config,
     market: &MarketConfig,
-) -> ContractResult<PositionSummary> {
+) -> ContractResult<(PositionSummary, bool)> {
     match &market.venue {
-        Venue::Ballast => inputs::position(deps, env, config, &market.market),
-        Venue::Levana(v) => levana::position(deps, env, &market.market, v),
+        Venue::Ballast => Ok((inputs::position(deps, env, config, &market.market)?, false)),
+        Venue::Levana(v) => levana::position(deps, env, v),
         Venue::Injective(_) => {
             let mark = MARKS
                 .may_load(deps.storage, &market.market)?
                 .unwrap_or_default();
-            Ok(PositionSummary {
+            let ledger = PositionSummary {
                 side: mark.side,
                 notional: mark.notional,
                 margin: mark.margin,
                 unrealized_pnl: mark.unrealized_pnl,
-            })
+            };
+            Ok((ledger, false))
         }
     }
+}
+
+/// What the vault reads of a market before deciding.
+pub struct Read {
+    /// The position, or why the venue could not mark it.
+    pub position: Result<PositionSummary, String>,
+    /// The terms that price and margin an order.
+    pub terms: MarketSummary,
+    /// The venue has yet to execute a change the vault sent (a queued Levana execution).
+    pub settling: bool,
 }
 
 /// The vault's position in a market (or why the venue could not mark it) and the terms that price and
 /// margin an order: one query to the perp market, or Levana's read-back (Injective's ledger) and the
 /// venue configuration's terms.
-pub fn read(
-    deps: Deps,
-    env: &Env,
-    config: &Config,
-    market: &MarketConfig,
-) -> ContractResult<(Result<PositionSummary, String>, MarketSummary)> {
+pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> ContractResult<Read> {
     match market.venue.terms() {
         None => {
             let read = inputs::position_terms(deps, env, config, &market.market)?;
-            let position = read
-                .position
-                .ok_or_else(|| read.unmarked.unwrap_or_default());
-            Ok((position, MarketSummary { params: read.terms }))
+            Ok(Read {
+                position: read.position.ok_or_else(|| {
+                    read.unmarked
+                        .unwrap_or_else(|| "no position and no reason given".to_string())
+                }),
+                terms: MarketSummary { params: read.terms },
+                settling: false,
+            })
         }
-        Some(terms) => Ok((
-            position(deps, env, config, market).map_err(|e| e.to_string()),
-            MarketSummary {
-                params: terms.clone(),
-            },
-        )),
+        Some(terms) => {
+            let (position, settling) = match position(deps, env, config, market) {
+                Ok((summary, settling)) => (Ok(summary), settling),
+                Err(error) => (Err(error.to_string()), false),
+            };
+            Ok(Read {
+                position,
+                terms: MarketSummary {
+                    params: terms.clone(),
+                },
+                settling,
+            })
+        }
     }
 }
 
@@ -191,7 +209,7 @@ pub fn trade_msgs(
     };
     match &market.venue {
         Venue::Levana(v) => {
-            let book = levana::read(deps, env, &market.market, v)?;
+            let book = levana::read(deps, env, v)?;
             let order = levana::LevanaOrder {
                 market: &market.market,
                 side: e.side,
@@ -264,7 +282,7 @@ pub fn forward_margin(
 ) -> ContractResult<VaultResponse> {
     let msg = match &market.venue {
         Venue::Levana(v) => {
-            let book = levana::read(deps.as_ref(), env, &market.market, v)?;
+            let book = levana::read(deps.as_ref(), env, v)?;
             levana::add_margin(v, &book, &market.market, amount, &config.denom)?
         }
         venue => venue.add_margin(account(env, config), &market.market, amount)?,

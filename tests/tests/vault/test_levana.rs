@@ -327,3 +327,32 @@ fn rebalance_while_a_levana_execution_is_queued_is_refused() {
         },
     );
 }
+
+#[test]
+fn collateral_levana_pays_back_is_never_counted_twice() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    let notional = suite.query_market().unwrap().mark.notional.u128();
+    let nav_before = suite.query_state().unwrap().nav.u128();
+    suite.submit(reduce_only(Side::Short, notional)).unwrap();
+    // The close waits in Levana's queue: the mark taken in the reply is not fresh.
+    assert_eq!(suite.query_market().unwrap().mark.time, 0);
+    let alice = suite.alice.clone();
+    let stale = || ContractError::StaleMark {
+        market: MARKET.to_string(),
+        time: 0,
+        max_age: 3600,
+    };
+    assert_err(suite.redeem(&alice, 1_000_000), stale());
+    // Anyone cranks: Levana pays the collateral back. The stored mark still holds the position, so
+    // nav would count that collateral twice; a redeem now is still refused.
+    suite.levana_crank(&market).unwrap();
+    assert_eq!(suite.query_state().unwrap().idle.u128(), NAV);
+    assert_err(suite.redeem(&alice, 1_000_000), stale());
+    // After a Mark the nav is the balance alone, as before the close (no fees, no price move).
+    suite.mark().unwrap();
+    let state = suite.query_state().unwrap();
+    assert_eq!(state.nav.u128(), nav_before);
+    assert_eq!(state.nav.u128(), NAV);
+    suite.redeem(&alice, 1_000_000).unwrap();
+}

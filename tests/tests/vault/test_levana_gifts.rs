@@ -120,3 +120,50 @@ fn growing_a_position_at_its_leverage_needs_that_collateral_idle() {
         1
     );
 }
+
+#[test]
+fn any_number_of_gifts_cannot_stop_the_vault_marking_or_cutting() {
+    let (mut suite, market) = levana_suite();
+    open_long(&mut suite, &market);
+    // Bob gifts eleven small positions: more than the vault reads.
+    let (bob, vault) = (suite.bob.clone(), suite.vault.clone());
+    for _ in 0..11 {
+        suite.levana_open_as(&bob, &market, 100_000_000, 2).unwrap();
+    }
+    suite.levana_crank(&market).unwrap();
+    for id in 2..=12 {
+        suite.levana_transfer(&bob, &market, id, &vault).unwrap();
+    }
+    // Marking still works: the first ten positions count.
+    suite.mark().unwrap();
+    assert_eq!(
+        suite
+            .query_levana_positions(&market)
+            .unwrap()
+            .positions
+            .len(),
+        10
+    );
+    // A reduction closes what was read, ten per call; the next call closes the rest.
+    let notional = suite.query_market().unwrap().mark.notional.u128();
+    suite.submit(reduce_only(Side::Short, notional)).unwrap();
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    let left = suite
+        .query_levana_positions(&market)
+        .unwrap()
+        .positions
+        .len();
+    assert_eq!(left, 2);
+    let notional = suite.query_market().unwrap().mark.notional.u128();
+    suite.submit(reduce_only(Side::Short, notional)).unwrap();
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    assert!(
+        suite
+            .query_levana_positions(&market)
+            .unwrap()
+            .positions
+            .is_empty()
+    );
+}

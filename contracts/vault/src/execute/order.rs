@@ -14,7 +14,7 @@ use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price};
 use crate::margin;
-use crate::marks::{oldest_other, store_mark};
+use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
     CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
@@ -52,15 +52,16 @@ pub fn gather(
     let halted_until = HALTED_UNTIL.may_load(deps.storage, market)?;
     let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
     probe(deps.api, "stored_state");
-    let (position, venue) = venue::read(deps, env, config, &market_config)?;
+    let read = venue::read(deps, env, config, &market_config)?;
     probe(deps.api, "position_terms_query");
     let inputs = MarketInputs {
         price,
         vol,
         halted_until,
         old_mark,
-        position,
-        venue,
+        position: read.position,
+        venue: read.terms,
+        settling: read.settling,
         config: market_config,
     };
     let brake = match params.drawdown_brake {
@@ -265,12 +266,9 @@ pub fn remark_after_trade(
     PENDING_MARK.remove(deps.storage);
     let config = CONFIG.load(deps.storage)?;
     let market_config = MARKETS.load(deps.storage, &market)?;
-    let fresh = venue::position(deps.as_ref(), &env, &config, &market_config)?;
-    store_mark(
-        deps.storage,
-        &market,
-        &mark_of(&fresh, env.block.time.seconds()),
-    )?;
+    let (fresh, settling) = venue::position(deps.as_ref(), &env, &config, &market_config)?;
+    let time = mark_time(settling, env.block.time.seconds());
+    store_mark(deps.storage, &market, &mark_of(&fresh, time))?;
     Ok(VaultResponse::new())
 }
 

@@ -41,7 +41,9 @@ use ballast_types::venue::{
 
 use crate::error::{ContractError, ContractResult};
 
-/// The most position ids read per market: more than this many is refused outright.
+/// The most position ids read per market. More can only come by transfer: they are not counted (the
+/// sender's gift is ignored) until a reduction has closed the first ones, `MAX_POSITIONS` per call, so
+/// that no number of gifts can stop the vault from marking or cutting.
 pub const MAX_POSITIONS: u32 = 10;
 
 /// Deferred executions read, newest first: one action of the vault queues at most two (or one close
@@ -60,7 +62,7 @@ pub struct LevanaBook {
 }
 
 /// Reads the vault's positions and queued executions on `v`'s market.
-pub fn read(deps: Deps, env: &Env, market: &str, v: &LevanaVenue) -> ContractResult<LevanaBook> {
+pub fn read(deps: Deps, env: &Env, v: &LevanaVenue) -> ContractResult<LevanaBook> {
     let vault = env.contract.address.to_string();
     let tokens: LevanaTokens = deps.querier.query_wasm_smart(
         &v.market_contract,
@@ -68,17 +70,10 @@ pub fn read(deps: Deps, env: &Env, market: &str, v: &LevanaVenue) -> ContractRes
             nft_msg: LevanaNftQueryMsg::Tokens {
                 owner: vault.clone(),
                 start_after: None,
-                limit: Some(MAX_POSITIONS.saturating_add(1)),
+                limit: Some(MAX_POSITIONS),
             },
         },
     )?;
-    let count = u32::try_from(tokens.tokens.len()).unwrap_or(u32::MAX);
-    if count > MAX_POSITIONS {
-        return Err(ContractError::LevanaPositionCount {
-            market: market.to_string(),
-            count,
-        });
-    }
     let mut ids = Vec::with_capacity(tokens.tokens.len());
     for token in &tokens.tokens {
         let id: u64 = token
@@ -126,14 +121,10 @@ pub fn read(deps: Deps, env: &Env, market: &str, v: &LevanaVenue) -> ContractRes
 }
 
 /// The vault's position as it marks it: every open position netted, plus the collateral Levana
-/// holds for it in its queue or in closing positions (rounded down).
-pub fn position(
-    deps: Deps,
-    env: &Env,
-    market: &str,
-    v: &LevanaVenue,
-) -> ContractResult<PositionSummary> {
-    let book = read(deps, env, market, v)?;
+/// holds for it in its queue or in closing positions (rounded down); and whether an execution of the
+/// vault is still queued (the mark then settles later, see `marks::mark_time`).
+pub fn position(deps: Deps, env: &Env, v: &LevanaVenue) -> ContractResult<(PositionSummary, bool)> {
+    let book = read(deps, env, v)?;
     let d = v.collateral_decimals;
     let mut signed_notional = Int128::zero();
     let mut margin = Uint128::zero();
@@ -157,12 +148,13 @@ pub fn position(
         n if n < Int128::zero() => Some(Side::Short),
         _ => None,
     };
-    Ok(PositionSummary {
+    let summary = PositionSummary {
         side,
         notional: signed_notional.unsigned_abs(),
         margin,
         unrealized_pnl: pnl,
-    })
+    };
+    Ok((summary, book.pending.is_some()))
 }
 
 /// A decided order on a Levana market, as Levana wants it.
