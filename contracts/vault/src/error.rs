@@ -151,12 +151,14 @@ pub enum ContractError {
         /// The tightest cap.
         limit: Uint128,
     },
-    /// The perp market could not mark the position, and no guard had refused the order already.
-    #[error("the perp market cannot mark {market}: {error}")]
+    /// The market's venue could not mark the position, and no guard had refused the order already.
+    #[error("the {venue} venue cannot mark {market}: {error}")]
     VenueUnavailable {
         /// The market.
         market: String,
-        /// What the perp market said.
+        /// `ballast`, `levana` or `injective`.
+        venue: String,
+        /// What the venue said.
         error: String,
     },
     /// `Hedge`, `ClearHedge` or the hedge query on a market without a hedge.

@@ -123,6 +123,18 @@ pub struct Evaluation {
     pub peak: Option<Peak>,
 }
 
+/// The venue's error, naming the venue, when it could not mark the position.
+pub fn require_position(m: &MarketInputs) -> ContractResult<()> {
+    match &m.position {
+        Ok(_) => Ok(()),
+        Err(error) => Err(ContractError::VenueUnavailable {
+            market: m.config.market.clone(),
+            venue: m.config.venue.name().to_string(),
+            error: error.clone(),
+        }),
+    }
+}
+
 pub(crate) fn fx(d: Decimal) -> ContractResult<Fixed> {
     Ok(decimal_to_fixed(d)?)
 }
@@ -444,12 +456,7 @@ pub fn decide_with(
         evaluation.caps = vec![];
         return Ok(evaluation);
     }
-    if let Err(error) = &m.position {
-        return Err(ContractError::VenueUnavailable {
-            market: m.config.market.clone(),
-            error: error.clone(),
-        });
-    }
+    require_position(m)?;
     let current = book.mark.notional;
     let current_side = book.mark.side.unwrap_or(request.side);
     let outcome = decide(

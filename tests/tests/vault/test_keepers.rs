@@ -139,3 +139,23 @@ fn keeper_reductions_are_sliced_by_the_liquidity_cap() {
     let shed = before - suite.query_position().unwrap().notional.u128();
     assert!(shed <= 100_000_000_000, "{shed}");
 }
+
+#[test]
+fn mark_names_the_venue_that_cannot_mark_the_position() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    // No price for longer than the perp market's max_price_age (3,600 s): it refuses to mark.
+    suite.advance(3_601);
+    let err = suite.mark().unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("the ballast venue cannot mark {MARKET}: ")),
+        "{err}"
+    );
+    assert!(
+        err.to_lowercase().contains("stale") || err.contains("older"),
+        "{err}"
+    );
+    // Nothing was stored: the mark is the one the trade left.
+    let mark = suite.query_market().unwrap().mark;
+    assert!(suite.now() - mark.time >= 3_601);
+}

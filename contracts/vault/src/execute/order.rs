@@ -220,22 +220,11 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Vau
     act(deps, &env, &config, &inputs, evaluation, "deleverage")
 }
 
-/// The venue's error when it could not mark the position.
-fn require_position(inputs: &MarketInputs) -> ContractResult<()> {
-    match &inputs.position {
-        Ok(_) => Ok(()),
-        Err(error) => Err(ContractError::VenueUnavailable {
-            market: inputs.config.market.clone(),
-            error: error.clone(),
-        }),
-    }
-}
-
 /// Anyone: fold the market's price into its volatility and store its mark.
 pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let (params, inputs, book_in) = gather(deps.as_ref(), &env, &config, &market)?;
-    require_position(&inputs)?;
+    pipeline::require_position(&inputs)?;
     let now = env.block.time.seconds();
     let observation = pipeline::observe(&params, &inputs, &book_in, now)?;
     let book = pipeline::book(&params, &inputs, &book_in, now)?;
