@@ -3,13 +3,13 @@
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, order, vault_code};
 use ballast_types::Side;
-use ballast_types::vault::MigrateMsg;
+use ballast_types::vault::{DrawdownBrake, MigrateMsg};
 use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
 use ballast_vault::migrations::v0_2::legacy;
 use ballast_vault::state;
-use cosmwasm_std::StdResult;
+use cosmwasm_std::{Decimal, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 fn stamp(suite: &mut Suite, name: &str, version: &str) {
@@ -84,8 +84,11 @@ fn downgrade_store_to_0_1(suite: &mut Suite) {
     legacy::VOLS.save(s, MARKET, &v).unwrap();
     let v = state::MARKS.load(s, MARKET).unwrap();
     legacy::MARKS.save(s, MARKET, &v).unwrap();
+    let v = state::PEAK.load(s).unwrap();
+    legacy::PEAK.save(s, &v).unwrap();
+    legacy::PENDING_MARK.save(s, &MARKET.to_string()).unwrap();
     legacy::HALTED_UNTIL.save(s, MARKET, &7).unwrap();
-    for key in ["C", "P", "Z", "S", "U"] {
+    for key in ["C", "P", "Z", "S", "U", "W"] {
         s.remove(key.as_bytes());
     }
     state::MARKETS.remove(s, MARKET);
@@ -96,7 +99,16 @@ fn downgrade_store_to_0_1(suite: &mut Suite) {
 
 #[test]
 fn migrate_from_0_1_moves_json_records_to_binary() {
-    let mut suite = SuiteBuilder::new().build();
+    // With a drawdown brake, so that the peak record exists too.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| {
+            p.drawdown_brake = Some(DrawdownBrake {
+                start: Decimal::percent(25),
+                max_drawdown: Decimal::percent(50),
+                peak_half_life: 63_072_000,
+            })
+        })
+        .build();
     suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
     let state = suite.query_state().unwrap();
     let config = suite.query_config().unwrap();
@@ -118,6 +130,8 @@ fn migrate_from_0_1_moves_json_records_to_binary() {
             state::HALTED_UNTIL.load(storage.as_ref(), MARKET).unwrap(),
             7
         );
+        assert_eq!(state::PENDING_MARK.load(storage.as_ref()).unwrap(), MARKET);
+        assert!(legacy::PEAK.may_load(storage.as_ref()).unwrap().is_none());
         assert!(legacy::PARAMS.may_load(storage.as_ref()).unwrap().is_none());
         assert!(
             legacy::MARKS
