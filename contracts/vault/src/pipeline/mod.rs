@@ -4,14 +4,10 @@
 
 use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint128};
 
-use ballast_sizing::{
-    Cap, CapKind, Collateral, Fixed, GarchParams, GarchState, Notional, Order, VolState, caps,
-    decide, drawdown, guards,
-};
+use ballast_sizing::{Cap, CapKind, Collateral, Fixed, Notional, Order, caps, decide, drawdown};
 use ballast_types::Side;
 use ballast_types::convert::{
-    confidence_ratio, decimal_to_fixed, fixed_to_decimal, pyth_to_price, signed_decimal_to_fixed,
-    var_quantile,
+    decimal_to_fixed, fixed_to_decimal, signed_decimal_to_fixed, var_quantile,
 };
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::pyth::PythPrice;
@@ -22,6 +18,9 @@ use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
 use crate::margin;
 use crate::state::{Mark, Peak, StoredVol, Totals};
+
+mod observe;
+pub use observe::{Observation, observe};
 
 /// What the pipeline needs to know about one market, read before deciding.
 pub struct MarketInputs {
@@ -56,25 +55,6 @@ pub struct BookInputs {
     pub others_stale: bool,
     /// The drawdown brake's inputs, when the params configure one.
     pub brake: Option<BrakeInputs>,
-}
-
-/// The new price checked and folded in.
-pub struct Observation {
-    /// The volatility state after the price (None only when the price was unusable and no state existed).
-    pub vol: Option<VolState>,
-    /// Halt after this price (a new trip extends it).
-    pub halted_until: Option<u64>,
-    /// The first guard that refuses orders adding exposure.
-    pub guard_open: Option<Reason>,
-    /// The first guard that refuses reduce-only orders.
-    pub guard_reduce: Option<Reason>,
-}
-
-impl Observation {
-    /// The forecast volatility after this price; None before the first return.
-    pub fn forecast_vol(&self) -> ContractResult<Option<Fixed>> {
-        Ok(self.vol.map(|v| v.vol()).transpose()?.flatten())
-    }
 }
 
 /// Nav and exposure with this market freshly marked.
@@ -137,114 +117,6 @@ pub fn require_position(m: &MarketInputs) -> ContractResult<()> {
 
 pub(crate) fn fx(d: Decimal) -> ContractResult<Fixed> {
     Ok(decimal_to_fixed(d)?)
-}
-
-/// Step 2 and 3: oracle guards, the volatility update and the jump circuit breaker.
-pub fn observe(
-    params: &VaultParams,
-    m: &MarketInputs,
-    book: &BookInputs,
-    now: u64,
-) -> ContractResult<Observation> {
-    let stored = m.vol.as_ref().map(StoredVol::to_state).transpose()?;
-    let mut observation = Observation {
-        vol: stored,
-        halted_until: m.halted_until,
-        guard_open: None,
-        guard_reduce: None,
-    };
-    let publish_time = u64::try_from(m.price.publish_time).unwrap_or(0);
-    let unusable = if m.price.price.i64() <= 0 {
-        Some(Reason::NonPositivePrice)
-    } else if publish_time > now.saturating_add(params.guards.max_future_skew) {
-        Some(Reason::FuturePrice)
-    } else {
-        None
-    };
-    if let Some(reason) = unusable {
-        observation.guard_open = Some(reason);
-        observation.guard_reduce = Some(reason);
-        return Ok(observation);
-    }
-    let age = now.saturating_sub(publish_time);
-    if age > params.guards.reduce_max_age {
-        observation.guard_reduce = Some(Reason::StalePrice);
-    }
-    let mut open = if age > params.guards.max_age {
-        Some(Reason::StalePrice)
-    } else if confidence_ratio(&m.price)? > fx(params.guards.max_confidence)? {
-        Some(Reason::WideConfidence)
-    } else {
-        None
-    };
-
-    let price = pyth_to_price(&m.price)?;
-    let mut tripped = false;
-    observation.vol = Some(match stored {
-        None => VolState::new(publish_time, price),
-        Some(state) => {
-            // Every price is checked against the last one folded in, a price that is not newer too:
-            // a second price for the same publish time (or an older one, from an oracle that goes
-            // back) is a move over no time, and any move over no time is a jump. Unchecked, a flash
-            // crash inside one block would pass the breaker.
-            let move_size =
-                ballast_sizing::math::narrow(price.log_return_since(&state.last_price)?)?;
-            let elapsed = publish_time.saturating_sub(state.last_time);
-            tripped = guards::is_jump(
-                move_size,
-                state.vol()?,
-                elapsed,
-                fx(params.guards.breaker_sigmas)?,
-                fx(params.guards.breaker_max_move)?,
-            )?;
-            if publish_time > state.last_time {
-                forecast(params, &m.config, state, publish_time, price)?
-            } else {
-                state
-            }
-        }
-    });
-    if tripped {
-        observation.halted_until = Some(now.saturating_add(params.guards.breaker_cooldown));
-    }
-    let halted = observation.halted_until.is_some_and(|until| until > now);
-    let returns = observation.vol.map(|v| v.returns).unwrap_or(0);
-    let guards = [
-        (tripped, Reason::CircuitBreaker),
-        (halted, Reason::MarketHalted),
-        (book.paused, Reason::Paused),
-        (
-            returns < u64::from(params.estimator.min_observations),
-            Reason::NotEnoughObservations,
-        ),
-        (book.others_stale, Reason::StaleMarks),
-    ];
-    for (failed, reason) in guards {
-        if open.is_none() && failed {
-            open = Some(reason);
-        }
-    }
-    observation.guard_open = open;
-    Ok(observation)
-}
-
-/// The state after a newer price, through the market's model: its GARCH(1,1) if it has one, else the
-/// vault's EWMA. Both keep the annualised variance, so a market may change models without a reset.
-fn forecast(
-    params: &VaultParams,
-    market: &MarketConfig,
-    state: VolState,
-    time: u64,
-    price: ballast_sizing::Price,
-) -> ContractResult<VolState> {
-    let step = params.estimator.vol_step;
-    let Some(garch) = &market.garch else {
-        let ewma = ballast_sizing::EwmaParams::new(fx(params.estimator.lambda)?, step)?;
-        return Ok(state.observed(&ewma, time, price)?);
-    };
-    let model = GarchParams::new(fx(garch.omega)?, fx(garch.alpha)?, fx(garch.beta)?, step)?;
-    let next = GarchState::from(state).observed(&model, time, price)?;
-    Ok(next.into())
 }
 
 /// Nav, other markets' gross and this market's backing, with this market's fresh mark, and the drawdown
