@@ -53,7 +53,7 @@ pub fn gather(
     let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
     probe(deps.api, "stored_state");
     let read = venue::read(deps, env, config, &market_config)?;
-    probe(deps.api, "position_terms_query");
+    probe(deps.api, "venue_read");
     let inputs = MarketInputs {
         price,
         vol,
@@ -74,7 +74,7 @@ pub fn gather(
     };
     let totals = TOTALS.load(deps.storage)?;
     let idle = idle(deps, env, config)?;
-    probe(deps.api, "bank_query");
+    probe(deps.api, "balance_and_totals");
     let book = BookInputs {
         totals,
         idle,
