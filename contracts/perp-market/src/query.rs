@@ -5,11 +5,11 @@ use ballast_types::perp::{
     ConfigResponse, MarketResponse, PoolResponse, PositionResponse, PositionSummary,
     PositionTermsResponse, QuoteResponse, TradingTerms,
 };
-use cosmwasm_std::{Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
+use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
 use crate::error::ContractResult;
 use crate::execute::load_market;
-use crate::state::{CONFIG, LP_SHARES, POOL, POSITIONS};
+use crate::state::{CONFIG, LP_SHARES, Market, POOL, POSITIONS};
 use crate::{oracle, pricing};
 
 /// The configuration.
@@ -43,9 +43,42 @@ pub fn position(
     trader: String,
     market: String,
 ) -> ContractResult<PositionResponse> {
-    let trader_addr = deps.api.addr_validate(&trader)?;
+    let trader = deps.api.addr_validate(&trader)?;
     let state = load_market(deps.storage, &market)?;
-    let Some(position) = POSITIONS.may_load(deps.storage, (market.as_str(), &trader_addr))? else {
+    marked(deps, &env, &trader, market, &state)
+}
+
+/// A trader's position summary and the market's trading terms. A position that cannot be marked (the
+/// oracle's price is unusable) is reported in `unmarked`, with the terms still given.
+pub fn position_terms(
+    deps: Deps,
+    env: Env,
+    trader: String,
+    market: String,
+) -> ContractResult<PositionTermsResponse> {
+    let trader = deps.api.addr_validate(&trader)?;
+    let state = load_market(deps.storage, &market)?;
+    let terms = TradingTerms::from(&state.params);
+    let (position, unmarked) = match marked(deps, &env, &trader, market, &state) {
+        Ok(marked) => (Some(PositionSummary::from(&marked)), None),
+        Err(error) => (None, Some(error.to_string())),
+    };
+    Ok(PositionTermsResponse {
+        position,
+        unmarked,
+        terms,
+    })
+}
+
+/// `trader`'s position in `market` (whose state is `state`) marked at the oracle price.
+fn marked(
+    deps: Deps,
+    env: &Env,
+    trader: &Addr,
+    market: String,
+    state: &Market,
+) -> ContractResult<PositionResponse> {
+    let Some(position) = POSITIONS.may_load(deps.storage, (market.as_str(), trader))? else {
         return Ok(PositionResponse {
             market,
             side: None,
@@ -60,7 +93,7 @@ pub fn position(
         });
     };
     let config = CONFIG.load(deps.storage)?;
-    let price = oracle::price(deps, &env, &config, &state.params.feed_id)?;
+    let price = oracle::price(deps, env, &config, &state.params.feed_id)?;
     let ratio = state.params.maintenance_margin;
     Ok(PositionResponse {
         market,
@@ -73,27 +106,6 @@ pub fn position(
         unrealized_pnl: Int128::try_from(position.unrealized_pnl(price)?)?,
         liquidation_price: position.liquidation_price(ratio)?,
         liquidatable: position.is_liquidatable(price, ratio)?,
-    })
-}
-
-/// A trader's position summary and the market's trading terms. A position that cannot be marked (the
-/// oracle's price is unusable) is reported in `unmarked`, with the terms still given.
-pub fn position_terms(
-    deps: Deps,
-    env: Env,
-    trader: String,
-    market: String,
-) -> ContractResult<PositionTermsResponse> {
-    deps.api.addr_validate(&trader)?;
-    let terms = TradingTerms::from(&load_market(deps.storage, &market)?.params);
-    let (position, unmarked) = match position(deps, env, trader, market) {
-        Ok(marked) => (Some(PositionSummary::from(&marked)), None),
-        Err(error) => (None, Some(error.to_string())),
-    };
-    Ok(PositionTermsResponse {
-        position,
-        unmarked,
-        terms,
     })
 }
 
