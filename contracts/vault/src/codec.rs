@@ -54,7 +54,9 @@ impl<'a> Reader<'a> {
         Ok(*head)
     }
 
-    fn take_slice(&mut self, len: usize) -> StdResult<&'a [u8]> {
+    /// Bytes written by `write_prefixed`.
+    fn take_prefixed(&mut self) -> StdResult<&'a [u8]> {
+        let len = usize::try_from(u32::read(self)?).map_err(|_| self.malformed("length"))?;
         if self.bytes.len() < len {
             return Err(self.malformed("too short"));
         }
@@ -123,22 +125,26 @@ impl Compact for Decimal {
     }
 }
 
+/// Appends `bytes` after their length (u32): strings and JSON fields.
+fn write_prefixed(bytes: &[u8], out: &mut Vec<u8>) {
+    // Market ids, denoms, addresses and venue terms: far below 4 GiB.
+    u32::try_from(bytes.len()).unwrap_or(u32::MAX).write(out);
+    out.extend_from_slice(bytes);
+}
+
 impl Compact for String {
     fn write(&self, out: &mut Vec<u8>) {
-        // Strings here are market ids, denoms and addresses: far below 4 GiB.
-        u32::try_from(self.len()).unwrap_or(u32::MAX).write(out);
-        out.extend_from_slice(self.as_bytes());
+        write_prefixed(self.as_bytes(), out);
     }
     fn read(input: &mut Reader) -> StdResult<Self> {
-        let len = usize::try_from(u32::read(input)?).map_err(|_| input.malformed("length"))?;
-        let bytes = input.take_slice(len)?;
+        let bytes = input.take_prefixed()?;
         String::from_utf8(bytes.to_vec()).map_err(|_| input.malformed("string is not UTF-8"))
     }
 }
 
 impl Compact for Addr {
     fn write(&self, out: &mut Vec<u8>) {
-        self.to_string().write(out);
+        write_prefixed(self.as_bytes(), out);
     }
     fn read(input: &mut Reader) -> StdResult<Self> {
         // Only addresses validated before they were stored are ever written.
@@ -169,15 +175,12 @@ impl<T: Compact> Compact for Option<T> {
 pub fn write_json<T: Serialize>(value: &T, out: &mut Vec<u8>) {
     // Serializing the contract's own types to a Vec cannot fail (no maps with non-string keys).
     let json = cosmwasm_std::to_json_vec(value).unwrap_or_default();
-    u32::try_from(json.len()).unwrap_or(u32::MAX).write(out);
-    out.extend_from_slice(&json);
+    write_prefixed(&json, out);
 }
 
 /// Reads a value written by `write_json`.
 pub fn read_json<T: DeserializeOwned>(input: &mut Reader) -> StdResult<T> {
-    let len = usize::try_from(u32::read(input)?).map_err(|_| input.malformed("length"))?;
-    let bytes = input.take_slice(len)?;
-    cosmwasm_std::from_json(bytes)
+    cosmwasm_std::from_json(input.take_prefixed()?)
 }
 
 /// Implements `Compact` for a struct by its fields, written in the order listed. The struct literal in
