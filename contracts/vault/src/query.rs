@@ -103,7 +103,7 @@ pub fn preview_order(deps: Deps, env: Env, request: OrderRequest) -> ContractRes
     let e = pipeline::evaluate(&params, &inputs, &book, env.block.time.seconds(), &request)?;
     if e.decision != Decision::Rejected && !e.executed.is_zero() {
         // What the venue would refuse (a queued Levana execution, a flip) fails the preview as well.
-        venue::trade_msgs(deps, &env, &config, &inputs, &e)?;
+        venue::trade_msgs(&env, &config, &inputs, &e)?;
     }
     Ok(preview_of(e))
 }

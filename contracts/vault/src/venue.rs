@@ -16,7 +16,9 @@
 
 pub mod levana;
 
-use cosmwasm_std::{Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
+use cosmwasm_std::{
+    Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, StdError, Storage, SubMsg, Uint128,
+};
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
@@ -29,9 +31,10 @@ use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
 use crate::inputs;
 use crate::marks::store_mark;
-use crate::pipeline::{Evaluation, MarketInputs};
+use crate::pipeline::{self, Evaluation, MarketInputs};
 use crate::state::{Config, MARKS, Mark, PENDING_MARK};
 use crate::{VaultResponse, VenueCustom};
+use levana::LevanaBook;
 
 /// Whether this vault (at `vault`) can hold a position on the market's venue; refused at instantiate
 /// and proposal.
@@ -132,6 +135,8 @@ pub struct Read {
     pub terms: MarketSummary,
     /// The venue has yet to execute a change the vault sent (a queued Levana execution).
     pub settling: bool,
+    /// Levana's read-back, which the order's messages are built from.
+    pub levana: Option<LevanaBook>,
 }
 
 /// The vault's position in a market (or why the venue could not mark it) and the terms that price and
@@ -148,10 +153,20 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
                 }),
                 terms: MarketSummary { params: read.terms },
                 settling: false,
+                levana: None,
             })
         }
         Some(terms) => {
-            let (position, settling) = match position(deps, env, config, market) {
+            let mut levana = None;
+            let marked = match &market.venue {
+                Venue::Levana(v) => levana::read(deps, env, v).and_then(|book| {
+                    let marked = levana::summary(&book, v)?;
+                    levana = Some(book);
+                    Ok(marked)
+                }),
+                _ => position(deps, env, config, market),
+            };
+            let (position, settling) = match marked {
                 Ok((summary, settling)) => (Ok(summary), settling),
                 Err(error) => (Err(error.to_string()), false),
             };
@@ -161,6 +176,7 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
                     params: terms.clone(),
                 },
                 settling,
+                levana,
             })
         }
     }
@@ -195,7 +211,6 @@ fn sendable(venue: &Venue, msg: VenueMsg) -> ContractResult<CosmosMsg<VenueCusto
 /// now (a queued Levana execution, a flip, a size below Injective's tick). `PreviewOrder` builds them
 /// too, so a preview fails where the order would.
 pub fn trade_msgs(
-    deps: Deps,
     env: &Env,
     config: &Config,
     inputs: &MarketInputs,
@@ -209,7 +224,7 @@ pub fn trade_msgs(
     };
     match &market.venue {
         Venue::Levana(v) => {
-            let book = levana::read(deps, env, v)?;
+            let book = levana_book(inputs)?;
             let order = levana::LevanaOrder {
                 market: &market.market,
                 side: e.side,
@@ -217,11 +232,11 @@ pub fn trade_msgs(
                 reduce_only: e.reduce_only,
                 margin: e.margin_to_post,
                 price,
-                idle: inputs::idle(deps, env, config)?,
+                idle: e.idle,
             };
             levana::trade(
                 v,
-                &book,
+                book,
                 &config.denom,
                 env.contract.address.as_str(),
                 &order,
@@ -251,44 +266,55 @@ pub fn forward_trade(
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
     let market = &inputs.config;
-    let msgs = trade_msgs(deps.as_ref(), env, config, inputs, e)?;
-    let response = response.add_attribute("margin_posted", e.margin_to_post);
-    match market.venue {
-        Venue::Ballast => remark_after(deps, &market.venue, &market.market, msgs, response),
-        Venue::Levana(_) => {
-            let response = response.add_attribute("venue", market.venue.name());
-            remark_after(deps, &market.venue, &market.market, msgs, response)
-        }
-        Venue::Injective(_) => {
-            let after = ledger_after(&e.mark, e, env.block.time.seconds())?;
-            store_mark(deps.storage, &market.market, &after)?;
-            let mut response = response.add_attribute("venue", market.venue.name());
-            for msg in msgs {
-                response = response.add_submessage(SubMsg::new(sendable(&market.venue, msg)?));
-            }
-            Ok(response)
-        }
+    let msgs = trade_msgs(env, config, inputs, e)?;
+    let mut response = response.add_attribute("margin_posted", e.margin_to_post);
+    if market.venue != Venue::Ballast {
+        response = response.add_attribute("venue", market.venue.name());
     }
+    if !matches!(market.venue, Venue::Injective(_)) {
+        return remark_after(deps, &market.venue, &market.market, msgs, response);
+    }
+    // Injective is not read back: the ledger moves by what was sent.
+    let after = ledger_after(&e.mark, e, env.block.time.seconds())?;
+    store_mark(deps.storage, &market.market, &after)?;
+    for msg in msgs {
+        response = response.add_submessage(SubMsg::new(sendable(&market.venue, msg)?));
+    }
+    Ok(response)
 }
 
-/// Sends `amount` of idle collateral to the position's margin on the market's venue.
+/// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked when
+/// the venue replies; nothing for zero.
 pub fn forward_margin(
     deps: DepsMut,
     env: &Env,
     config: &Config,
-    market: &MarketConfig,
+    inputs: &MarketInputs,
     amount: Uint128,
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
+    if amount.is_zero() {
+        return Ok(response);
+    }
+    let market = &inputs.config;
     let msg = match &market.venue {
         Venue::Levana(v) => {
-            let book = levana::read(deps.as_ref(), env, v)?;
-            levana::add_margin(v, &book, &market.market, amount, &config.denom)?
+            let book = levana_book(inputs)?;
+            levana::add_margin(v, book, &market.market, amount, &config.denom)?
         }
         venue => venue.add_margin(account(env, config), &market.market, amount)?,
     };
     let response = response.add_attribute("margin_added", amount);
     remark_after(deps, &market.venue, &market.market, vec![msg], response)
+}
+
+/// The Levana book `gather` read. It is there whenever the position is: the pipeline forwards nothing
+/// for a position the venue could not mark.
+fn levana_book(inputs: &MarketInputs) -> ContractResult<&LevanaBook> {
+    pipeline::require_position(inputs)?;
+    inputs.levana.as_ref().ok_or_else(|| {
+        StdError::msg(format!("{}: Levana was not read", inputs.config.market)).into()
+    })
 }
 
 /// Sends `msgs` in order and re-marks the market when the last one has run.

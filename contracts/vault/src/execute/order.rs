@@ -7,7 +7,7 @@ use ballast_types::Side;
 use ballast_types::attributes::{
     ACTION, BINDING_CAP, DECISION, EXECUTED, MARKET, REQUESTED, SIDE, VOL,
 };
-use ballast_types::vault::{Decision, MarketConfig, OrderRequest, Reason, VaultParams};
+use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
 
 use super::assert_role as role;
 use crate::brake::BrakeInputs;
@@ -62,6 +62,7 @@ pub fn gather(
         position: read.position,
         venue: read.terms,
         settling: read.settling,
+        levana: read.levana,
         config: market_config,
     };
     let brake = match params.drawdown_brake {
@@ -171,7 +172,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
             .add_attribute(MARKET, &market)
             .add_attribute("target", target)
             .add_attribute(EXECUTED, "0");
-        return add_margin(deps, &env, &config, &inputs.config, top_up, response);
+        return venue::forward_margin(deps, &env, &config, &inputs, top_up, response);
     }
     let request = OrderRequest {
         market: market.clone(),
@@ -314,21 +315,6 @@ pub(super) fn act(
         return venue::forward_trade(deps, env, config, inputs, &e, response);
     }
     Ok(response)
-}
-
-/// Sends `amount` of idle collateral to the position's margin, re-marked when the venue replies.
-fn add_margin(
-    deps: DepsMut,
-    env: &Env,
-    config: &Config,
-    market: &MarketConfig,
-    amount: Uint128,
-    response: VaultResponse,
-) -> ContractResult<VaultResponse> {
-    if amount.is_zero() {
-        return Ok(response);
-    }
-    venue::forward_margin(deps, env, config, market, amount, response)
 }
 
 /// snake_case name of a serde enum value, as in messages.

@@ -18,6 +18,7 @@ use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
 use crate::margin;
 use crate::state::{Mark, Peak, StoredVol, Totals};
+use crate::venue::levana::LevanaBook;
 
 mod observe;
 pub use observe::{Observation, observe};
@@ -41,6 +42,8 @@ pub struct MarketInputs {
     pub venue: MarketSummary,
     /// The venue has yet to execute a change the vault sent: the mark is stored as not fresh.
     pub settling: bool,
+    /// Levana's read-back of the position, which the order's messages are built from.
+    pub levana: Option<LevanaBook>,
 }
 
 /// What the pipeline needs to know about the whole vault.
@@ -93,6 +96,8 @@ pub struct Evaluation {
     pub caps: Vec<CapLimit>,
     /// Nav the caps used.
     pub nav: Uint128,
+    /// Base denom held by the vault (what a venue's collateral can come from).
+    pub idle: Uint128,
     /// Forecast volatility used.
     pub forecast_vol: Option<Decimal>,
     /// State changes of the observation.
@@ -318,6 +323,7 @@ pub fn decide_with(
         margin_to_post: Uint128::zero(),
         caps: limits,
         nav: book.nav,
+        idle: book.idle,
         forecast_vol,
         observation,
         mark: book.mark.clone(),

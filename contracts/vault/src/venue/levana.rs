@@ -124,7 +124,11 @@ pub fn read(deps: Deps, env: &Env, v: &LevanaVenue) -> ContractResult<LevanaBook
 /// holds for it in its queue or in closing positions (rounded down); and whether an execution of the
 /// vault is still queued (the mark then settles later, see `marks::mark_time`).
 pub fn position(deps: Deps, env: &Env, v: &LevanaVenue) -> ContractResult<(PositionSummary, bool)> {
-    let book = read(deps, env, v)?;
+    summary(&read(deps, env, v)?, v)
+}
+
+/// `position` of a book already read.
+pub fn summary(book: &LevanaBook, v: &LevanaVenue) -> ContractResult<(PositionSummary, bool)> {
     let d = v.collateral_decimals;
     let mut signed_notional = Int128::zero();
     let mut margin = Uint128::zero();
