@@ -57,54 +57,44 @@ pub fn answer(world: &World, contract: &str, msg: &[u8]) -> Result<Value, String
         }
     } else if contract == world.perp {
         if let Some(q) = v.get("position") {
-            let market = q["market"].as_str().unwrap_or_default();
-            let (n, margin) = world.positions.get(market).copied().unwrap_or((0, 0));
-            let feed = feed_id(market_index(market));
-            let (p, _) = world.prices.get(&feed).copied().unwrap_or((START_PRICE, 0));
-            let side = match n.signum() {
-                1 => json!("long"),
-                -1 => json!("short"),
-                _ => Value::Null,
-            };
-            let qty = n as f64 / (p as f64 / 1e8); // display only, the vault ignores it
-            return Ok(
-                json!({"market": market, "side": side, "quantity": format!("{qty:.6}"),
-                "entry_price": decimal_price(p), "mark_price": decimal_price(p),
-                "notional": n.unsigned_abs().to_string(), "margin": margin.to_string(), "unrealized_pnl": "0",
-                "liquidation_price": if n == 0 { Value::Null } else { json!(decimal_price(p / 2)) },
-                "liquidatable": false}),
-            );
+            return Ok(position(world, q["market"].as_str().unwrap_or_default()));
         }
         if let Some(q) = v.get("position_terms") {
-            // The perp market's combined read: position summary and trading terms.
+            // The perp market's combined read: the position's summary and the trading terms.
             let market = q["market"].as_str().unwrap_or_default();
-            let (n, margin) = world.positions.get(market).copied().unwrap_or((0, 0));
-            let side = match n.signum() {
-                1 => json!("long"),
-                -1 => json!("short"),
-                _ => Value::Null,
-            };
+            let p = position(world, market);
             let mut terms = venue(&feed_id(market_index(market)));
             if let Some(t) = terms.as_object_mut() {
                 t.remove("feed_id");
                 t.remove("max_open_interest");
             }
             return Ok(json!({
-                "position": {"side": side, "notional": n.unsigned_abs().to_string(),
-                    "margin": margin.to_string(), "unrealized_pnl": "0"},
+                "position": {"side": p["side"], "notional": p["notional"],
+                    "margin": p["margin"], "unrealized_pnl": p["unrealized_pnl"]},
                 "unmarked": null,
                 "terms": terms,
             }));
         }
-        if let Some(q) = v.get("market") {
-            let market = q["market"].as_str().unwrap_or_default();
-            return Ok(
-                json!({"market": market, "params": venue(&feed_id(market_index(market))),
-                "open_interest_long": "0", "open_interest_short": "0"}),
-            );
-        }
     }
     Err(format!("unexpected query to {contract}: {v}"))
+}
+
+/// The perp market's `Position` answer for the vault in `market`.
+fn position(world: &World, market: &str) -> Value {
+    let (n, margin) = world.positions.get(market).copied().unwrap_or((0, 0));
+    let feed = feed_id(market_index(market));
+    let (p, _) = world.prices.get(&feed).copied().unwrap_or((START_PRICE, 0));
+    let side = match n.signum() {
+        1 => json!("long"),
+        -1 => json!("short"),
+        _ => Value::Null,
+    };
+    let qty = n as f64 / (p as f64 / 1e8); // display only, the vault ignores it
+    json!({"market": market, "side": side, "quantity": format!("{qty:.6}"),
+        "entry_price": decimal_price(p), "mark_price": decimal_price(p),
+        "notional": n.unsigned_abs().to_string(), "margin": margin.to_string(), "unrealized_pnl": "0",
+        "liquidation_price": if n == 0 { Value::Null } else { json!(decimal_price(p / 2)) },
+        "liquidatable": false})
 }
 
 pub fn market_index(market: &str) -> usize {
