@@ -141,6 +141,25 @@ pub enum ContractError {
         /// The allowed age.
         max_age: u64,
     },
+    /// A share action needs every open market valued now, and this market's price fails a guard.
+    #[error(
+        "market {market} cannot be valued now ({reason}): deposits and redeems wait for a usable price"
+    )]
+    UnpricedMarket {
+        /// The market.
+        market: String,
+        /// The guard's reason id (`stale_price`, `future_price`, `wide_confidence`, ...).
+        reason: String,
+    },
+    /// A share action while a venue has yet to execute a change the vault sent (a queued Levana
+    /// execution): the collateral is between the vault and the venue.
+    #[error(
+        "market {market} is settling a change the vault sent: deposits and redeems wait for it"
+    )]
+    MarketSettling {
+        /// The market.
+        market: String,
+    },
     /// Deleverage when exposure is within the caps and tolerance.
     #[error("{market}: notional {notional} is within the tolerance of its limit {limit}")]
     NothingToDeleverage {
@@ -361,6 +380,8 @@ impl ContractError {
             ContractError::LevanaFlip { .. } => "levana_flip",
             ContractError::LevanaPositionCount { .. } => "levana_position_count",
             ContractError::LevanaCollateralShort { .. } => "levana_collateral_short",
+            ContractError::UnpricedMarket { .. } => "unpriced_market",
+            ContractError::MarketSettling { .. } => "market_settling",
         }
     }
 }

@@ -19,6 +19,7 @@ mod test_edges;
 mod test_manager_abuse;
 mod test_messages;
 mod test_oracle_attacks;
+mod test_share_pricing;
 mod test_underwater;
 
 use ballast_tests::suite::attr;

@@ -338,21 +338,22 @@ fn collateral_levana_pays_back_is_never_counted_twice() {
     // The close waits in Levana's queue: the mark taken in the reply is not fresh.
     assert_eq!(suite.query_market().unwrap().mark.time, 0);
     let alice = suite.alice.clone();
-    let stale = || ContractError::StaleMark {
+    let settling = ContractError::MarketSettling {
         market: MARKET.to_string(),
-        time: 0,
-        max_age: 3600,
     };
-    assert_err(suite.redeem(&alice, 1_000_000), stale());
-    // Anyone cranks: Levana pays the collateral back. The stored mark still holds the position, so
-    // nav would count that collateral twice; a redeem now is still refused.
+    assert_err(suite.redeem(&alice, 1_000_000), settling);
+    // Anyone cranks: Levana pays the collateral back. The stored mark still holds the position; a
+    // redeem reads the market itself, so the collateral counts once, without a Mark first.
     suite.levana_crank(&market).unwrap();
     assert_eq!(suite.query_state().unwrap().idle.u128(), NAV);
-    assert_err(suite.redeem(&alice, 1_000_000), stale());
-    // After a Mark the nav is the balance alone, as before the close (no fees, no price move).
-    suite.mark().unwrap();
-    let state = suite.query_state().unwrap();
-    assert_eq!(state.nav.u128(), nav_before);
-    assert_eq!(state.nav.u128(), NAV);
-    suite.redeem(&alice, 1_000_000).unwrap();
+    let alice_shares = suite.query_shares(&alice).unwrap().u128();
+    let promised = suite.query_preview_redeem(alice_shares).unwrap().u128();
+    // The whole vault is alice's: she is owed the balance, as before the close (no fees, no move).
+    assert!(
+        promised <= nav_before && nav_before - promised <= 1,
+        "{promised}"
+    );
+    let before = suite.balance(&alice);
+    suite.redeem(&alice, alice_shares).unwrap();
+    assert_eq!(suite.balance(&alice) - before, promised);
 }

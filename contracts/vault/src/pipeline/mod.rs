@@ -21,7 +21,7 @@ use crate::state::{Mark, Peak, StoredVol, Totals};
 use crate::venue::levana::LevanaBook;
 
 mod observe;
-pub use observe::{Observation, observe};
+pub use observe::{Observation, observe, open_guard};
 
 /// What the pipeline needs to know about one market, read before deciding.
 pub struct MarketInputs {
@@ -136,7 +136,9 @@ pub fn book(
     // would let a mark that never saw the market pass for fresh, so it ages like a stale one.
     let mark = match &m.position {
         Ok(position) if m.config.venue.reads_back() => {
-            mark_of(position, crate::marks::mark_time(m.settling, now))
+            // A mark is as old as the price it was read at, not the block that read it.
+            let priced = u64::try_from(m.price.publish_time).unwrap_or(0).min(now);
+            mark_of(position, crate::marks::mark_time(m.settling, priced))
         }
         _ => m.old_mark.clone(),
     };

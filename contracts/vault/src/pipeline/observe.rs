@@ -3,6 +3,7 @@
 
 use ballast_sizing::{Fixed, GarchParams, GarchState, VolState, guards};
 use ballast_types::convert::{confidence_ratio, pyth_to_price};
+use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{MarketConfig, Reason, VaultParams};
 
 use super::{BookInputs, MarketInputs, fx};
@@ -28,6 +29,39 @@ impl Observation {
     }
 }
 
+/// A price no guard accepts: not positive, or published further ahead than the allowed skew (a
+/// future price is not a fresh one: Pyth's SDK lets it pass with abs(), the vault does not).
+fn unusable(params: &VaultParams, price: &PythPrice, now: u64) -> Option<Reason> {
+    let publish_time = u64::try_from(price.publish_time).unwrap_or(0);
+    if price.price.i64() <= 0 {
+        Some(Reason::NonPositivePrice)
+    } else if publish_time > now.saturating_add(params.guards.max_future_skew) {
+        Some(Reason::FuturePrice)
+    } else {
+        None
+    }
+}
+
+/// The first oracle guard that `price` fails for adding exposure, without the breaker: the bar every
+/// price a share action values a position at must clear.
+pub fn open_guard(
+    params: &VaultParams,
+    price: &PythPrice,
+    now: u64,
+) -> ContractResult<Option<Reason>> {
+    if let Some(reason) = unusable(params, price, now) {
+        return Ok(Some(reason));
+    }
+    let age = now.saturating_sub(u64::try_from(price.publish_time).unwrap_or(0));
+    Ok(if age > params.guards.max_age {
+        Some(Reason::StalePrice)
+    } else if confidence_ratio(price)? > fx(params.guards.max_confidence)? {
+        Some(Reason::WideConfidence)
+    } else {
+        None
+    })
+}
+
 /// Step 2 and 3: oracle guards, the volatility update and the jump circuit breaker.
 pub fn observe(
     params: &VaultParams,
@@ -43,14 +77,7 @@ pub fn observe(
         guard_reduce: None,
     };
     let publish_time = u64::try_from(m.price.publish_time).unwrap_or(0);
-    let unusable = if m.price.price.i64() <= 0 {
-        Some(Reason::NonPositivePrice)
-    } else if publish_time > now.saturating_add(params.guards.max_future_skew) {
-        Some(Reason::FuturePrice)
-    } else {
-        None
-    };
-    if let Some(reason) = unusable {
+    if let Some(reason) = unusable(params, &m.price, now) {
         observation.guard_open = Some(reason);
         observation.guard_reduce = Some(reason);
         return Ok(observation);
@@ -59,13 +86,7 @@ pub fn observe(
     if age > params.guards.reduce_max_age {
         observation.guard_reduce = Some(Reason::StalePrice);
     }
-    let mut open = if age > params.guards.max_age {
-        Some(Reason::StalePrice)
-    } else if confidence_ratio(&m.price)? > fx(params.guards.max_confidence)? {
-        Some(Reason::WideConfidence)
-    } else {
-        None
-    };
+    let mut open = open_guard(params, &m.price, now)?;
 
     let price = pyth_to_price(&m.price)?;
     let mut tripped = false;
