@@ -9,6 +9,7 @@ use ballast_types::vault::{
     MarketConfig, ParamError, VaultParams, check_market_tightening, validate_tightening,
 };
 
+use super::shares::accrue_now;
 use super::{assert_role, save_market};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
@@ -78,18 +79,35 @@ pub fn propose_params(
         .add_attribute(VALUE, value))
 }
 
-pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
+pub fn apply_params(mut deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
     let pending = PENDING_PARAMS
         .may_load(deps.storage)?
         .ok_or(ContractError::NothingPending {
             what: "params".to_string(),
         })?;
     assert_due(&env, pending.eta)?;
+    let response = VaultResponse::new().add_attribute(ACTION, "apply_params");
+    let response = accrue_before_fee_change(&mut deps, &env, &pending.value, response)?;
     PARAMS.save(deps.storage, &pending.value)?;
     PENDING_PARAMS.remove(deps.storage);
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "apply_params")
-        .add_attribute(VALUE, to_json_string(&pending.value)?))
+    Ok(response.add_attribute(VALUE, to_json_string(&pending.value)?))
+}
+
+/// A new fee rate applies from the change on: what accrued at the old rates is minted first (at the
+/// nav of this moment), so neither holders nor the fee recipient are charged retroactively.
+fn accrue_before_fee_change(
+    deps: &mut DepsMut,
+    env: &Env,
+    new: &VaultParams,
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
+    let current = PARAMS.load(deps.storage)?;
+    if current.management_fee == new.management_fee
+        && current.performance_fee == new.performance_fee
+    {
+        return Ok(response);
+    }
+    accrue_now(deps, env, response)
 }
 
 pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
@@ -161,16 +179,17 @@ pub fn cancel_market(
 }
 
 pub fn tighten(
-    deps: DepsMut,
+    mut deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     params: VaultParams,
 ) -> ContractResult<VaultResponse> {
     assert_guardian_or_owner(&deps, &info)?;
     validate_tightening(&PARAMS.load(deps.storage)?, &params)?;
+    let response = VaultResponse::new().add_attribute(ACTION, "tighten");
+    let response = accrue_before_fee_change(&mut deps, &env, &params, response)?;
     PARAMS.save(deps.storage, &params)?;
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "tighten")
-        .add_attribute(VALUE, to_json_string(&params)?))
+    Ok(response.add_attribute(VALUE, to_json_string(&params)?))
 }
 
 pub fn tighten_market(

@@ -156,13 +156,23 @@ pub fn redeem(
 
 /// Anyone: mint the fees accrued so far.
 pub fn accrue_fees(mut deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
+    let response = VaultResponse::new().add_attribute(ACTION, "accrue_fees");
+    accrue_now(&mut deps, &env, response)
+}
+
+/// Mints the fees due now at the nav of this moment, with what was minted as attributes. A fee
+/// change calls it first, so the old rates apply up to the change and the new ones only after.
+pub fn accrue_now(
+    deps: &mut DepsMut,
+    env: &Env,
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let idle_now = idle(deps.as_ref(), &env, &config)?;
-    let nav = value_now(&mut deps, &env, idle_now)?;
+    let idle_now = idle(deps.as_ref(), env, &config)?;
+    let nav = value_now(deps, env, idle_now)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "accrue_fees")
+    Ok(response
         .add_attribute("management_shares", accrued.management)
         .add_attribute("performance_shares", accrued.performance))
 }
