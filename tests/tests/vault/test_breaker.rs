@@ -57,7 +57,8 @@ fn an_ordinary_move_does_not_trip() {
 fn reduce_only_passes_a_halted_market() {
     let mut suite = SuiteBuilder::new().build();
     suite.submit(order(Side::Long, SIZE)).unwrap();
-    // -10% in a minute: hundreds of sigmas, but within the position's margin.
+    // -10% in a minute: over twenty sigmas of an hour (the shortest interval the breaker measures
+    // over), but within the position's margin.
     let dropped = suite.price * 9 / 10;
     suite.advance(60);
     suite.publish(dropped).unwrap();
