@@ -92,9 +92,9 @@ struct ReplayArgs {
     /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
-    /// A signal for Rebalance to follow: `none` (long at the volatility target), `trend` (long while
-    /// the 50-day average close is above the 200-day one, flat otherwise) or `column` (the price
-    /// file's `signal` column, in [-1, 1]: negative is short).
+    /// A signal for Rebalance to follow: `none` (a long signal of 1: the volatility target), `trend`
+    /// (long while the 50-day average close is above the 200-day one, flat otherwise) or `column`
+    /// (the price file's `signal` column, in [-1, 1]: negative is short).
     #[arg(long, default_value = "none", value_parser = ["none", "trend", "column"])]
     signal: String,
     /// Drawdown brake: the share price's fall from its peak at which the volatility budget is zero

@@ -16,6 +16,7 @@ mod sequences;
 mod tally;
 mod test_depositor_attacks;
 mod test_edges;
+mod test_keeper_attacks;
 mod test_manager_abuse;
 mod test_messages;
 mod test_oracle_attacks;

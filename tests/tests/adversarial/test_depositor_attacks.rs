@@ -88,7 +88,13 @@ fn a_run_during_a_drawdown_pays_everyone_the_same_price() {
     for h in &holders[1..] {
         suite.deposit(h, 10 * USDC_100K).unwrap();
     }
-    suite.rebalance().unwrap();
+    // The manager invests up to the tightest cap.
+    suite
+        .submit(ballast_tests::suite::order(
+            ballast_types::Side::Long,
+            u128::MAX,
+        ))
+        .unwrap();
     // A drawdown of four 1.5% steps half an hour apart, each marked: within the breaker.
     for _ in 0..4 {
         suite.advance(1_800);

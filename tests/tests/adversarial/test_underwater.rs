@@ -22,6 +22,8 @@ fn a_rebalance_that_flips_a_position_under_water_posts_its_deficit() {
     assert!(mark.unrealized_pnl.unsigned_abs() > mark.margin, "{mark:?}");
     suite.advance(3_600);
     suite.publish(jumped).unwrap();
+    // A long signal: the keeper turns the short around (without one it would only cut it).
+    suite.set_signal("1").unwrap();
     let res = suite.rebalance().unwrap();
     assert_decision(&res, "accepted", "none");
     assert_eq!(attr(&res, "side").as_deref(), Some("long"));

@@ -21,6 +21,7 @@ mod test_reduce_only;
 mod test_roles;
 mod test_shares;
 mod test_signals;
+mod test_tightening;
 mod test_venues;
 mod test_withdraw;
 

@@ -1,8 +1,8 @@
 //! Management and performance fees, minted as shares to the fee recipient.
 
 use ballast_tests::suite::{DENOM, NAV, SuiteBuilder, attr, order};
-use ballast_types::vault::ExecuteMsg;
 use ballast_types::Side;
+use ballast_types::vault::ExecuteMsg;
 use cosmwasm_std::{Decimal, coins};
 use cw_multi_test::Executor;
 

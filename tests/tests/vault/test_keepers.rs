@@ -10,8 +10,13 @@ use crate::test_reduce_only::spike_volatility;
 use crate::{assert_decision, limit_of};
 
 #[test]
-fn rebalance_opens_the_volatility_target() {
-    let mut suite = SuiteBuilder::new().build();
+fn rebalance_opens_the_volatility_target_on_a_long_signal() {
+    // A pure volatility-target vault: a long signal of 1, and max_edge at its bound so that the Kelly
+    // cap a signal brings (0.5 * 10 / vol^2 of nav) stays far above the target.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| p.max_edge = cosmwasm_std::Decimal::from_atomics(10u8, 0).unwrap())
+        .build();
+    suite.set_signal("1").unwrap();
     let preview = suite.query_preview(order(Side::Long, 1)).unwrap();
     let target = limit_of(&preview, Reason::VolTarget).unwrap().u128();
     let res = suite.rebalance().unwrap();
@@ -23,6 +28,7 @@ fn rebalance_opens_the_volatility_target() {
 #[test]
 fn rebalance_within_the_threshold_does_nothing() {
     let mut suite = SuiteBuilder::new().build();
+    suite.set_signal("1").unwrap();
     suite.rebalance().unwrap();
     let before = suite.query_position().unwrap().notional;
     let res = suite.rebalance().unwrap();
@@ -32,8 +38,9 @@ fn rebalance_within_the_threshold_does_nothing() {
 
 #[test]
 fn rebalance_sheds_size_when_volatility_rises() {
+    // The manager's position at its caps, no signal: the keeper cuts it back to the tighter caps.
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     let before = suite.query_position().unwrap().notional;
     spike_volatility(&mut suite);
     let res = suite.rebalance().unwrap();
@@ -96,7 +103,7 @@ fn mark_folds_the_price_and_stores_the_position() {
 #[test]
 fn rebalance_tops_up_margin_worn_down_by_losses() {
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, 300_000_000_000)).unwrap();
     let margin_before = suite.query_position().unwrap().margin;
     // -3%: inside the rebalance band, but the loss comes out of the posted margin.
     let price = suite.price * 97 / 100;
@@ -116,7 +123,7 @@ fn rebalance_tops_up_margin_worn_down_by_losses() {
 #[test]
 fn rebalance_during_an_oracle_outage_records_a_stale_price() {
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, 300_000_000_000)).unwrap();
     // Two days without a price: the vault and the venue both refuse it.
     suite.advance(2 * 86_400);
     let res = suite.rebalance().unwrap();

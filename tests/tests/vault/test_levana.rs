@@ -262,7 +262,7 @@ fn deleverage_cuts_a_levana_position_back_to_its_caps() {
 #[test]
 fn rebalance_tops_up_a_levana_position_worn_down_by_losses() {
     let (mut suite, market) = levana_suite();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, SIZE)).unwrap();
     suite.levana_crank(&market).unwrap();
     let (_, notional_before, active_before) = levana_position(&suite, &market).unwrap();
     // -3%: inside the rebalance band, but the loss comes out of the collateral.
@@ -319,6 +319,8 @@ fn a_failed_levana_open_returns_the_collateral_and_frees_the_market() {
 fn rebalance_while_a_levana_execution_is_queued_is_refused() {
     let (mut suite, _market) = levana_suite();
     suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    // A long signal: Rebalance would add to the queued open.
+    suite.set_signal("1").unwrap();
     assert_err(
         suite.rebalance(),
         ContractError::LevanaPending {

@@ -119,7 +119,7 @@ pub(crate) struct Harness {
 }
 
 impl Harness {
-    fn addr(&self, name: &str) -> String {
+    pub(crate) fn addr(&self, name: &str) -> String {
         self.api.addr_make(name)
     }
     fn info(&self, who: &str, funds: &[Coin]) -> MessageInfo {

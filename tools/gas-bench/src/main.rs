@@ -106,9 +106,15 @@ fn main() {
     rows.push(("Deleverage (after Tighten)".into(), o));
     let o = h.exec("keeper", &json!({"mark": {"market": m}}), &[]);
     rows.push(("Mark".into(), o));
-    // Rebalance on a fresh, flat vault: it trades to the volatility-target position
+    // Rebalance on a fresh, flat vault with a long signal of 1 (without a signal it only cuts a
+    // position to its caps): it trades to the target position
     let mut scratch = vec![];
     let mut h2 = deploy(&vault_wasm, 1, &mut scratch);
+    let keeper = h2.addr("keeper");
+    let source = json!({"set_signal_source": {"address": keeper, "allowed": true}});
+    assert!(h2.exec("owner", &source, &[]).response.is_ok(), "signal source");
+    let signal = json!({"set_signal": {"market": m, "signal": "1"}});
+    assert!(h2.exec("keeper", &signal, &[]).response.is_ok(), "signal");
     let o = h2.exec("keeper", &json!({"rebalance": {"market": m}}), &[]);
     h2.settle(&o);
     rows.push(("Rebalance (flat to target)".into(), o));

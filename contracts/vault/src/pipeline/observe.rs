@@ -96,7 +96,8 @@ pub fn observe(
             // Every price is checked against the last one folded in, a price that is not newer too:
             // a second price for the same publish time (or an older one, from an oracle that goes
             // back) is a move over no time, and any move over no time is a jump. Unchecked, a flash
-            // crash inside one block would pass the breaker.
+            // crash inside one block would pass the breaker. A newer price's move is measured over
+            // at least `guards::BREAKER_MIN_INTERVAL`, however recently the last one was marked.
             let move_size =
                 ballast_sizing::math::narrow(price.log_return_since(&state.last_price)?)?;
             let elapsed = publish_time.saturating_sub(state.last_time);

@@ -122,6 +122,17 @@ fn brake(options: &Options) -> Result<Option<DrawdownBrake>, String> {
     }))
 }
 
+/// The edge of a full signal. Rebalance follows only a signal, so `--signal none` holds a long signal
+/// of 1: a pure volatility target, with no view of the edge. Its Kelly cap, `0.5 * max_edge / vol^2`
+/// of nav, must then stay out of the way: at the bound of 10 it binds only above 1,250% volatility
+/// (against the 40% target). A real signal's edge is 30% a year at full strength.
+fn max_edge(signal: &str) -> Decimal {
+    match signal {
+        "trend" | "column" => Decimal::percent(30),
+        _ => Decimal::percent(1_000),
+    }
+}
+
 /// The flags as a [`Setup`], every bound checked as the contracts will check it.
 fn setup(options: &Options) -> Result<Setup, String> {
     let setup = Setup {
@@ -135,6 +146,7 @@ fn setup(options: &Options) -> Result<Setup, String> {
         capital: usdc("capital", &options.capital)?,
         drawdown_brake: brake(options)?,
         garch: options.garch.as_deref().map(garch).transpose()?,
+        max_edge: max_edge(&options.signal),
     };
     if let Some(model) = &setup.garch {
         model
@@ -230,7 +242,7 @@ fn column_signals(rows: &[PriceRow], path: &Path) -> Result<BTreeMap<u64, Signed
 }
 
 /// Trend signal by row time: 1 while the 50-day average close is above the 200-day one, else 0; none
-/// before 200 closes (the vault then targets long).
+/// before 200 closes (the starting long signal of 1 holds until then).
 fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, SignedDecimal> {
     let average =
         |window: &[i64]| window.iter().map(|&m| m as f64).sum::<f64>() / window.len() as f64;

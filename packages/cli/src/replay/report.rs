@@ -258,7 +258,8 @@ const SETTINGS: &str = r#"
 - Each row of the price file is a block at 00:00 UTC of its date. The publisher pushes the close
   (Pyth-style, mantissa at exponent -8, publish_time = block time), a keeper liquidates the vault's
   position if the perp market allows it, a keeper calls `Rebalance`, then `Deleverage` (refused when
-  exposure is within the caps).
+  exposure is within the caps). `Rebalance` follows only a signal: the keeper, as signal source, sets a
+  long signal of 1 when the vault is deployed (`--signal trend` and `column` then set their own).
 - `target_notional` is what `Rebalance` aimed at: the tightest position cap, normally the volatility
   target `nav * target_vol / forecast_vol`. `executed_notional` is the position held after the step.
 - `decision` is `Rebalance`'s: `accepted`, `scaled` (a cap cut the order), `rejected` (a guard or cap
@@ -276,6 +277,7 @@ const SETTINGS: &str = r#"
 |---|---|---|
 | volatility target, EWMA lambda, max leverage, taker fee, depth, capital | the flags above | |
 | EWMA | daily step, 30 returns observed before sizing | the seed return weighs 17% after 30 |
+| signal's edge, Kelly fraction | `max_edge` 10 with `--signal none`, else 30%; half Kelly | without a view of the edge the Kelly cap stays above the volatility target |
 | rebalance threshold, deleverage tolerance | 5%, 5% | trade only on a real change |
 | VaR | 99%, one day, 10% of nav | a loose backstop behind the target |
 | liquidation distance | 5 daily sigmas beyond 5% maintenance | margin posted when a position grows; daily returns are fat-tailed |

@@ -53,6 +53,8 @@ pub struct Setup {
     pub drawdown_brake: Option<DrawdownBrake>,
     /// The market's GARCH(1,1) model; None forecasts with the EWMA.
     pub garch: Option<GarchModel>,
+    /// The edge of a full signal, annualised: it sizes the Kelly cap that every signal brings.
+    pub max_edge: Decimal,
 }
 
 fn dec(text: &str) -> Decimal {
@@ -67,7 +69,7 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
         // One market: its share of nav may be the whole book.
         max_concentration: setup.max_leverage,
         kelly_fraction: dec("0.5"),
-        max_edge: dec("0.3"),
+        max_edge: setup.max_edge,
         var_confidence: dec("0.99"),
         var_budget: dec("0.1"),
         var_horizon: DAY,
@@ -249,12 +251,19 @@ impl World {
         };
         let vault =
             app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
-        // The keeper also publishes the replay's signal, when there is one.
+        // The keeper is also the signal source. Without a signal Rebalance only cuts a position to
+        // its caps, so the replay starts from a long signal of 1 (kept with `--signal none`, replaced
+        // by the trend's or the column's own from their first value).
         let source = vault::ExecuteMsg::SetSignalSource {
             address: keeper.to_string(),
             allowed: true,
         };
         app.execute_contract(owner, vault.clone(), &source, &[])?;
+        let long = vault::ExecuteMsg::SetSignal {
+            market: MARKET.to_string(),
+            signal: SignedDecimal::one(),
+        };
+        app.execute_contract(keeper.clone(), vault.clone(), &long, &[])?;
         let deposit = vault::ExecuteMsg::Deposit {};
         let capital = coins(setup.capital.u128(), DENOM);
         app.execute_contract(depositor.clone(), vault.clone(), &deposit, &capital)?;

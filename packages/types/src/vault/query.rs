@@ -182,7 +182,7 @@ pub struct MarketResponse {
     pub last_price_time: Option<u64>,
     /// Block time until which the breaker halts orders that add exposure.
     pub halted_until: Option<u64>,
-    /// The signal `Rebalance` follows; None means long at the volatility target.
+    /// The signal `Rebalance` follows; None: it only cuts the position back to its caps.
     pub signal: Option<SignedDecimal>,
     /// The stored mark.
     pub mark: MarkResponse,

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use super::access::{check_payees, check_roles, purses};
 use super::data::{Step, Trader};
 use super::invariants::{
-    Snapshot, Values, check_exposure, check_limits, check_margin, check_reduce_only, check_shares,
-    check_values, decision,
+    Snapshot, Values, check_exposure, check_keeper, check_limits, check_margin, check_reduce_only,
+    check_shares, check_values, decision,
 };
 use super::world::World;
 use crate::executed;
@@ -48,7 +48,10 @@ fn read_before(w: &World, step: &Step) -> Result<Before, TestCaseError> {
             by: Trader::Manager,
             ..
         } => before.preview = preview(w.order_request(step).expect("an order")),
-        Step::Rebalance => before.preview = preview(probe(ballast_types::Side::Long)),
+        Step::Rebalance => {
+            before.preview = preview(probe(ballast_types::Side::Long));
+            before.position = s.query_position().ok();
+        }
         Step::Deleverage | Step::ReduceOnly { .. } => {
             before.position = s.query_position().ok();
             if matches!(step, Step::Deleverage) {
@@ -133,6 +136,9 @@ fn check_step(
         && position.side.is_some()
     {
         check_reduce_only(w, position, res, tally)?;
+    }
+    if let (Step::Rebalance, Some(position), Ok(_)) = (step, &before.position, res) {
+        check_keeper(w, position, tally)?;
     }
     if let (Some(values), Ok(r)) = (&before.values, res) {
         check_values(w, step, values, r, tally)?;
