@@ -134,7 +134,7 @@ fn any_number_of_gifts_cannot_stop_the_vault_marking_or_cutting() {
     for id in 2..=12 {
         suite.levana_transfer(&bob, &market, id, &vault).unwrap();
     }
-    // Marking still works: the first ten positions count.
+    // Marking still works: the first ten of the twelve positions it holds count.
     suite.mark().unwrap();
     assert_eq!(
         suite
@@ -142,7 +142,7 @@ fn any_number_of_gifts_cannot_stop_the_vault_marking_or_cutting() {
             .unwrap()
             .positions
             .len(),
-        10
+        12
     );
     // A reduction closes what was read, ten per call; the next call closes the rest.
     let notional = suite.query_market().unwrap().mark.notional.u128();
