@@ -167,3 +167,67 @@ fn any_number_of_gifts_cannot_stop_the_vault_marking_or_cutting() {
             .is_empty()
     );
 }
+
+/// What `owner` has on a Levana market: the active collateral of its positions, base units.
+fn levana_holdings(suite: &Suite, market: &Addr, owner: &Addr) -> u128 {
+    suite
+        .query_levana_positions_of(market, owner)
+        .unwrap()
+        .positions
+        .iter()
+        .map(|p| units(p.active_collateral.raw()))
+        .sum()
+}
+
+fn units(d: cosmwasm_std::Decimal256) -> u128 {
+    let n = (d * cosmwasm_std::Decimal256::from_ratio(1_000_000u32, 1u32)).to_uint_floor();
+    cosmwasm_std::Uint128::try_from(n).unwrap().u128()
+}
+
+/// Outside review, attack 5: Levana lists a holder's position tokens in text order, so ten gifts
+/// with ids "10".."19" come before the vault's own "2". Were the vault to read the first ten tokens,
+/// its own position would drop out of nav: Bob deposits at the low nav, a reduction closes the gifts,
+/// the next mark finds the vault's position again, and Bob redeems at the restored nav.
+#[test]
+fn gifts_sorting_before_the_vaults_own_id_neither_move_nav_nor_pay() {
+    let (mut suite, market) = levana_suite();
+    let (bob, vault) = (suite.bob.clone(), suite.vault.clone());
+    // Bob takes id 1, so that the vault's own position is "2".
+    suite.levana_open_as(&bob, &market, 1_000_000, 2).unwrap();
+    suite.levana_crank(&market).unwrap();
+    open_long(&mut suite, &market);
+    assert_eq!(suite.query_levana_tokens(&market, &vault).unwrap(), ["2"]);
+    let nav_before = suite.query_state().unwrap().nav.u128();
+    let wealth = |suite: &Suite| suite.balance(&bob) + levana_holdings(suite, &market, &bob);
+    let bob_before = wealth(&suite);
+
+    // Ids 3 to 19, 1 USDC each; "10".."19" go to the vault and sort before its "2".
+    for _ in 3..=19 {
+        suite.levana_open_as(&bob, &market, 1_000_000, 2).unwrap();
+    }
+    suite.levana_crank(&market).unwrap();
+    for id in 10..=19 {
+        suite.levana_transfer(&bob, &market, id, &vault).unwrap();
+    }
+    let tokens = suite.query_levana_tokens(&market, &vault).unwrap();
+    assert_eq!(tokens.first().map(String::as_str), Some("10"));
+    assert_eq!(tokens.last().map(String::as_str), Some("2"));
+    suite.mark().unwrap();
+    let nav_gifted = suite.query_state().unwrap().nav.u128();
+    assert_eq!(nav_gifted, nav_before, "gifts move nav");
+
+    // Bob deposits; the manager cuts the position as marked; a keeper marks; Bob redeems.
+    suite.deposit(&bob, NAV).unwrap();
+    let notional = suite.query_market().unwrap().mark.notional.u128();
+    suite.submit(reduce_only(Side::Short, notional)).unwrap();
+    suite.levana_crank(&market).unwrap();
+    suite.mark().unwrap();
+    let shares = suite.query_shares(&bob).unwrap().u128();
+    suite.redeem(&bob, shares).unwrap();
+    let bob_after = wealth(&suite);
+    assert!(
+        bob_after <= bob_before,
+        "Bob's round trip pays {} (before {bob_before}, after {bob_after}; nav {nav_before} -> {nav_gifted})",
+        bob_after.saturating_sub(bob_before)
+    );
+}
