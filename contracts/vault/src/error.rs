@@ -306,16 +306,15 @@ pub enum ContractError {
         /// The decided notional, base units.
         executed: Uint128,
     },
-    /// More Levana positions than one order can handle (someone transferred positions to the vault):
-    /// orders adding exposure are refused, reductions close every position, past the read limit
-    /// nothing is read.
+    /// More Levana positions than one order can handle (only a vault that acted on a gifted position
+    /// at 0.2.0 has them): orders adding exposure are refused, reductions close every position.
     #[error(
         "{market}: the vault holds {count} Levana positions; only a reduction (closing them all) is possible"
     )]
     LevanaPositionCount {
         /// The market.
         market: String,
-        /// Positions held (or the read limit plus one).
+        /// Positions read.
         count: u32,
     },
     /// Growing a Levana position at its leverage needs more collateral than the vault holds idle.

@@ -39,9 +39,9 @@ use levana::LevanaBook;
 /// Whether this vault (at `vault`) can hold a position on the market's venue; refused at instantiate
 /// and proposal.
 ///
-/// Levana markets are accepted: the vault reads its position ids back and can reduce, close,
-/// deleverage and top up what it opened. Injective's orders are custom messages that only the
-/// `injective` build can send, from a subaccount of the vault's own address.
+/// Levana markets are accepted: the vault reads back the positions its own executions name and can
+/// reduce, close, deleverage and top up what it opened. Injective's orders are custom messages that
+/// only the `injective` build can send, from a subaccount of the vault's own address.
 pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractResult<()> {
     match &market.venue {
         Venue::Ballast => Ok(()),

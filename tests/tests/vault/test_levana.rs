@@ -359,3 +359,48 @@ fn collateral_levana_pays_back_is_never_counted_twice() {
     suite.redeem(&alice, alice_shares).unwrap();
     assert_eq!(suite.balance(&alice) - before, promised);
 }
+
+#[test]
+fn growing_a_levana_position_at_its_leverage_needs_that_collateral_idle() {
+    // Caps loose enough that the volatility target allows an increase past the idle balance.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| {
+            p.target_vol = "2".parse().unwrap();
+            p.max_leverage = "20".parse().unwrap();
+            p.max_concentration = "20".parse().unwrap();
+            p.var_budget = "1".parse().unwrap();
+        })
+        .build();
+    let market = suite.move_to_levana().unwrap();
+    open_long(&mut suite, &market);
+    // Six days of +5%: the profit stays in the position, whose leverage falls from about 9x to 3x.
+    for _ in 0..6 {
+        let up = suite.price * 105 / 100;
+        suite.advance(86_400);
+        suite.publish_levana(&market, up).unwrap();
+        suite.mark().unwrap();
+    }
+    let (_, notional, active) = levana_position(&suite, &market).unwrap();
+    assert!(notional < 3 * active + active / 10, "{notional} {active}");
+    let idle = suite.query_state().unwrap().idle.u128();
+    // The increase the caps allow needs more collateral at that leverage than the vault holds idle.
+    let grow = order(Side::Long, 3_500_000_000_000);
+    let short = format!(", {idle} is idle");
+    let preview = suite.query_preview(grow.clone()).unwrap_err().to_string();
+    assert!(
+        preview.contains("growing the Levana position needs") && preview.ends_with(&short),
+        "{preview}"
+    );
+    let refused = suite.submit(grow).unwrap_err().to_string();
+    assert!(refused.ends_with(&short), "{refused}");
+    let needed: u128 = refused
+        .rsplit("needs ")
+        .next()
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(needed > idle, "{needed} {idle}");
+    // A smaller increase, within the idle balance at that leverage, goes out.
+    let res = suite.submit(order(Side::Long, 1_000_000_000_000)).unwrap();
+    assert_decision(&res, "accepted", "none");
+}
