@@ -21,9 +21,7 @@
 //! market's taker fee times its atomic multiplier (2.5 by default), instead of at the end of the block.
 //! So when the vault's reply runs, the exchange's position already holds whatever filled.
 
-use cosmwasm_std::{
-    CosmosMsg, CustomMsg, CustomQuery, Decimal256, Int128, SignedDecimal256, Uint128, Uint256,
-};
+use cosmwasm_std::{CosmosMsg, CustomMsg, CustomQuery, Decimal256, Int128, Uint128, Uint256};
 
 use super::{InjectiveVenue, VenueAccount, VenueError, VenueMsg, VenueOrder};
 use crate::Side;
@@ -320,9 +318,24 @@ pub struct EffectivePositionResponse {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct EffectivePosition {
     /// Margin + PnL at the mark price + unrealised funding, quote base units; negative when under
-    /// water beyond the margin.
-    #[serde(default)]
-    pub effective_margin: SignedDecimal256,
+    /// water beyond the margin. A decimal string, read by [`summary`] (`SignedDecimal256` would add
+    /// its own parser and signed 256-bit arithmetic to the wasm for this one field).
+    pub effective_margin: String,
+}
+
+/// A signed decimal string rounded down to an integer.
+fn floor_signed(s: &str) -> Result<Int128, VenueError> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let abs: Decimal256 = digits.parse()?;
+    if negative {
+        let up = Int128::try_from(Uint128::try_from(abs.to_uint_ceil())?)?;
+        Ok(Int128::zero().checked_sub(up)?)
+    } else {
+        Ok(Int128::try_from(Uint128::try_from(abs.to_uint_floor())?)?)
+    }
 }
 
 /// The exchange's position as the pipeline reads a position: notional = quantity * the market's mark
@@ -336,7 +349,7 @@ pub fn summary(
     let floor = |x: Decimal256| Uint128::try_from(x.to_uint_floor());
     let notional = floor(held.quantity.checked_mul(mark_price)?)?;
     let margin = floor(held.margin)?;
-    let equity = Int128::try_from(effective.effective_margin.to_int_floor())?;
+    let equity = floor_signed(&effective.effective_margin)?;
     let unrealized_pnl = equity.checked_sub(Int128::try_from(margin)?)?;
     let side = match (held.quantity.is_zero(), held.is_long) {
         (true, _) => None,
