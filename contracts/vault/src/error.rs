@@ -131,16 +131,6 @@ pub enum ContractError {
         /// Assets the redeem would pay.
         requested: Uint128,
     },
-    /// A mark too old for a deposit or redeem: the nav would be stale.
-    #[error("market {market} was last marked at {time}, older than {max_age} s: call mark first")]
-    StaleMark {
-        /// The market.
-        market: String,
-        /// Its mark time.
-        time: u64,
-        /// The allowed age.
-        max_age: u64,
-    },
     /// A share action needs every open market valued now, and this market's price fails a guard.
     #[error(
         "market {market} cannot be valued now ({reason}): deposits and redeems wait for a usable price"
@@ -270,18 +260,19 @@ pub enum ContractError {
         /// The proposed venue.
         to: String,
     },
-    /// An Injective market names a subaccount that is not the vault's own: the chain would refuse its
-    /// orders, or trade from another account's funds.
+    /// An Injective market names a subaccount other than the vault's default one: another account's
+    /// would have the chain refuse its orders, and another of the vault's own trades from exchange
+    /// deposits the vault never makes (only the default subaccount trades from its bank balance).
     #[error(
-        "{market}: subaccount {subaccount_id} is not the vault's (its subaccounts start with {own})"
+        "{market}: subaccount {subaccount_id} is not the vault's default subaccount {default_subaccount}"
     )]
     ForeignSubaccount {
         /// The market.
         market: String,
         /// The configured subaccount.
         subaccount_id: String,
-        /// `0x` and the vault's address bytes in hex.
-        own: String,
+        /// `0x`, the vault's address bytes in hex, then a zero nonce.
+        default_subaccount: String,
     },
     /// An execution of the vault waits in the Levana market's queue: nothing more is sent to the
     /// market until a crank has run it, so the vault never opens twice.
@@ -355,7 +346,6 @@ impl ContractError {
             ContractError::ZeroShares { .. } => "zero_shares",
             ContractError::InsufficientShares { .. } => "insufficient_shares",
             ContractError::InsufficientIdle { .. } => "insufficient_idle",
-            ContractError::StaleMark { .. } => "stale_mark",
             ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
             ContractError::VenueUnavailable { .. } => "venue_unavailable",
             ContractError::UnknownReply { .. } => "unknown_reply",

@@ -18,14 +18,14 @@ use crate::execute::order::reason_name;
 use crate::inputs::{self, equity, mark_of};
 use crate::marks::store_mark;
 use crate::pipeline::open_guard;
-use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, MARKS, Mark, PARAMS};
+use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, Mark, PARAMS};
 use crate::venue;
 
-/// Nav now, and the marks it was read from (ledger markets, which cannot be read, are not among them).
+/// Nav now, and the marks it was read from.
 pub struct Valuation {
     /// Idle plus every open position's equity (each floored at zero), base units.
     pub nav: Uint128,
-    /// The fresh mark of every open market that was read.
+    /// The fresh mark of every open market.
     pub marks: Vec<(String, Mark)>,
 }
 
@@ -39,19 +39,6 @@ pub fn value(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Valuation> 
     let mut marks = vec![];
     for market in open_markets(deps.storage)? {
         let market_config = MARKETS.load(deps.storage, &market)?;
-        if !market_config.venue.reads_back() {
-            // A ledger (Injective) cannot be read: it counts as stored, and must be fresh.
-            let stored = MARKS.load(deps.storage, &market)?;
-            if now.saturating_sub(stored.time) > params.guards.max_mark_age {
-                return Err(ContractError::StaleMark {
-                    market,
-                    time: stored.time,
-                    max_age: params.guards.max_mark_age,
-                });
-            }
-            nav = add_equity(nav, &stored)?;
-            continue;
-        }
         check_price(deps, &config, &params, &market_config, now)?;
         let (position, settling) = venue::position(deps, env, &config, &market_config)?;
         if settling {

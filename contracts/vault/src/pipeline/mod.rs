@@ -132,10 +132,8 @@ pub fn book(
     b: &BookInputs,
     now: u64,
 ) -> ContractResult<Book> {
-    // A ledger venue's position is what the vault sent, valued at its last trade: re-stamping it
-    // would let a mark that never saw the market pass for fresh, so it ages like a stale one.
     let mark = match &m.position {
-        Ok(position) if m.config.venue.reads_back() => {
+        Ok(position) => {
             // A mark is as old as the price it was read at, not the block that read it.
             let priced = u64::try_from(m.price.publish_time).unwrap_or(0).min(now);
             mark_of(position, crate::marks::mark_time(m.settling, priced))
