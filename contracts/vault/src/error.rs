@@ -131,6 +131,18 @@ pub enum ContractError {
         /// Assets the redeem would pay.
         requested: Uint128,
     },
+    /// A mark too old for a deposit or redeem. Nothing raises it since 0.2.1: share actions read every
+    /// open market themselves. Kept so its id is never reused.
+    #[deprecated(note = "deposits and redeems read every open market; nothing raises it")]
+    #[error("market {market} was last marked at {time}, older than {max_age} s: call mark first")]
+    StaleMark {
+        /// The market.
+        market: String,
+        /// Its mark time.
+        time: u64,
+        /// The allowed age.
+        max_age: u64,
+    },
     /// A share action needs every open market valued now, and this market's price fails a guard.
     #[error(
         "market {market} cannot be valued now ({reason}): deposits and redeems wait for a usable price"
@@ -322,6 +334,7 @@ pub enum ContractError {
 
 impl ContractError {
     /// A stable snake_case id per variant; never renamed or reused.
+    #[allow(deprecated)]
     pub fn id(&self) -> &'static str {
         match self {
             ContractError::Std(_) => "std",
@@ -346,6 +359,7 @@ impl ContractError {
             ContractError::ZeroShares { .. } => "zero_shares",
             ContractError::InsufficientShares { .. } => "insufficient_shares",
             ContractError::InsufficientIdle { .. } => "insufficient_idle",
+            ContractError::StaleMark { .. } => "stale_mark",
             ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
             ContractError::VenueUnavailable { .. } => "venue_unavailable",
             ContractError::UnknownReply { .. } => "unknown_reply",
