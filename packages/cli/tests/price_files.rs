@@ -117,6 +117,11 @@ fn a_yahoo_export_replays_from_its_close() {
     }
     let (s, rows, stdout) = replayed(dir.path(), "BTC-USD.csv", &text);
     assert_daily(&s, &rows, 80, "2024-01-01");
+    // The same saved on Windows, with a byte-order mark.
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let (w, _, _) = replayed(dir.path(), "BTC-USD-windows.csv", &windows);
+    assert_eq!(w["final_nav"], s["final_nav"]);
+    assert_eq!(w["columns"]["time"], "Date");
     assert_eq!(s["columns"]["time"], "Date");
     assert_eq!(s["columns"]["close"], "Close");
     assert_eq!(s["rounded_closes"], 0);
@@ -337,6 +342,11 @@ fn what_is_still_ambiguous_is_refused_with_file_line_and_field() {
     assert_refused(
         "time,close\n2024-01-02T10:00:00+02:00,1\n2024-01-02T07:30:00Z,2\n",
         "{file}:3: field \"time\": 2024-01-02T07:30:00Z is not after",
+    );
+    // Windows line endings: the line is still the line.
+    assert_refused(
+        "Date,Close\r\n2024-01-01,1\r\n2024-01-02,2\r\n2024-01-03,x\r\n",
+        "{file}:4: field \"Close\": \"x\" is not a decimal number",
     );
     // pandas' default index of row numbers is not a time.
     assert_refused(

@@ -127,10 +127,11 @@ pub fn read_prices(path: &Path) -> Result<PriceFile, InputError> {
         line,
         message,
     };
+    let bytes = std::fs::read(path).map_err(|e| error(None, e.to_string()))?;
+    let lines = Lines::of(&bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_path(path)
-        .map_err(|e| error(None, csv_message(&e)))?;
+        .from_reader(bytes.as_slice());
     let headers = reader
         .headers()
         .map_err(|e| error(Some(1), csv_message(&e)))?
@@ -141,10 +142,10 @@ pub fn read_prices(path: &Path) -> Result<PriceFile, InputError> {
     let mut time_texts: Vec<String> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line());
+            let line = e.position().map(|p| lines.at(p.byte()));
             error(line, csv_message(&e))
         })?;
-        let line = record.position().map(|p| p.line());
+        let line = record.position().map(|p| lines.at(p.byte()));
         let field = |col: usize, name: &str| {
             record
                 .get(col)
@@ -218,6 +219,34 @@ pub fn read_prices(path: &Path) -> Result<PriceFile, InputError> {
         close_column: cols.close_name,
         daily,
     })
+}
+
+/// Line numbers of byte offsets. The csv crate's own line count lags one line per record in a file
+/// with CRLF endings (Windows, Excel: rust-csv issue 395), so lines are counted here.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    newlines: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn of(bytes: &'a [u8]) -> Self {
+        let newlines = (0..bytes.len()).filter(|&i| bytes[i] == b'\n').collect();
+        Self { bytes, newlines }
+    }
+
+    /// The line of the record that starts at `byte`: a record's position may point at the end of
+    /// the terminator before it, which is skipped.
+    fn at(&self, byte: u64) -> u64 {
+        let mut p = usize::try_from(byte).map_or(self.bytes.len(), |b| b.min(self.bytes.len()));
+        while self
+            .bytes
+            .get(p)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            p += 1;
+        }
+        1 + self.newlines.partition_point(|&n| n < p) as u64
+    }
 }
 
 fn csv_message(e: &csv::Error) -> String {
