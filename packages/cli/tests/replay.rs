@@ -192,11 +192,12 @@ fn assert_refused(content: &str, extra: &[&str], says: &str) {
 const GOOD: &str = "date,close\n2024-01-01,100\n2024-01-02,101\n2024-01-03,99\n";
 
 #[test]
-fn a_ninth_decimal_is_refused_with_file_line_and_field() {
+fn a_close_that_rounds_to_zero_at_8_decimals_is_refused_with_file_line_and_field() {
+    // A ninth decimal is rounded (tests/price_files.rs); a close that rounds to nothing is refused.
     assert_refused(
-        "date,close\n2024-01-01,100\n2024-01-02,0.123456789\n",
+        "date,close\n2024-01-01,100\n2024-01-02,0.000000004\n",
         &[],
-        "{file}:3: field \"close\": \"0.123456789\" has more than 8 decimals",
+        "{file}:3: field \"close\": \"0.000000004\" rounds to 0 at 8 decimals",
     );
 }
 
@@ -212,7 +213,7 @@ fn a_close_too_large_for_the_oracle_is_refused() {
 #[test]
 fn price_file_errors_are_those_of_vol() {
     assert_refused(
-        "date,price\n2024-01-01,1\n2024-01-02,2\n",
+        "date,value\n2024-01-01,1\n2024-01-02,2\n",
         &[],
         "{file}:1: missing column \"close\"",
     );

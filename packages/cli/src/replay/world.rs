@@ -55,6 +55,26 @@ pub struct Setup {
     pub garch: Option<GarchModel>,
     /// The edge of a full signal, annualised: it sizes the Kelly cap that every signal brings.
     pub max_edge: Decimal,
+    /// Returns observed before the vault sizes: a month of rows ([`warmup_returns`]).
+    pub warmup_returns: u32,
+}
+
+/// Days of returns the vault observes before it sizes a position.
+pub const WARMUP_DAYS: u64 = 30;
+
+/// Returns in [`WARMUP_DAYS`] at the file's median spacing of rows: 30 for daily closes (weekday
+/// ones too), 720 for hourly bars; never fewer than 30, at most the vault's bound of 10,000. The
+/// EWMA's decay is per day of elapsed time, so a warm-up counted in rows would leave hourly forecasts
+/// resting on their first hours.
+pub fn warmup_returns(times: &[u64]) -> u32 {
+    let mut gaps: Vec<u64> = times
+        .windows(2)
+        .map(|w| w[1].saturating_sub(w[0]))
+        .collect();
+    gaps.sort_unstable();
+    let median = gaps.get(gaps.len() / 2).copied().unwrap_or(DAY).max(1);
+    let returns = (WARMUP_DAYS * DAY).div_ceil(median);
+    u32::try_from(returns.clamp(30, 10_000)).unwrap_or(10_000)
 }
 
 fn dec(text: &str) -> Decimal {
@@ -94,8 +114,8 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
             lambda: setup.lambda,
             vol_step: DAY,
             // A month of returns before sizing: the first return seeds the EWMA and still weighs
-            // 0.94^29 = 17% after 30.
-            min_observations: 30,
+            // 0.94^29 = 17% after 30 days, however many rows those days hold.
+            min_observations: setup.warmup_returns,
         },
         deleverage_tolerance: dec("0.05"),
         rebalance_threshold: dec("0.05"),
@@ -411,3 +431,21 @@ impl World {
 
 /// Attribute keys the replay reads.
 pub use attributes::{BINDING_CAP, DECISION, EXECUTED};
+
+#[cfg(test)]
+mod tests {
+    use super::{DAY, warmup_returns};
+
+    #[test]
+    fn the_warm_up_is_a_month_of_rows() {
+        let every = |step: u64, n: u64| (0..n).map(|i| i * step).collect::<Vec<_>>();
+        assert_eq!(warmup_returns(&every(DAY, 400)), 30);
+        assert_eq!(warmup_returns(&every(3_600, 400)), 720);
+        assert_eq!(warmup_returns(&every(7 * DAY, 100)), 30);
+        assert_eq!(warmup_returns(&every(60, 100)), 10_000);
+        // Weekday closes: most gaps are a day, so 30.
+        let weekdays: Vec<u64> = (0..200u64).filter(|d| d % 7 < 5).map(|d| d * DAY).collect();
+        assert_eq!(warmup_returns(&weekdays), 30);
+        assert_eq!(warmup_returns(&[0, DAY]), 30);
+    }
+}
