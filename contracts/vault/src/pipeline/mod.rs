@@ -120,6 +120,13 @@ pub fn require_position(m: &MarketInputs) -> ContractResult<()> {
     }
 }
 
+/// A position that has lost more than its margin. Nav counts it at zero (the venue's liquidation takes
+/// the margin and no more); trading it, even to close it, would pay the deficit from idle.
+fn under_water(mark: &Mark) -> ContractResult<bool> {
+    let margin = Int128::try_from(mark.margin)?;
+    Ok(margin.checked_add(mark.unrealized_pnl)? < Int128::zero())
+}
+
 pub(crate) fn fx(d: Decimal) -> ContractResult<Fixed> {
     Ok(decimal_to_fixed(d)?)
 }
@@ -335,6 +342,11 @@ pub fn decide_with(
         return Ok(evaluation);
     }
     require_position(m)?;
+    if under_water(&book.mark)? {
+        evaluation.reason = Reason::UnderWater;
+        evaluation.caps = vec![];
+        return Ok(evaluation);
+    }
     let current = book.mark.notional;
     let current_side = book.mark.side.unwrap_or(request.side);
     let outcome = decide(

@@ -249,6 +249,9 @@ pub enum Reason {
     NotEnoughObservations,
     /// Another market's mark is older than `max_mark_age`.
     StaleMarks,
+    /// The position has lost more than its margin: any trade on it would pay the deficit from idle,
+    /// which the vault, holding isolated margin, never owes; it waits for the venue's liquidation.
+    UnderWater,
 }
 
 /// One cap's limit in a preview.

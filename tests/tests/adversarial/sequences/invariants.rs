@@ -177,7 +177,23 @@ pub fn check_reduce_only(
         && time <= now + i128::from(params.guards.max_future_skew)
         && now - time <= i128::from(params.guards.reduce_max_age);
     let venue_takes = time <= now && now - time <= i128::from(max_price_age);
+    // A position that lost more than its margin waits for the venue's liquidation: trading it would
+    // pay the deficit from idle (reason `under_water`).
+    let under_water = i128::try_from(position.margin.u128()).unwrap_or(i128::MAX)
+        + position.unrealized_pnl.i128()
+        < 0;
     match (vault_takes, venue_takes) {
+        (true, true) if under_water => {
+            tally.bump("check reduce-only under water waits");
+            let outcome = res.as_ref().map(decision);
+            prop_assert!(
+                matches!(outcome.as_ref().map(|d| d.as_deref()), Ok(Some("rejected"))),
+                "reduce-only under water of {:?} {}: {:?}",
+                position.side,
+                position.notional,
+                outcome
+            );
+        }
         (true, true) => {
             tally.bump("check reduce-only trades");
             let outcome = res.as_ref().map(decision);
