@@ -154,3 +154,19 @@ fn position_terms_refuse_a_bad_trader_address() {
     // Refused outright (the address check comes first), not reported as an unmarked position.
     assert!(err.to_string().contains("Querier contract error"), "{err}");
 }
+
+/// An early price would freeze the market: the oracle keeps it (no later price with an earlier
+/// publish_time replaces it) and the market refuses it until the block time catches up. The oracle
+/// refuses a publish_time an hour ahead; one within the skew is stored and the market trades on it.
+#[test]
+fn an_early_price_cannot_freeze_the_market() {
+    let mut p = world();
+    let now = i64::try_from(p.now()).unwrap();
+    let early = p.push_price(mantissa(100), now + 3_600);
+    assert!(early.is_err(), "the oracle stored a price an hour ahead");
+    p.push_price(mantissa(100), now + 5).unwrap();
+    let alice = p.alice.clone();
+    p.trade(&alice, Side::Long, 1_000_000, false, 200_000)
+        .unwrap();
+    assert_eq!(p.query_position(&alice).unwrap().margin.u128(), 199_000);
+}
