@@ -2,15 +2,15 @@
 
 use ballast_types::Side;
 use ballast_types::perp::{
-    ConfigResponse, MarketResponse, PoolResponse, PositionResponse, PositionSummary,
-    PositionTermsResponse, QuoteResponse, TradingTerms,
+    ConfigResponse, MarketResponse, PoolResponse, PoolValueResponse, PositionResponse,
+    PositionSummary, PositionTermsResponse, QuoteResponse, TradingTerms,
 };
 use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
 use crate::error::ContractResult;
 use crate::execute::load_market;
 use crate::state::{CONFIG, LP_SHARES, Market, POOL, POSITIONS};
-use crate::{oracle, pricing};
+use crate::{oracle, pricing, valuation};
 
 /// The configuration.
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
@@ -110,7 +110,8 @@ fn marked(
 }
 
 /// Price, impact and fee of a hypothetical trade of `notional` on `side`, as `Trade` would fill it
-/// now (a trade that also reduces a position fills at the same price).
+/// now: after the same recent flow in its direction (a trade that also reduces a position fills at
+/// the same price).
 pub fn quote(
     deps: Deps,
     env: Env,
@@ -121,7 +122,8 @@ pub fn quote(
     let state = load_market(deps.storage, &market)?;
     let config = CONFIG.load(deps.storage)?;
     let price = oracle::price(deps, &env, &config, &state.params.feed_id)?;
-    let quote = pricing::quote(&state.params, side, price, notional)?;
+    let recent = pricing::recent_flow(state.flow(side), env.block.time.seconds())?;
+    let quote = pricing::quote(&state.params, side, price, recent, notional)?;
     Ok(QuoteResponse {
         oracle_price: quote.oracle_price,
         fill_price: quote.fill_price,
@@ -136,6 +138,20 @@ pub fn pool(deps: Deps) -> ContractResult<PoolResponse> {
     Ok(PoolResponse {
         balance: pool.balance,
         total_shares: pool.total_shares,
+    })
+}
+
+/// The pool valued at the oracle prices: what LP shares are priced on.
+pub fn pool_value(deps: Deps, env: Env) -> ContractResult<PoolValueResponse> {
+    let pool = POOL.load(deps.storage)?;
+    let valuation = valuation::value(deps, &env, &pool)?;
+    let traders_pnl = valuation.traders_pnl()?;
+    Ok(PoolValueResponse {
+        balance: pool.balance,
+        total_shares: pool.total_shares,
+        traders_pnl,
+        value: Int128::try_from(pool.balance)?.checked_sub(traders_pnl)?,
+        reserved: valuation.reserved()?,
     })
 }
 

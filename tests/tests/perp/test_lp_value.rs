@@ -2,8 +2,12 @@
 //! price. The attacks: a just-in-time LP that deposits ahead of a liquidation and withdraws after it,
 //! and an LP that leaves ahead of the traders' profits.
 
-use ballast_tests::perp::attr;
+use ballast_perp::error::ContractError;
+use ballast_perp::pricing::FLOW_WINDOW;
+use ballast_tests::assertions::assert_err;
+use ballast_tests::perp::{MARKET, PerpBuilder, attr};
 use ballast_types::Side;
+use cosmwasm_std::{Int128, Uint128};
 
 use crate::{START, open_reference_long, world};
 
@@ -26,6 +30,10 @@ fn a_just_in_time_lp_gets_only_its_share_of_what_happened_during_its_stay() {
     );
     // Pool value before the attacker: balance 100,001,000 plus alice's loss 160,100.
     let value_before: u128 = 100_001_000 + 160_100;
+    let value = p.query_pool_value().unwrap();
+    assert_eq!(value.traders_pnl, Int128::new(-160_100));
+    assert_eq!(value.value, Int128::new(100_161_100));
+    assert_eq!(value.reserved, Uint128::zero());
     let deposit: u128 = 9 * 100_001_000;
     p.deposit_liquidity(&bob, deposit).unwrap();
     p.set_price(83).unwrap();
@@ -59,7 +67,11 @@ fn an_lp_leaving_ahead_of_the_traders_profit_leaves_it_behind() {
     open_reference_long(&mut p);
     p.set_price(120).unwrap();
     let (lp, alice) = (p.lp.clone(), p.alice.clone());
-    let _ = p.withdraw_liquidity(&lp, 100_000_000);
+    let value = p.query_pool_value().unwrap();
+    assert_eq!(value.traders_pnl, Int128::new(199_900));
+    assert_eq!(value.reserved, Uint128::new(199_900));
+    let res = p.withdraw_liquidity(&lp, 100_000_000).unwrap();
+    assert_eq!(attr(&res, "amount").as_deref(), Some("99801100"));
     // Closing fills at 119.9856: profit 199,756, closing fee 1,200.
     let res = p.trade(&alice, Side::Short, 1_200_000, true, 0).unwrap();
     assert_eq!(attr(&res, "unpaid_profit"), None);
@@ -81,8 +93,22 @@ fn an_lp_cannot_withdraw_what_a_winning_side_is_owed() {
     let (lp, alice, bob) = (p.lp.clone(), p.alice.clone(), p.bob.clone());
     p.trade(&bob, Side::Short, 1_000_000, false, 400_000)
         .unwrap();
+    // Past the flow window, so that alice's close pays the impact of its own size only.
+    p.advance(FLOW_WINDOW);
     p.set_price(120).unwrap();
-    let _ = p.withdraw_liquidity(&lp, 100_000_000);
+    // Balance 100,002,000 (two fees); value 100,002,000 + 200,100 - 199,900 = 100,002,200.
+    assert_err(
+        p.withdraw_liquidity(&lp, 100_000_000),
+        ContractError::PoolReserved {
+            amount: Uint128::new(100_002_200),
+            balance: Uint128::new(100_002_000),
+            reserved: Uint128::new(199_900),
+        },
+    );
+    // What is not reserved may leave: 99,802,100 of the balance.
+    let shares = 99_802_100u128 * 100_000_000 / 100_002_200;
+    let res = p.withdraw_liquidity(&lp, shares).unwrap();
+    assert_eq!(attr(&res, "amount").as_deref(), Some("99802099"));
     let res = p.trade(&alice, Side::Short, 1_200_000, true, 0).unwrap();
     assert_eq!(attr(&res, "unpaid_profit"), None);
     assert_eq!(
@@ -90,4 +116,48 @@ fn an_lp_cannot_withdraw_what_a_winning_side_is_owed() {
         START - 200_000 + 199_000 + 199_756 - 1_200
     );
     p.assert_books();
+}
+
+/// A market with open positions and no usable price cannot be valued: LP actions wait for a price.
+#[test]
+fn lp_actions_need_a_usable_price_for_every_market_with_positions() {
+    let mut p = world();
+    let (lp, bob) = (p.lp.clone(), p.bob.clone());
+    // No position yet: the pool is its balance and needs no price.
+    p.advance(120);
+    p.deposit_liquidity(&bob, 1_000).unwrap();
+    p.set_price(100).unwrap();
+    open_reference_long(&mut p);
+    let published = p.now();
+    p.advance(61);
+    let unpriced = ContractError::PoolUnpriced {
+        market: MARKET.to_string(),
+        reason: Box::new(ContractError::StalePrice {
+            feed_id: p.feed.0.clone(),
+            publish_time: i64::try_from(published).unwrap(),
+            now: published + 61,
+            max_age: 60,
+        }),
+    };
+    assert_err(p.deposit_liquidity(&bob, 1_000_000), &unpriced);
+    assert_err(p.withdraw_liquidity(&lp, 1_000), &unpriced);
+    p.set_price(100).unwrap();
+    p.withdraw_liquidity(&lp, 1_000).unwrap();
+}
+
+/// Traders owed more than the pool holds: the shares are worth nothing and neither enter nor leave.
+#[test]
+fn a_pool_worth_nothing_takes_no_deposit_and_pays_no_withdrawal() {
+    let mut p = PerpBuilder::new().pool(50_000).build();
+    open_reference_long(&mut p);
+    p.set_price(120).unwrap();
+    let (lp, bob) = (p.lp.clone(), p.bob.clone());
+    let insolvent = || ContractError::PoolInsolvent {
+        balance: Uint128::new(51_000),
+        traders_pnl: Int128::new(199_900),
+        total_shares: Uint128::new(50_000),
+    };
+    assert_eq!(p.query_pool_value().unwrap().value, Int128::new(-148_900));
+    assert_err(p.deposit_liquidity(&bob, 1_000_000), insolvent());
+    assert_err(p.withdraw_liquidity(&lp, 50_000), insolvent());
 }

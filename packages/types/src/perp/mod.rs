@@ -61,11 +61,14 @@ pub enum ExecuteMsg {
         /// Its parameters.
         params: MarketParams,
     },
-    /// An LP adds the attached collateral to the pool and receives pool shares.
+    /// An LP adds the attached collateral to the pool and receives pool shares, priced on the pool's
+    /// value (its balance less the traders' unrealised PnL at the oracle price, see
+    /// [`QueryMsg::PoolValue`]) and rounded down. Refused while a market with open positions has no
+    /// usable oracle price.
     DepositLiquidity {},
-    /// An LP burns pool shares for their pro-rata part of the pool balance, rounded down. Nothing is
-    /// reserved for open positions' unrealized profits: a profit the pool cannot cover when it is
-    /// realised is capped at the pool balance.
+    /// An LP burns pool shares for their pro-rata part of the pool's value, rounded down. Refused when
+    /// the payout would leave the pool balance below the unrealised profit of the sides that are up
+    /// (what the traders are owed), and while a market with open positions has no usable price.
     WithdrawLiquidity {
         /// Pool shares to burn.
         shares: Uint128,
@@ -129,7 +132,8 @@ pub enum QueryMsg {
         /// Market id.
         market: String,
     },
-    /// What a trade of this size would cost now, without executing it.
+    /// What a trade of this size would cost now, without executing it: the impact counts the recent
+    /// flow of the market's side as the trade would.
     #[returns(QuoteResponse)]
     Quote {
         /// Market id.
@@ -142,6 +146,9 @@ pub enum QueryMsg {
     /// The liquidity pool.
     #[returns(PoolResponse)]
     Pool {},
+    /// The pool's value at the oracle prices: what LP shares are priced on.
+    #[returns(PoolValueResponse)]
+    PoolValue {},
     /// An LP's pool shares.
     #[returns(Uint128)]
     LpShares {
@@ -223,6 +230,24 @@ pub struct PoolResponse {
     pub balance: Uint128,
     /// Pool shares outstanding.
     pub total_shares: Uint128,
+}
+
+/// Reply to [`QueryMsg::PoolValue`].
+#[cw_serde]
+pub struct PoolValueResponse {
+    /// Collateral the pool holds, base units.
+    pub balance: Uint128,
+    /// Pool shares outstanding.
+    pub total_shares: Uint128,
+    /// Every open position's unrealised PnL at the oracle price, netted (positive: the traders are
+    /// up), base units, rounded up (toward the pool).
+    pub traders_pnl: Int128,
+    /// `balance - traders_pnl`, base units, rounded down: what all the shares are worth, the price of
+    /// a withdrawal. Negative when the traders are owed more than the pool holds.
+    pub value: Int128,
+    /// Unrealised profit of the sides that are up (each market's longs and shorts netted apart), base
+    /// units, rounded up: the part of the balance a withdrawal may not take.
+    pub reserved: Uint128,
 }
 
 /// Migrates the perp market to this version.
