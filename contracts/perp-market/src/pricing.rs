@@ -59,7 +59,7 @@ pub struct Quote {
 /// `flow` as of `now`: decayed linearly to zero over [`FLOW_WINDOW`] since its last trade, rounded up.
 pub fn recent_flow(flow: &Flow, now: u64) -> ContractResult<Uint128> {
     // Block time never goes back; if it did, the flow would count as not decayed at all.
-    let elapsed = now.checked_sub(flow.time).unwrap_or(0);
+    let elapsed = now.saturating_sub(flow.time);
     let Some(left) = FLOW_WINDOW.checked_sub(elapsed).filter(|left| *left > 0) else {
         return Ok(Uint128::zero());
     };
