@@ -3,7 +3,7 @@
 use ballast_types::Side;
 use ballast_types::perp::{
     ConfigResponse, MarketResponse, PoolResponse, PoolValueResponse, PositionResponse,
-    PositionSummary, PositionTermsResponse, QuoteResponse, TradingTerms,
+    PositionSummary, PositionTermsResponse, QuoteResponse, RecentFlow, TradingTerms,
 };
 use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
@@ -48,8 +48,9 @@ pub fn position(
     marked(deps, &env, &trader, market, &state)
 }
 
-/// A trader's position summary and the market's trading terms. A position that cannot be marked (the
-/// oracle's price is unusable) is reported in `unmarked`, with the terms still given.
+/// A trader's position summary, the market's trading terms and each direction's recent flow now (what
+/// the next trade's impact counts, as `Quote` and `Trade` read it). A position that cannot be marked
+/// (the oracle's price is unusable) is reported in `unmarked`, with the terms and flow still given.
 pub fn position_terms(
     deps: Deps,
     env: Env,
@@ -59,6 +60,11 @@ pub fn position_terms(
     let trader = deps.api.addr_validate(&trader)?;
     let state = load_market(deps.storage, &market)?;
     let terms = TradingTerms::from(&state.params);
+    let now = env.block.time.seconds();
+    let recent_flow = RecentFlow {
+        long: pricing::recent_flow(state.flow(Side::Long), now)?,
+        short: pricing::recent_flow(state.flow(Side::Short), now)?,
+    };
     let (position, unmarked) = match marked(deps, &env, &trader, market, &state) {
         Ok(marked) => (Some(PositionSummary::from(&marked)), None),
         Err(error) => (None, Some(error.to_string())),
@@ -67,6 +73,7 @@ pub fn position_terms(
         position,
         unmarked,
         terms,
+        recent_flow,
     })
 }
 

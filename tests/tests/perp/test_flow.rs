@@ -5,6 +5,7 @@ use ballast_perp::pricing::FLOW_WINDOW;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::perp::{Perp, PerpBuilder, attr};
 use ballast_types::Side;
+use ballast_types::perp::RecentFlow;
 use cosmwasm_std::{Decimal, Decimal256, Uint128};
 
 use crate::{dec, world};
@@ -155,4 +156,36 @@ fn a_flow_and_a_trade_reaching_the_depth_are_refused() {
     p.set_price(100).unwrap();
     p.trade(&bob, Side::Long, 2_000_000, false, 2_000_000)
         .unwrap();
+}
+
+#[test]
+fn position_terms_report_each_directions_flow_as_the_next_trade_counts_it() {
+    let mut p = world();
+    let (alice, bob) = (p.alice.clone(), p.bob.clone());
+    let flow = |p: &Perp| p.query_position_terms(&bob).unwrap().recent_flow;
+    assert_eq!(flow(&p), RecentFlow::default());
+    buy_in_pieces(&mut p, 10);
+    // Alice's buys count for anyone's next buy (bob has no position, and gets the flow too);
+    // a reduction is a sell.
+    p.trade(&alice, Side::Short, 300_000, true, 0).unwrap();
+    let read = flow(&p);
+    assert_eq!(read.of(Side::Long), Uint128::new(1_000_000));
+    assert_eq!(read.of(Side::Short), Uint128::new(300_000));
+    // A third of the window later: two thirds left, rounded up.
+    p.advance(FLOW_WINDOW / 3);
+    p.set_price(100).unwrap();
+    let read = flow(&p);
+    assert_eq!(read.long, Uint128::new(666_667));
+    assert_eq!(read.short, Uint128::new(200_000));
+    // The quote charges exactly that flow: (2 * 666,667 + 100,000) / 10^10.
+    let quote = p.query_quote(Side::Long, 100_000).unwrap();
+    assert_eq!(quote.impact, dec("0.0001433334"));
+    // Unmarkable (no fresh price), the position still comes with the terms and the flow.
+    p.advance(FLOW_WINDOW / 3 + 4_000);
+    let read = p.query_position_terms(&alice).unwrap();
+    assert!(
+        read.position.is_none() && read.unmarked.is_some(),
+        "{read:?}"
+    );
+    assert_eq!(read.recent_flow, RecentFlow::default());
 }

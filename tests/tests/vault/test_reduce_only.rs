@@ -58,8 +58,8 @@ fn reduce_only_is_not_held_to_the_liquidity_cap() {
         .build();
     for _ in 0..3 {
         suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
-        // The venue prices impact on its recent flow: slices in one block would pay as one order
-        // (which the vault's margin, sized for a slice, does not cover). Let the flow decay.
+        // The venue prices impact on its recent flow, and the vault caps each order by what that
+        // flow leaves of the slippage allowance: in one block only the first slice would fill.
         suite.advance(FLOW_WINDOW);
         suite.publish(suite.price).unwrap();
     }
