@@ -89,7 +89,9 @@ struct ReplayArgs {
     /// Starting capital deposited in the vault, USDC.
     #[arg(long, default_value = "1000000")]
     capital: String,
-    /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
+    /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable). future@DATE
+    /// publishes a price 30 minutes ahead through a foreign Pyth-style oracle that stores it (ours
+    /// refuses more than 5 s ahead), so the vault's own future-price guard refuses it.
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
     /// A signal for Rebalance to follow: `none` (long at the volatility target), `trend` (long while

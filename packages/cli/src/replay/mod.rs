@@ -7,6 +7,7 @@
 
 mod decisions;
 mod forecasts;
+mod foreign_oracle;
 mod output;
 mod plots;
 mod report;
@@ -135,6 +136,7 @@ fn setup(options: &Options) -> Result<Setup, String> {
         capital: usdc("capital", &options.capital)?,
         drawdown_brake: brake(options)?,
         garch: options.garch.as_deref().map(garch).transpose()?,
+        foreign_oracle: false,
     };
     if let Some(model) = &setup.garch {
         model
@@ -167,7 +169,7 @@ fn setup(options: &Options) -> Result<Setup, String> {
 /// Returns the summary's headline for stdout.
 pub fn run(options: &Options) -> Result<String, String> {
     let started = Instant::now();
-    let setup = setup(options)?;
+    let mut setup = setup(options)?;
     let path = options.prices.as_path();
     let rows = read_prices(path).map_err(|e| e.to_string())?;
     let mantissas = rows
@@ -181,6 +183,7 @@ pub fn run(options: &Options) -> Result<String, String> {
         .map(|text| scenario::parse(text, &rows))
         .collect::<Result<Vec<_>, _>>()?;
     let steps = scenario::schedule(&rows, &mantissas, &scenarios);
+    setup.foreign_oracle = scenario::needs_foreign_oracle(&scenarios);
 
     let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
         .map_err(|e| format!("deploying the contracts failed: {e}"))?;
