@@ -24,7 +24,8 @@
 //!   A liquidation closes at the oracle price without impact and adds no flow.
 //! - A trade is refused when `r + s` reaches the depth, or when its impact would reach 100% (on a
 //!   linear curve, `2r + s >= depth`). The `Quote` query reads the same flow at the same block time,
-//!   so it reports the impact the trade will charge.
+//!   so it reports the impact the trade will charge; `PositionTerms` reports both directions' flow,
+//!   which a risk vault sizes its orders and margin against.
 //!
 //! A linear curve (exponent 1) is computed exactly in `Decimal256` (rounded down at 10^-18); any other
 //! exponent goes through `ballast-sizing`'s fixed-point `pow` (accurate to a few 10^-15), crossing at
