@@ -3,7 +3,7 @@
 
 use cosmwasm_std::{Int128, Uint128};
 
-use ballast_sizing::{Fixed, Notional, caps};
+use ballast_sizing::{Fixed, Notional, caps, impact};
 use ballast_types::vault::VaultParams;
 
 use crate::error::ContractResult;
@@ -12,7 +12,8 @@ use crate::state::Mark;
 
 /// Collateral to attach so that the position after the trade is backed at [`caps::margin_ratio`]
 /// (and at least at the venue's own initial margin) and the venue's costs of the trade (fee and price
-/// impact) are covered; at most the idle balance. The venue counts margin less any unrealised loss.
+/// impact after the venue's recent flow in the trade's direction) are covered; at most the idle
+/// balance. The venue counts margin less any unrealised loss.
 /// Reducing trades post nothing: the venue returns the released margin.
 pub fn to_post(
     params: &VaultParams,
@@ -38,13 +39,13 @@ pub fn to_post(
         return Ok(Uint128::zero());
     };
     let venue = &m.venue.params;
-    let impact = caps::price_impact(
+    // The venue prices the trade after its recent flow in the trade's direction.
+    let impact_cost = impact::cost(
+        Notional(m.venue.recent_flow.of(e.side).u128()),
         Notional(e.executed.u128()),
         Notional(venue.depth.u128()),
         fx(venue.impact_exponent)?,
     )?;
-    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?
-        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
     let costs = e
         .executed
         .checked_mul_ceil(venue.taker_fee)?

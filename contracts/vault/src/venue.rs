@@ -152,7 +152,10 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
                     read.unmarked
                         .unwrap_or_else(|| "no position and no reason given".to_string())
                 }),
-                terms: MarketSummary { params: read.terms },
+                terms: MarketSummary {
+                    params: read.terms,
+                    recent_flow: read.recent_flow,
+                },
                 settling: false,
                 levana: None,
             })
@@ -173,8 +176,10 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
             };
             Ok(Read {
                 position,
+                // The vault knows no recent flow of an external venue: each trade is priced alone.
                 terms: MarketSummary {
                     params: terms.clone(),
+                    recent_flow: Default::default(),
                 },
                 settling,
                 levana,

@@ -97,7 +97,9 @@ struct ReplayArgs {
     #[arg(long, default_value = "1000000")]
     capital: String,
     /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable); DATE is a row's
-    /// time, written in any form a price file may use.
+    /// time, written in any form a price file may use. future@DATE publishes a price 30 minutes ahead
+    /// through a foreign Pyth-style oracle that stores it (ours refuses more than 5 s ahead), so the
+    /// vault's own future-price guard refuses it.
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
     /// A signal for Rebalance to follow: `none` (a long signal of 1: the volatility target), `trend`

@@ -5,6 +5,7 @@ mod test_breaker;
 mod test_caps;
 mod test_drawdown;
 mod test_fees;
+mod test_flow;
 mod test_forward;
 mod test_garch;
 mod test_governance;

@@ -159,7 +159,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
     // The keeper's reductions pay impact too: one call sheds what max_slippage allows, the next
     // call continues.
     let size = if reduce_only {
-        size.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX))
+        size.min(pipeline::liquidity_limit(&params, &inputs, side)?.unwrap_or(Uint128::MAX))
     } else {
         size
     };
@@ -218,7 +218,9 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Vau
         market: market.clone(),
         side: side.opposite(),
         // Sliced by the liquidity cap like the keeper's rebalance; call again for the rest.
-        size: excess.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX)),
+        size: excess.min(
+            pipeline::liquidity_limit(&params, &inputs, side.opposite())?.unwrap_or(Uint128::MAX),
+        ),
         reduce_only: true,
         signal: None,
     };

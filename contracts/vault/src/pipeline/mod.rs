@@ -170,8 +170,8 @@ pub fn book(
     })
 }
 
-/// Step 4: every cap for an order on `side` (the Kelly and signal caps only with a signal).
-/// Caps that need a volatility are left out while there is none.
+/// Step 4: every cap for an order on `side` (the Kelly and signal caps only with a signal; the
+/// liquidity cap for a trade on `side`). Caps that need a volatility are left out while there is none.
 pub fn caps(
     params: &VaultParams,
     m: &MarketInputs,
@@ -229,11 +229,7 @@ pub fn caps(
             caps::years(params.var_horizon)?,
         )?);
     }
-    out.push(caps::liquidity(
-        Notional(m.venue.params.depth.u128()),
-        fx(params.max_slippage)?,
-        fx(m.venue.params.impact_exponent)?,
-    )?);
+    out.push(liquidity(params, m, side)?);
     if let Some(vol) = vol {
         out.push(caps::liquidation_distance(
             Collateral(book.backing.u128()),
@@ -256,12 +252,27 @@ pub fn position_limit(caps: &[Cap]) -> Option<Uint128> {
         .map(|n| Uint128::new(n.0))
 }
 
-/// The liquidity cap's limit on one order, if bounded.
-pub fn liquidity_limit(caps: &[Cap]) -> Option<Uint128> {
-    caps.iter()
-        .find(|c| c.kind == CapKind::Liquidity)
-        .and_then(|c| c.limit)
-        .map(|n| Uint128::new(n.0))
+/// The liquidity cap of a trade on `side`: the largest whose average slippage stays within
+/// `max_slippage` after the venue's recent flow in that direction (a reduction of a long is a short
+/// trade). Without flow, a closed form; the venue's flow decays over minutes, so orders in one block
+/// or a few apart share one allowance instead of each getting a fresh one.
+fn liquidity(params: &VaultParams, m: &MarketInputs, side: Side) -> ContractResult<Cap> {
+    Ok(caps::liquidity_with_flow(
+        Notional(m.venue.params.depth.u128()),
+        Notional(m.venue.recent_flow.of(side).u128()),
+        fx(params.max_slippage)?,
+        fx(m.venue.params.impact_exponent)?,
+    )?)
+}
+
+/// The liquidity cap's limit on one trade on `side` (the direction of the trade, not of the
+/// position), if bounded: what a keeper's reduction is sliced to.
+pub fn liquidity_limit(
+    params: &VaultParams,
+    m: &MarketInputs,
+    side: Side,
+) -> ContractResult<Option<Uint128>> {
+    Ok(liquidity(params, m, side)?.limit.map(|n| Uint128::new(n.0)))
 }
 
 /// A reason code from a cap.

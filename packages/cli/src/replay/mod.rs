@@ -8,6 +8,7 @@
 
 mod decisions;
 mod forecasts;
+mod foreign_oracle;
 mod output;
 mod plots;
 mod progress;
@@ -150,6 +151,7 @@ fn setup(options: &Options) -> Result<Setup, String> {
         garch: options.garch.as_deref().map(garch).transpose()?,
         max_edge: max_edge(&options.signal),
         warmup_returns: 30,
+        foreign_oracle: false,
     };
     if let Some(model) = &setup.garch {
         model
@@ -201,6 +203,7 @@ pub fn run(options: &Options) -> Result<String, String> {
         .map(|text| scenario::parse(text, rows))
         .collect::<Result<Vec<_>, _>>()?;
     let steps = scenario::schedule(rows, &mantissas, &scenarios, file.daily);
+    setup.foreign_oracle = scenario::needs_foreign_oracle(&scenarios);
 
     let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
         .map_err(|e| format!("deploying the contracts failed: {e}"))?;

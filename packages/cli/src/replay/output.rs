@@ -89,6 +89,8 @@ pub struct Summary {
     pub signal: String,
     /// The market's volatility model on chain: `ewma` or `garch(omega, alpha, beta)`.
     pub forecaster: String,
+    /// The oracle deployed: `ballast-oracle`, or `foreign` (stores any publish_time) for `future@DATE`.
+    pub oracle: String,
     /// Annualised realised volatility of the vault's daily nav log returns.
     pub realized_vol: Option<f64>,
     /// realized_vol / target_vol - 1.
@@ -199,6 +201,11 @@ impl Summary {
             forecaster: match &setup.garch {
                 None => "ewma".to_string(),
                 Some(g) => format!("garch({}, {}, {})", g.omega, g.alpha, g.beta),
+            },
+            oracle: if setup.foreign_oracle {
+                "foreign".to_string()
+            } else {
+                "ballast-oracle".to_string()
             },
             realized_vol,
             realized_vs_target: realized_vol.map(|v| v / target_vol - 1.0),

@@ -171,10 +171,15 @@ pub fn write(
     let mut md = String::new();
     let w = &mut md;
     let _ = writeln!(w, "# Ballast replay: {}\n", s.prices);
+    let contracts = if s.oracle == "foreign" {
+        "the real perp market and vault contracts and a foreign Pyth-style oracle that stores any \
+         publish_time (ours refuses one more than 5 s ahead, so `future@DATE` could not reach the vault)"
+    } else {
+        "the real oracle, perp market and vault contracts"
+    };
     let _ = writeln!(
         w,
-        "{} {}, {} to {}, replayed through the real oracle, perp market and vault contracts \
-         (cw-multi-test) in {:.1} s.\n",
+        "{} {}, {} to {}, replayed through {contracts} (cw-multi-test) in {:.1} s.\n",
         s.days,
         if s.daily { "days" } else { "rows" },
         s.first_date,

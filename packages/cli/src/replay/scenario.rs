@@ -5,7 +5,10 @@
 //!
 //! - `outage:N@DATE`: no price is published for N days (of calendar time) from DATE on.
 //! - `stale@DATE`: that row's price carries a publish_time [`STALE_SECONDS`] old.
-//! - `future@DATE`: that row's price carries a publish_time [`FUTURE_SECONDS`] ahead.
+//! - `future@DATE`: that row's price carries a publish_time [`FUTURE_SECONDS`] ahead. Our oracle
+//!   refuses a publish_time more than 5 s ahead of the block (a stored one would freeze the feed), so
+//!   a replay with this scenario deploys a foreign Pyth-style oracle that stores it
+//!   ([`needs_foreign_oracle`]): the vault's own `max_future_skew` guard is what refuses it.
 //! - `crash:P@DATE`: the price falls P% in one update halfway to the next row (at noon in a daily
 //!   file, [`CRASH_OFFSET`] after the last row); the next row recovers.
 
@@ -16,7 +19,7 @@ use crate::prices::{PriceRow, time};
 /// Age of a stale price: past the vault's `max_age` (60 s) and `reduce_max_age` (600 s), within the
 /// perp market's own 3,600 s, so it is the vault's guard that refuses it.
 pub const STALE_SECONDS: i64 = 1_800;
-/// How far ahead a future price is: far beyond the vault's 5 s of clock skew.
+/// How far ahead a future price is: far beyond the vault's 5 s of clock skew (and our oracle's).
 pub const FUTURE_SECONDS: i64 = 1_800;
 /// When a crash happens at the latest: noon of its day, halfway to the next row in a daily file.
 pub const CRASH_OFFSET: u64 = 43_200;
@@ -71,6 +74,14 @@ pub fn parse(text: &str, rows: &[PriceRow]) -> Result<Scenario, String> {
         ("future", None) => Ok(Scenario::Future { time }),
         _ => Err(fail(format!("unknown scenario {kind:?}: expected {FORMS}"))),
     }
+}
+
+/// Whether the replay needs the foreign oracle: a `future@DATE` scenario publishes a price that
+/// `ballast-oracle` refuses to store.
+pub fn needs_foreign_oracle(scenarios: &[Scenario]) -> bool {
+    scenarios
+        .iter()
+        .any(|s| matches!(s, Scenario::Future { .. }))
 }
 
 /// How an update reaches the oracle.
@@ -245,6 +256,21 @@ mod tests {
             assert!(err.starts_with(&format!("--scenario {text:?}: ")), "{err}");
             assert!(err.contains(says), "{err} lacks {says}");
         }
+    }
+
+    #[test]
+    fn only_a_future_price_needs_the_foreign_oracle() {
+        let rows = rows();
+        let others = [
+            "outage:1@2024-01-02",
+            "stale@2024-01-03",
+            "crash:5@2024-01-01",
+        ]
+        .map(|text| parse(text, &rows).unwrap());
+        assert!(!needs_foreign_oracle(&others));
+        let mut all = others.to_vec();
+        all.push(parse("future@2024-01-04", &rows).unwrap());
+        assert!(needs_foreign_oracle(&all));
     }
 
     #[test]

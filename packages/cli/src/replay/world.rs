@@ -1,5 +1,6 @@
 //! The replay's chain: the oracle, the perp market and the vault deployed in cw-multi-test from the
-//! same contract code that builds to wasm, and the few accounts that drive them.
+//! same contract code that builds to wasm (the oracle is a foreign double for the `future@DATE`
+//! scenario), and the few accounts that drive them.
 //!
 //! Every message the replay sends is built in this file, so a new field in a contract's messages
 //! (a fee rate or a timelock in `VaultParams`, say) is a one-line change here.
@@ -57,6 +58,9 @@ pub struct Setup {
     pub max_edge: Decimal,
     /// Returns observed before the vault sizes: a month of rows ([`warmup_returns`]).
     pub warmup_returns: u32,
+    /// Deploy a foreign Pyth-style oracle that stores any publish_time instead of `ballast-oracle`
+    /// (for the `future@DATE` scenario: ours refuses a price more than 5 s ahead).
+    pub foreign_oracle: bool,
 }
 
 /// Days of returns the vault observes before it sizes a position.
@@ -216,11 +220,15 @@ impl World {
         })?;
         let feed = PriceIdentifier("b7".repeat(32));
 
-        let oracle_code = app.store_code(Box::new(ContractWrapper::new(
-            ballast_oracle::contract::execute,
-            ballast_oracle::contract::instantiate,
-            ballast_oracle::contract::query,
-        )));
+        let oracle_code = app.store_code(if setup.foreign_oracle {
+            super::foreign_oracle::code()
+        } else {
+            Box::new(ContractWrapper::new(
+                ballast_oracle::contract::execute,
+                ballast_oracle::contract::instantiate,
+                ballast_oracle::contract::query,
+            ))
+        });
         let perp_code = app.store_code(Box::new(ContractWrapper::new(
             ballast_perp::contract::execute,
             ballast_perp::contract::instantiate,
