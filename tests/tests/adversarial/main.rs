@@ -21,6 +21,7 @@ mod test_manager_abuse;
 mod test_messages;
 mod test_oracle_attacks;
 mod test_share_pricing;
+mod test_review_round2;
 mod test_underwater;
 
 use ballast_tests::suite::attr;

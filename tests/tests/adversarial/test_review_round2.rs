@@ -1,0 +1,95 @@
+//! The second review's attacks, on the version that prices share actions at the nav of the moment.
+//! Each test runs an attack through the entry points and asserts that it does not pay; a failing
+//! test shows what the attacker (or the perp pool) takes from the vault's holders.
+
+use ballast_tests::suite::{DAY, NAV, Suite, SuiteBuilder, attr, order};
+use ballast_types::Side;
+use cosmwasm_std::Addr;
+
+/// Rounding the share maths may keep, base units.
+const ROUNDING: u128 = 2;
+
+/// What the vault is worth now by the venue's own report: its balance plus the position's margin
+/// and unrealised PnL, floored at zero (an isolated position never owes more than its margin).
+fn fair_nav(suite: &Suite) -> u128 {
+    let position = suite.query_position().unwrap();
+    let equity = (position.margin.u128() as i128 + position.unrealized_pnl.i128()).max(0);
+    suite.balance(&suite.vault) + equity as u128
+}
+
+/// A holder's shares at the fair nav.
+fn fair_value(suite: &Suite, holder: &Addr) -> u128 {
+    let shares = suite.query_shares(holder).unwrap().u128();
+    let supply = suite.query_state().unwrap().total_shares.u128();
+    let virtual_shares = 10u128.pow(suite.query_config().unwrap().params.share_offset_decimals);
+    shares * (fair_nav(suite) + 1) / (supply + virtual_shares)
+}
+
+/// No breaker: a fall over a day leaves the market open.
+fn no_breaker() -> SuiteBuilder {
+    SuiteBuilder::new().params(|p| {
+        p.guards.breaker_max_move = "5".parse().unwrap();
+        p.guards.breaker_sigmas = "100".parse().unwrap();
+    })
+}
+
+#[test]
+fn a_keeper_rebalance_does_not_pay_the_deficit_of_a_position_under_water() {
+    // The vault's long is under water: its loss exceeds its margin, so it is worth nothing to the
+    // vault (the venue is isolated: closing or liquidating it returns 0, the pool absorbs the rest)
+    // and nav floors it at 0. Anyone (here the perp pool's LP) calls `Rebalance`: within its band,
+    // the keeper tops the margin up by the deficit plus the margin it wants, and the deficit goes to
+    // the pool when the position is closed. The holders lose it.
+    let mut suite = no_breaker().build();
+    suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
+    suite.advance(DAY);
+    let fallen = suite.price * 85 / 100;
+    suite.publish(fallen).unwrap();
+    let position = suite.query_position().unwrap();
+    let deficit = position.unrealized_pnl.unsigned_abs().u128() as i128 - position.margin.u128() as i128;
+    assert!(deficit > 0, "set-up: not under water {position:?}");
+    let alice = suite.alice.clone();
+    let before = fair_value(&suite, &alice);
+    let res = suite.rebalance().unwrap();
+    let after = fair_value(&suite, &alice);
+    println!(
+        "deficit {deficit}, margin_added {:?}, executed {:?}, alice {before} -> {after}",
+        attr(&res, "margin_added"),
+        attr(&res, "executed")
+    );
+    assert!(
+        after + ROUNDING >= before,
+        "a permissionless rebalance took {} from the holders (deficit {deficit})",
+        before - after
+    );
+}
+
+#[test]
+fn a_deposit_sandwiched_by_a_price_push_does_not_pay() {
+    // A pull oracle: anyone may push a newer signed price. The price on chain is 50 s old (fresh
+    // enough for share actions, max_age 60 s); the attacker has seen the newer one, 1% higher. In one
+    // block: deposit at the old price, push the new one, redeem.
+    let mut suite = no_breaker().build();
+    suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
+    suite.advance(600);
+    let price = suite.price;
+    suite.publish(price).unwrap();
+    suite.mark().unwrap();
+    suite.advance(50);
+    let alice = suite.alice.clone();
+    let alice_before = fair_value(&suite, &alice);
+    let bob = suite.bob.clone();
+    let start = suite.balance(&bob);
+    suite.deposit(&bob, NAV).unwrap();
+    let risen = price * 101 / 100;
+    suite.publish(risen).unwrap();
+    let shares = suite.query_shares(&bob).unwrap().u128();
+    suite.redeem(&bob, shares).unwrap();
+    let gain = suite.balance(&bob) as i128 - start as i128;
+    // Alone, Alice would have had the whole gain of the 1% step on the long.
+    println!(
+        "bob gained {gain}; alice's fair value {alice_before} -> {}",
+        fair_value(&suite, &alice)
+    );
+    assert!(gain <= ROUNDING as i128, "the attacker gained {gain}");
+}
