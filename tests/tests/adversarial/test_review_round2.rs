@@ -93,3 +93,34 @@ fn a_deposit_sandwiched_by_a_price_push_does_not_pay() {
     );
     assert!(gain <= ROUNDING as i128, "the attacker gained {gain}");
 }
+
+#[test]
+fn a_crash_marked_step_by_step_trips_the_breaker_like_a_jump() {
+    // The breaker measures a newer price's move over at least an hour, from the last price folded
+    // in. Eight sigmas of the warm-up's volatility over an hour are about 3.3%, so a crash of -22%
+    // in eight seconds passes when anyone marks each -3% step: every step is "3% in an hour". In one
+    // jump the same fall halts the market for the cooldown.
+    let mut suite = SuiteBuilder::new().build();
+    let start = suite.price;
+    let mut price = start;
+    for _ in 0..8 {
+        suite.advance(1);
+        price = price * 97 / 100;
+        suite.publish(price).unwrap();
+        suite.mark().unwrap();
+    }
+    let fall = 100 - price * 100 / start;
+    let market = suite.query_market().unwrap();
+    println!(
+        "fell {fall}% in 8 s; halted_until {:?}, vol {:?}",
+        market.halted_until, market.forecast_vol
+    );
+    // Orders adding exposure must wait for the cooldown, as after one jump of the same size.
+    let res = suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    assert_eq!(
+        attr(&res, "decision").as_deref(),
+        Some("rejected"),
+        "an order adding exposure traded {:?} after a {fall}% crash in 8 s",
+        attr(&res, "executed")
+    );
+}
