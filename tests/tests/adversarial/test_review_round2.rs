@@ -46,7 +46,8 @@ fn a_keeper_rebalance_does_not_pay_the_deficit_of_a_position_under_water() {
     let fallen = suite.price * 85 / 100;
     suite.publish(fallen).unwrap();
     let position = suite.query_position().unwrap();
-    let deficit = position.unrealized_pnl.unsigned_abs().u128() as i128 - position.margin.u128() as i128;
+    let deficit =
+        position.unrealized_pnl.unsigned_abs().u128() as i128 - position.margin.u128() as i128;
     assert!(deficit > 0, "set-up: not under water {position:?}");
     let alice = suite.alice.clone();
     let before = fair_value(&suite, &alice);
@@ -123,4 +124,45 @@ fn a_crash_marked_step_by_step_trips_the_breaker_like_a_jump() {
         "an order adding exposure traded {:?} after a {fall}% crash in 8 s",
         attr(&res, "executed")
     );
+}
+
+#[test]
+fn a_partial_reduction_of_a_position_under_water_does_not_pay_its_holders() {
+    // The perp market settles a reduction's loss against the whole margin, then pays out the reduced
+    // share of what margin is left, even when the position's loss exceeds its margin: cutting a
+    // position under water in slices pulls collateral out of it, and the pool takes that much more
+    // bad debt when the rest is liquidated. The vault floors the position at 0, so every slice
+    // raises its nav. An outsider deposits while the long is under water and the signal says cut
+    // it, has the keeper's `Rebalance` cut it in part, and redeems: the gain is the perp LPs' money.
+    let mut suite = no_breaker().build();
+    suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
+    suite.advance(DAY);
+    let crashed = suite.price * 85 / 100;
+    suite.publish(crashed).unwrap();
+    let position = suite.query_position().unwrap();
+    assert!(
+        position.unrealized_pnl.unsigned_abs().u128() > position.margin.u128(),
+        "set-up: not under water {position:?}"
+    );
+    // The signal source wants a smaller long.
+    suite.set_signal("0.9").unwrap();
+    let bob = suite.bob.clone();
+    let start = suite.balance(&bob);
+    suite.deposit(&bob, NAV).unwrap();
+    let res = suite.rebalance().unwrap();
+    let after = suite.query_position().unwrap();
+    let shares = suite.query_shares(&bob).unwrap().u128();
+    suite.redeem(&bob, shares).unwrap();
+    let gain = suite.balance(&bob) as i128 - start as i128;
+    println!(
+        "rebalance cut {:?} of {}; bob gained {gain}; position margin {} -> {}, pnl {} -> {}",
+        attr(&res, "executed"),
+        position.notional,
+        position.margin,
+        after.margin,
+        position.unrealized_pnl,
+        after.unrealized_pnl
+    );
+    assert!(after.side.is_some(), "set-up: the cut closed the position");
+    assert!(gain <= ROUNDING as i128, "the attacker gained {gain}");
 }
