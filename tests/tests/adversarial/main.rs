@@ -20,6 +20,7 @@ mod test_keeper_attacks;
 mod test_manager_abuse;
 mod test_messages;
 mod test_oracle_attacks;
+mod test_review_round2;
 mod test_share_pricing;
 mod test_underwater;
 
