@@ -50,11 +50,8 @@ pub fn to_post(
         .executed
         .checked_mul_ceil(venue.taker_fee)?
         .checked_add(Uint128::new(impact_cost))?;
-    // A loss beyond the position's margin is settled against the collateral attached to the trade
-    // (on a flip too, when the old side closes): that deficit comes on top.
-    let required = required_margin(params, m, after, vol)?
-        .checked_add(costs)?
-        .checked_add(deficit(current))?;
+    // No deficit to cover: a position under water is not traded (`Reason::UnderWater`).
+    let required = required_margin(params, m, after, vol)?.checked_add(costs)?;
     Ok(required.saturating_sub(kept).min(book.idle))
 }
 
@@ -90,7 +87,7 @@ fn usable_margin(mark: &Mark) -> Uint128 {
     mark.margin.saturating_sub(loss)
 }
 
-/// The unrealised loss of a position beyond its margin: what the venue takes from new collateral.
+/// The unrealised loss of a position beyond its margin: what the venue would take from new collateral.
 fn deficit(mark: &Mark) -> Uint128 {
     let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
     loss.saturating_sub(mark.margin)
@@ -107,8 +104,12 @@ pub fn top_up(
     let (Some(vol), Some(_)) = (vol, book.mark.side) else {
         return Ok(Uint128::zero());
     };
-    let required =
-        required_margin(params, m, book.mark.notional, vol)?.checked_add(deficit(&book.mark))?;
+    // Under water, new collateral would first fill the hole the venue's liquidation leaves to its
+    // pool: the holders never owe it (nav counts the position at zero), so nothing is added.
+    if !deficit(&book.mark).is_zero() {
+        return Ok(Uint128::zero());
+    }
+    let required = required_margin(params, m, book.mark.notional, vol)?;
     Ok(required
         .saturating_sub(usable_margin(&book.mark))
         .min(book.idle))
