@@ -17,8 +17,8 @@ use crate::margin;
 use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
-    SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
+    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK,
+    PENDING_MARK, Peak, SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
 use crate::{VaultResponse, probe};
@@ -49,6 +49,7 @@ pub fn gather(
     let price = oracle_price(deps, config, &market_config.feed_id)?;
     probe(deps.api, "oracle_query");
     let vol = VOLS.may_load(deps.storage, market)?;
+    let anchor = ANCHORS.may_load(deps.storage, market)?;
     let halted_until = HALTED_UNTIL.may_load(deps.storage, market)?;
     let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
     probe(deps.api, "stored_state");
@@ -57,6 +58,7 @@ pub fn gather(
     let inputs = MarketInputs {
         price,
         vol,
+        anchor,
         halted_until,
         old_mark,
         position: read.position,
@@ -283,6 +285,9 @@ fn store_observation(
     }
     if let Some(until) = observation.halted_until {
         HALTED_UNTIL.save(storage, market, &until)?;
+    }
+    if let Some(anchor) = &observation.new_anchor {
+        ANCHORS.save(storage, market, anchor)?;
     }
     if let Some(peak) = peak {
         PEAK.save(storage, peak)?;

@@ -17,7 +17,7 @@ use crate::brake::{self, Brake, BrakeInputs};
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
 use crate::margin;
-use crate::state::{Mark, Peak, StoredVol, Totals};
+use crate::state::{Anchor, Mark, Peak, StoredVol, Totals};
 use crate::venue::levana::LevanaBook;
 
 mod observe;
@@ -31,6 +31,8 @@ pub struct MarketInputs {
     pub price: PythPrice,
     /// Volatility state before this price.
     pub vol: Option<StoredVol>,
+    /// The breaker's anchor before this price.
+    pub anchor: Option<Anchor>,
     /// Halt from an earlier breaker trip.
     pub halted_until: Option<u64>,
     /// The stored mark before this action.

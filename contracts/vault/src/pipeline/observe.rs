@@ -1,6 +1,7 @@
 //! Steps 2 and 3 of the pipeline: the oracle guards, the volatility update through the market's model
 //! and the jump circuit breaker.
 
+use ballast_sizing::math::narrow;
 use ballast_sizing::{Fixed, GarchParams, GarchState, VolState, guards};
 use ballast_types::convert::{confidence_ratio, pyth_to_price};
 use ballast_types::pyth::PythPrice;
@@ -8,7 +9,7 @@ use ballast_types::vault::{MarketConfig, Reason, VaultParams};
 
 use super::{BookInputs, MarketInputs, fx};
 use crate::error::ContractResult;
-use crate::state::StoredVol;
+use crate::state::{Anchor, StoredVol};
 
 /// The new price checked and folded in.
 pub struct Observation {
@@ -16,6 +17,8 @@ pub struct Observation {
     pub vol: Option<VolState>,
     /// Halt after this price (a new trip extends it).
     pub halted_until: Option<u64>,
+    /// The breaker's anchor to store when this price moved it.
+    pub new_anchor: Option<Anchor>,
     /// The first guard that refuses orders adding exposure.
     pub guard_open: Option<Reason>,
     /// The first guard that refuses reduce-only orders.
@@ -73,6 +76,7 @@ pub fn observe(
     let mut observation = Observation {
         vol: stored,
         halted_until: m.halted_until,
+        new_anchor: None,
         guard_open: None,
         guard_reduce: None,
     };
@@ -91,28 +95,37 @@ pub fn observe(
     let price = pyth_to_price(&m.price)?;
     let mut tripped = false;
     observation.vol = Some(match stored {
-        None => VolState::new(publish_time, price),
-        Some(state) => {
-            // Every price is checked against the last one folded in, a price that is not newer too:
-            // a second price for the same publish time (or an older one, from an oracle that goes
+        None => {
+            observation.new_anchor = Some(Anchor::at(publish_time, price));
+            VolState::new(publish_time, price)
+        }
+        Some(state) if publish_time <= state.last_time => {
+            // A second price for the same publish time (or an older one, from an oracle that goes
             // back) is a move over no time, and any move over no time is a jump. Unchecked, a flash
-            // crash inside one block would pass the breaker. A newer price's move is measured over
-            // at least `guards::BREAKER_MIN_INTERVAL`, however recently the last one was marked.
-            let move_size =
-                ballast_sizing::math::narrow(price.log_return_since(&state.last_price)?)?;
-            let elapsed = publish_time.saturating_sub(state.last_time);
-            tripped = guards::is_jump(
-                move_size,
-                state.vol()?,
-                elapsed,
-                fx(params.guards.breaker_sigmas)?,
-                fx(params.guards.breaker_max_move)?,
-            )?;
-            if publish_time > state.last_time {
-                forecast(params, &m.config, state, publish_time, price)?
-            } else {
-                state
+            // crash inside one block would pass the breaker.
+            let move_size = narrow(price.log_return_since(&state.last_price)?)?;
+            tripped = is_jump(params, move_size, state.vol()?, 0)?;
+            state
+        }
+        Some(state) => {
+            // A newer price's move is measured from the anchor, a price at least
+            // `BREAKER_MIN_INTERVAL` old once one is that old, over at least that interval: a crash
+            // marked step by step adds up as one move, and frequent marks cannot make a tick a jump.
+            let anchor = match &m.anchor {
+                Some(anchor) => anchor.clone(),
+                None => Anchor::at(state.last_time, state.last_price),
+            };
+            let move_size = narrow(price.log_return_since(&anchor.price()?)?)?;
+            let elapsed = publish_time.saturating_sub(anchor.time);
+            tripped = is_jump(params, move_size, state.vol()?, elapsed)?;
+            // The anchor moves once it is that old, and on a trip: the halt covers the jump, and
+            // the next price is measured from the one that tripped.
+            if tripped || elapsed >= guards::BREAKER_MIN_INTERVAL {
+                observation.new_anchor = Some(Anchor::at(publish_time, price));
+            } else if m.anchor.is_none() {
+                observation.new_anchor = Some(anchor);
             }
+            forecast(params, &m.config, state, publish_time, price)?
         }
     });
     if tripped {
@@ -137,6 +150,22 @@ pub fn observe(
     }
     observation.guard_open = open;
     Ok(observation)
+}
+
+/// The breaker's test of a move over `elapsed` seconds (`guards::is_jump`).
+fn is_jump(
+    params: &VaultParams,
+    move_size: Fixed,
+    vol: Option<Fixed>,
+    elapsed: u64,
+) -> ContractResult<bool> {
+    Ok(guards::is_jump(
+        move_size,
+        vol,
+        elapsed,
+        fx(params.guards.breaker_sigmas)?,
+        fx(params.guards.breaker_max_move)?,
+    )?)
 }
 
 /// The state after a newer price, through the market's model: its GARCH(1,1) if it has one, else the
