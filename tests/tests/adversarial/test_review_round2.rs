@@ -94,7 +94,10 @@ fn a_price_push_inside_a_round_trip_pays_no_more_than_the_move_it_reveals() {
     let gain = suite.balance(&bob) as i128 - start as i128;
     let bound = (share * revealed as f64).ceil() as i128 + ROUNDING as i128;
     assert!(gain > 0, "set-up: the push revealed no gain ({gain})");
-    assert!(gain <= bound, "the attacker gained {gain}, more than its share {bound} of the move");
+    assert!(
+        gain <= bound,
+        "the attacker gained {gain}, more than its share {bound} of the move"
+    );
 }
 
 #[test]
