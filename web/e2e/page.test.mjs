@@ -77,7 +77,13 @@ test("the page loads in under a second and shows exactly what the contracts answ
       .sort((a, b) => (BigInt(a.limit) < BigInt(b.limit) ? -1 : BigInt(a.limit) > BigInt(b.limit) ? 1 : 0));
     const rows = await page.locator(`[data-market="${market}"] tr.cap`).evaluateAll((trs) =>
       trs.map((tr) => ({ cap: tr.dataset.cap, limit: tr.dataset.limit, binding: tr.classList.contains("binding") })));
-    assert.deepEqual(rows.map((r) => [r.cap, r.limit]), bounded.map((c) => [c.cap, c.limit]), "every bounded cap, smallest limit first");
+    assert.deepEqual(rows.map((r) => r.cap), bounded.map((c) => c.cap), "every bounded cap, smallest limit first");
+    // The liquidity cap grows block by block as the venue's recent flow decays (the orders of the client
+    // tests are minutes old): the page's figure, read first, is at most the later preview's.
+    const exact = (rs) => rs.filter(([cap]) => cap !== "liquidity");
+    assert.deepEqual(exact(rows.map((r) => [r.cap, r.limit])), exact(bounded.map((c) => [c.cap, c.limit])), "every cap's limit");
+    const liquidity = (rs) => BigInt(rs.find(([cap]) => cap === "liquidity")?.[1] ?? 0);
+    assert.ok(liquidity(rows.map((r) => [r.cap, r.limit])) <= liquidity(bounded.map((c) => [c.cap, c.limit])), "liquidity limit");
     assert.deepEqual(rows.filter((r) => r.binding).map((r) => r.cap),
       bounded.filter((c) => c.limit === bounded[0].limit).map((c) => c.cap), "the caps at the smallest limit are marked binding");
     assert.ok(rows.some((r) => r.binding));
