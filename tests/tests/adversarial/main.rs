@@ -12,7 +12,9 @@
 //! reduce-only past every guard (`test_reduce_only`).
 
 mod fuzz;
+mod round_trip;
 mod sequences;
+mod survey;
 mod tally;
 mod test_depositor_attacks;
 mod test_edges;

@@ -10,6 +10,8 @@ mod access;
 mod changes;
 mod data;
 mod invariants;
+mod reconcile;
+mod refusals;
 mod runner;
 mod strategy;
 mod world;
@@ -47,5 +49,8 @@ fn vault_invariants_hold_over_random_sessions() {
     tally.print("vault sessions");
     if let Err(e) = result {
         panic!("{e}");
+    }
+    if let Err(short) = refusals::check_counts(&tally, u64::from(config().cases)) {
+        panic!("{short}");
     }
 }
