@@ -3,20 +3,14 @@
 //! - `SURVEY=1`: a failed check is counted (`violation: ...` in the printed tally, with the first
 //!   example's steps and any short one) and the session goes on, instead of failing the run: one run
 //!   then shows every kind of failure, not only the first, and takes as long as a passing one.
-//! - `IGNORE_FAILURES=text|text`: a session whose failure's message contains one of the texts ends
-//!   quietly, so that proptest finds and shrinks the other kinds.
+//! - `IGNORE_FAILURES=text|text`: a failure whose message contains one of the texts is counted and
+//!   the session goes on, so that proptest finds and shrinks the other kinds.
+//!
+//! With `PROPTEST_RNG_SEED=n` a survey and a shrinking run see the same sessions.
 
 use proptest::test_runner::TestCaseError;
 
 use crate::tally::Tally;
-
-/// What to do with a session's check result.
-pub enum Verdict {
-    /// Go on.
-    Continue,
-    /// End the session without failing.
-    Stop,
-}
 
 fn ignored(message: &str) -> bool {
     std::env::var("IGNORE_FAILURES")
@@ -44,19 +38,20 @@ fn kind(message: &str) -> String {
         .join(" ")
 }
 
-/// Judges a check's result in a session whose steps so far are `steps` (shown for a first example).
+/// Judges a check's result in a session whose steps so far are `steps` (shown for a first example):
+/// an error fails the case unless the diagnostics above count it and let the session go on.
 pub fn judge<S: std::fmt::Debug>(
     result: Result<(), TestCaseError>,
     steps: &[S],
     tally: &Tally,
-) -> Result<Verdict, TestCaseError> {
+) -> Result<(), TestCaseError> {
     let Err(e) = result else {
-        return Ok(Verdict::Continue);
+        return Ok(());
     };
     let message = e.to_string();
     if ignored(&message) {
         tally.bump("ignored failures");
-        return Ok(Verdict::Stop);
+        return Ok(());
     }
     if !surveying() {
         return Err(e);
@@ -69,5 +64,5 @@ pub fn judge<S: std::fmt::Debug>(
         );
     }
     tally.bump(name);
-    Ok(Verdict::Continue)
+    Ok(())
 }

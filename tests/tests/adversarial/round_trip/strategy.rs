@@ -7,8 +7,8 @@ use proptest::prelude::*;
 
 use super::data::{Action, Market, RoleChange, RoundTrip, Segment, Step};
 
-/// Segments per session.
-pub const SEGMENTS: std::ops::RangeInclusive<usize> = 20..=60;
+/// Segments per session (from one, so that a failure shrinks to its few segments).
+pub const SEGMENTS: std::ops::RangeInclusive<usize> = 1..=80;
 /// Steps a session averages (segments times the actions per segment), rounded down: what the
 /// session count for a step budget is computed from.
 pub const AVERAGE_STEPS: u64 = 95;
