@@ -1,18 +1,39 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for Ballast's build and tests. Idempotent: a second run changes nothing.
+#   scripts/setup.sh              everything scripts/test.sh needs (what CI runs)
+#   scripts/setup.sh --rust-only  only what `ballast replay` needs: cargo and the workspace's crates
+#   scripts/setup.sh --wasm       that, plus what scripts/build-wasm.sh needs: the wasm32 target and wasm-opt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+mode=all
+case "${1:-}" in
+  "") ;;
+  --rust-only) mode=rust ;;
+  --wasm) mode=wasm ;;
+  *) echo "usage: scripts/setup.sh [--rust-only | --wasm]" >&2; exit 2 ;;
+esac
+
 need() { command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' not found: $2" >&2; exit 1; }; }
 need cargo "install Rust with rustup (https://rustup.rs), toolchain 1.95 or newer"
+
+if [ "$mode" = rust ]; then
+  # Fetch crates once, so the build itself does not depend on the network.
+  cargo fetch --locked >/dev/null
+  echo "setup: ok for the replay ($(rustc --version)); scripts/setup.sh without --rust-only sets up the rest"
+  exit 0
+fi
+
 need rustup "install Rust with rustup (https://rustup.rs)"
 
-for component in rustfmt clippy; do
-  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
-    echo "setup: adding rustup component $component"
-    rustup component add "$component"
-  fi
-done
+if [ "$mode" = all ]; then
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      echo "setup: adding rustup component $component"
+      rustup component add "$component"
+    fi
+  done
+fi
 
 # Contracts build for wasm32-unknown-unknown (scripts/build-wasm.sh).
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -43,6 +64,13 @@ if ! wasm_opt_ok; then
     echo "setup: FAILED: tools/node_modules/.bin/wasm-opt is not binaryen $binaryen_want after npm ci" >&2
     exit 1
   }
+fi
+
+if [ "$mode" = wasm ]; then
+  cargo fetch --locked >/dev/null
+  cargo fetch --locked --manifest-path tools/wasm-check/Cargo.toml >/dev/null
+  echo "setup: ok for the wasm build ($(rustc --version), $(tools/node_modules/.bin/wasm-opt --version))"
+  exit 0
 fi
 
 # The TypeScript client and the web page: pinned by clients/ts/package-lock.json and web/package-lock.json.

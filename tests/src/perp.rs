@@ -7,7 +7,7 @@
 use ballast_types::Side;
 use ballast_types::perp::{
     ConfigResponse, ExecuteMsg, MarketParams, MarketResponse, MigrateMsg, PoolResponse,
-    PositionResponse, PositionTermsResponse, QueryMsg, QuoteResponse,
+    PoolValueResponse, PositionResponse, PositionTermsResponse, QueryMsg, QuoteResponse,
 };
 use ballast_types::pyth::PriceIdentifier;
 use cosmwasm_std::{Addr, Coin, Empty, StdResult, Uint128};
@@ -261,6 +261,13 @@ impl Perp {
         self.app
             .wrap()
             .query_wasm_smart(&self.addr, &QueryMsg::Pool {})
+    }
+
+    /// `PoolValue`.
+    pub fn query_pool_value(&self) -> StdResult<PoolValueResponse> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.addr, &QueryMsg::PoolValue {})
     }
 
     /// `LpShares` of `address`.

@@ -3,7 +3,7 @@
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response};
 
 use ballast_types::attributes::{ACTION, ADDRESS, FEED_ID, PRICE, PUBLISH_TIME};
-use ballast_types::oracle::{InstantiateMsg, PriceUpdate};
+use ballast_types::oracle::{InstantiateMsg, MAX_FUTURE_SKEW, PriceUpdate};
 use ballast_types::pyth::{PriceFeed, PriceIdentifier, PythPrice};
 
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
@@ -29,10 +29,6 @@ fn assert_owner(deps: &DepsMut, sender: &Addr) -> ContractResult<()> {
     Ok(())
 }
 
-/// How far ahead of the block a publish_time may be, seconds. A price stored with a later time would
-/// make every correct price after it "older" and freeze the feed until that time.
-pub const MAX_FUTURE_SKEW: i64 = 3_600;
-
 /// Stores each feed's new price. The whole update fails if one feed is bad, so a publisher never
 /// leaves half an update behind. This oracle computes no average: `ema_price` repeats `price`.
 pub fn update_price_feeds(
@@ -42,6 +38,9 @@ pub fn update_price_feeds(
     feeds: Vec<PriceUpdate>,
 ) -> ContractResult<Response> {
     let now = i64::try_from(env.block.time.seconds()).unwrap_or(i64::MAX);
+    // A stored price further ahead than the consumers accept would freeze them, since no later update
+    // with an earlier publish_time may replace it: the limit is the one the perp market reads as fresh.
+    let max_skew = i64::try_from(MAX_FUTURE_SKEW).unwrap_or(i64::MAX);
     if !PUBLISHERS.has(deps.storage, &info.sender) {
         return Err(ContractError::Unauthorized { role: "publisher" });
     }
@@ -58,12 +57,12 @@ pub fn update_price_feeds(
                 price: update.price.i64(),
             });
         }
-        if update.publish_time > now.saturating_add(MAX_FUTURE_SKEW) {
+        if update.publish_time > now.saturating_add(max_skew) {
             return Err(ContractError::FuturePublishTime {
                 id: key,
                 publish_time: update.publish_time,
                 now,
-                max_skew: MAX_FUTURE_SKEW,
+                max_skew,
             });
         }
         if let Some(stored) = FEEDS.may_load(deps.storage, &key)?

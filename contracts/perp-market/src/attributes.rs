@@ -28,7 +28,11 @@ pub const MAINTENANCE: &str = "maintenance";
 pub const LIQUIDATION_FEE: &str = "liquidation_fee";
 /// Pool balance after the action, base units.
 pub const POOL_BALANCE: &str = "pool_balance";
+/// Pool value an LP action was priced on (balance less the traders' unrealised PnL), base units.
+pub const POOL_VALUE: &str = "pool_value";
 /// Version migrated from.
 pub const FROM_VERSION: &str = "from_version";
 /// Version migrated to.
 pub const TO_VERSION: &str = "to_version";
+/// How many markets a data migration rewrote.
+pub const MARKETS_MIGRATED: &str = "markets_migrated";

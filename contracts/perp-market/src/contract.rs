@@ -55,8 +55,10 @@ fn dispatch(
 ) -> ContractResult<Response> {
     match msg {
         ExecuteMsg::AddMarket { market, params } => execute::add_market(deps, info, market, params),
-        ExecuteMsg::DepositLiquidity {} => pool::deposit_liquidity(deps, info),
-        ExecuteMsg::WithdrawLiquidity { shares } => pool::withdraw_liquidity(deps, info, shares),
+        ExecuteMsg::DepositLiquidity {} => pool::deposit_liquidity(deps, env, info),
+        ExecuteMsg::WithdrawLiquidity { shares } => {
+            pool::withdraw_liquidity(deps, env, info, shares)
+        }
         ExecuteMsg::Trade {
             market,
             side,
@@ -88,6 +90,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
             notional,
         } => to_json_binary(&query::quote(deps, env, market, side, notional)?),
         QueryMsg::Pool {} => to_json_binary(&query::pool(deps)?),
+        QueryMsg::PoolValue {} => to_json_binary(&query::pool_value(deps, env)?),
         QueryMsg::LpShares { address } => to_json_binary(&query::lp_shares(deps, address)?),
     }?)
 }

@@ -6,7 +6,7 @@ use ballast_types::Side;
 use ballast_types::convert::ConvertError;
 use cosmwasm_std::{
     CheckedFromRatioError, CheckedMultiplyFractionError, CheckedMultiplyRatioError,
-    ConversionOverflowError, Decimal256RangeExceeded, DivideByZeroError, Int64, Int256,
+    ConversionOverflowError, Decimal256RangeExceeded, DivideByZeroError, Int64, Int128, Int256,
     OverflowError, SignedDecimal256RangeExceeded, StdError, Uint128, Uint256,
 };
 use thiserror::Error;
@@ -122,11 +122,16 @@ pub enum ContractError {
         /// Market id.
         market: String,
     },
-    /// The trade is so large that its price impact would reach 100%.
-    #[error("notional {notional} reaches the market depth {depth}: impact would be 100% or more")]
+    /// The trade is so large, on top of its direction's recent flow, that its price impact would
+    /// reach 100% (or the flow would reach the depth).
+    #[error(
+        "notional {notional} after a recent flow of {recent_flow} reaches the market depth {depth}: impact would be 100% or more"
+    )]
     ImpactTooLarge {
         /// Notional of the trade, base units.
         notional: Uint128,
+        /// Notional recently traded in the same direction, decayed to now, base units.
+        recent_flow: Uint128,
         /// Depth of the market, base units.
         depth: Uint128,
     },
@@ -176,8 +181,10 @@ pub enum ContractError {
         /// The largest age accepted, seconds.
         max_age: u64,
     },
-    /// The oracle's price claims to come from after the current block.
-    #[error("feed {feed_id} is published in the future: at {publish_time}, now {now}")]
+    /// The oracle's price claims to come from further after the current block than the skew allows.
+    #[error(
+        "feed {feed_id} is published in the future: at {publish_time}, now {now}, max skew {max_skew} s"
+    )]
     FuturePrice {
         /// The feed id.
         feed_id: String,
@@ -185,6 +192,8 @@ pub enum ContractError {
         publish_time: i64,
         /// Block time, unix seconds.
         now: u64,
+        /// How far ahead of the block a price is accepted, seconds.
+        max_skew: u64,
     },
     /// A withdrawal of more pool shares than the sender holds.
     #[error("cannot burn {requested} pool shares, only {owned} owned")]
@@ -194,11 +203,47 @@ pub enum ContractError {
         /// Shares held.
         owned: Uint128,
     },
-    /// Shares exist but the pool holds nothing: a deposit would buy them at no price.
+    /// Shares exist but the pool holds nothing: a deposit would buy them at no price. No longer
+    /// raised since 0.3.0: shares are priced on the pool's value ([`ContractError::PoolInsolvent`]).
+    #[deprecated(note = "since 0.3.0 an LP action on a worthless pool raises PoolInsolvent")]
     #[error("the pool is empty while {total_shares} shares are outstanding")]
     PoolDrained {
         /// Pool shares outstanding.
         total_shares: Uint128,
+    },
+    /// Shares exist but the pool is worth nothing: the traders' unrealised PnL is at least its
+    /// balance. A deposit would buy shares at no price and a withdrawal would pay out what the
+    /// traders are owed.
+    #[error(
+        "the pool is worth nothing: balance {balance}, traders' unrealised PnL {traders_pnl}, {total_shares} shares outstanding"
+    )]
+    PoolInsolvent {
+        /// Pool balance, base units.
+        balance: Uint128,
+        /// The traders' unrealised PnL at the oracle prices, netted, base units.
+        traders_pnl: Int128,
+        /// Pool shares outstanding.
+        total_shares: Uint128,
+    },
+    /// A withdrawal would leave the pool balance below the unrealised profit of the sides that are up.
+    #[error(
+        "cannot pay {amount} out of a pool balance of {balance}: {reserved} is reserved for the traders' unrealised profit"
+    )]
+    PoolReserved {
+        /// What the shares are worth, base units.
+        amount: Uint128,
+        /// Pool balance, base units.
+        balance: Uint128,
+        /// Unrealised profit of the sides that are up, rounded up, base units.
+        reserved: Uint128,
+    },
+    /// An LP action needs the pool's value and a market with open positions has no usable price.
+    #[error("cannot value the pool: market {market} has no usable price: {reason}")]
+    PoolUnpriced {
+        /// Market id.
+        market: String,
+        /// Why its price is unusable (stale, from the future, non-positive, the query failed).
+        reason: Box<ContractError>,
     },
     /// `migrate` from another contract.
     #[error("cannot migrate from {found}, this is {expected}")]
@@ -267,7 +312,11 @@ impl ContractError {
             ContractError::StalePrice { .. } => "stale_price",
             ContractError::FuturePrice { .. } => "future_price",
             ContractError::InsufficientShares { .. } => "insufficient_shares",
+            #[allow(deprecated)]
             ContractError::PoolDrained { .. } => "pool_drained",
+            ContractError::PoolInsolvent { .. } => "pool_insolvent",
+            ContractError::PoolReserved { .. } => "pool_reserved",
+            ContractError::PoolUnpriced { .. } => "pool_unpriced",
             ContractError::ForeignContract { .. } => "foreign_contract",
             ContractError::Downgrade { .. } => "downgrade",
             ContractError::InvalidVersion { .. } => "invalid_version",

@@ -21,3 +21,4 @@ pub mod query;
 #[cfg(feature = "sanity")]
 pub mod sanity;
 pub mod state;
+pub mod valuation;

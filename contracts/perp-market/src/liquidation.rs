@@ -56,8 +56,7 @@ pub fn liquidate(
     let fee_out = remaining.checked_mul_floor(config.liquidation_fee)?;
     let trader_out = remaining.checked_sub(fee_out)?;
 
-    let oi = market_state.open_interest_mut(position.side);
-    *oi = oi.checked_sub(position.entry_notional()?)?;
+    market_state.remove_position(&position)?;
     POSITIONS.remove(deps.storage, key);
     MARKETS.save(deps.storage, &market, &market_state)?;
     POOL.save(deps.storage, &pool_state)?;

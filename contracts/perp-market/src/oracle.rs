@@ -1,11 +1,13 @@
 //! Reading a market's price from the Pyth-compatible oracle.
 //!
-//! The price must be positive, no older than `max_price_age`, and not published after the current
-//! block. Pyth's own SDK measures age with `abs()`, so a publish time in the future passes as fresh;
-//! here it is refused.
+//! The price must be positive, no older than `max_price_age`, and published no more than
+//! [`MAX_FUTURE_SKEW`] seconds after the current block (a publisher's clock may run a little ahead of
+//! the block time); within that skew it counts as fresh. Pyth's own SDK measures age with `abs()`, so
+//! a publish time far in the future passes as fresh; here it is refused. The oracle refuses to store
+//! a price beyond the same skew, so a price it holds never freezes the market.
 
 use ballast_types::convert::pyth_to_decimal256;
-use ballast_types::oracle::QueryMsg as OracleQueryMsg;
+use ballast_types::oracle::{MAX_FUTURE_SKEW, QueryMsg as OracleQueryMsg};
 use ballast_types::pyth::{PriceFeedResponse, PriceIdentifier};
 use cosmwasm_std::{Decimal256, Deps, Env, OverflowError, OverflowOperation};
 
@@ -37,11 +39,12 @@ pub fn price(
     let age = i128::from(now)
         .checked_sub(i128::from(price.publish_time))
         .ok_or(OverflowError::new(OverflowOperation::Sub))?;
-    if age < 0 {
+    if age < -i128::from(MAX_FUTURE_SKEW) {
         return Err(ContractError::FuturePrice {
             feed_id: feed_id.0.clone(),
             publish_time: price.publish_time,
             now,
+            max_skew: MAX_FUTURE_SKEW,
         });
     }
     if age > i128::from(config.max_price_age) {

@@ -11,18 +11,24 @@
 //! So no balance ever goes negative and no collateral is created: the contract's bank balance stays
 //! equal to the pool balance plus every position's margin.
 //!
-//! Shares are priced on the pool balance alone: first deposit 1:1, later `amount * total_shares /
-//! balance`, and a withdrawal pays `shares * balance / total_shares`, both rounded down so that dust
-//! stays with the remaining LPs. Nothing is reserved for open positions' unrealized profits: profits the
-//! pool cannot cover are capped as above.
+//! Shares are priced on the pool's value, its balance less the traders' unrealised PnL at the oracle
+//! prices ([`crate::valuation`]), so that an LP's entry and exit are fair to the LPs who carry the open
+//! positions: a deposit ahead of a liquidation pays for the loss it will realise, and a withdrawal
+//! ahead of a trader's profit leaves that profit behind. The first deposit (no shares outstanding)
+//! mints 1:1 and takes the pool as it is; later ones mint `amount * total_shares / value` with the
+//! value rounded up, and a withdrawal pays `shares * value / total_shares` with the value rounded down,
+//! both rounded down so that dust stays with the remaining LPs. A withdrawal may not leave the balance
+//! below what the sides that are up are owed (`reserved`); the profit the pool cannot cover when it is
+//! realised is capped as above. Both refuse while the pool is worth nothing or a market with open
+//! positions has no usable price.
 
 use ballast_types::attributes::{ACTION, ADDRESS, AMOUNT, SHARES};
-use cosmwasm_std::{BankMsg, Coin, DepsMut, Int256, MessageInfo, Response, Uint128, Uint256};
+use cosmwasm_std::{BankMsg, Coin, DepsMut, Env, Int256, MessageInfo, Response, Uint128, Uint256};
 
-use crate::attributes::POOL_BALANCE;
+use crate::attributes::{POOL_BALANCE, POOL_VALUE};
 use crate::error::{ContractError, ContractResult};
-use crate::funds;
 use crate::state::{CONFIG, LP_SHARES, POOL};
+use crate::{funds, valuation};
 
 /// Realised PnL settled between a position's margin and the pool.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,21 +71,22 @@ pub fn settle(margin: Uint128, pool_balance: Uint128, pnl: Int256) -> ContractRe
     Ok(out)
 }
 
-/// An LP adds the attached collateral to the pool for shares, rounded down.
-pub fn deposit_liquidity(deps: DepsMut, info: MessageInfo) -> ContractResult<Response> {
+/// An LP adds the attached collateral to the pool for shares priced on the pool's value (rounded up),
+/// the shares rounded down.
+pub fn deposit_liquidity(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Response> {
     let config = CONFIG.load(deps.storage)?;
     let amount_in = funds::required(&info, &config.denom)?;
     let mut pool = POOL.load(deps.storage)?;
-    let shares_out = if pool.total_shares.is_zero() {
-        // First deposit (or every LP has left): 1:1. Any balance left without shares (fees paid
-        // after the last LP withdrew) goes to this depositor.
-        amount_in
-    } else if pool.balance.is_zero() {
-        return Err(ContractError::PoolDrained {
-            total_shares: pool.total_shares,
-        });
+    let (shares_out, value) = if pool.total_shares.is_zero() {
+        // First deposit (or every LP has left): 1:1. Whatever the pool holds without shares (fees
+        // paid after the last LP withdrew, open positions' PnL) goes to this depositor.
+        (amount_in, pool.balance)
     } else {
-        amount_in.checked_multiply_ratio(pool.total_shares, pool.balance)?
+        let value = valuation::value(deps.as_ref(), &env, &pool)?.for_deposit(pool.total_shares)?;
+        (
+            amount_in.checked_multiply_ratio(pool.total_shares, value)?,
+            value,
+        )
     };
     if shares_out.is_zero() {
         return Err(ContractError::ZeroAmount { what: "shares" });
@@ -96,12 +103,15 @@ pub fn deposit_liquidity(deps: DepsMut, info: MessageInfo) -> ContractResult<Res
         .add_attribute(ADDRESS, info.sender)
         .add_attribute(AMOUNT, amount_in)
         .add_attribute(SHARES, shares_out)
+        .add_attribute(POOL_VALUE, value)
         .add_attribute(POOL_BALANCE, pool.balance))
 }
 
-/// An LP burns `shares` for their pro-rata part of the pool balance, rounded down.
+/// An LP burns `shares` for their pro-rata part of the pool's value (rounded down), rounded down; the
+/// balance left must cover what the sides that are up are owed.
 pub fn withdraw_liquidity(
     deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     shares: Uint128,
 ) -> ContractResult<Response> {
@@ -120,9 +130,17 @@ pub fn withdraw_liquidity(
         });
     }
     let mut pool = POOL.load(deps.storage)?;
-    let amount_out = pool
-        .balance
-        .checked_multiply_ratio(shares, pool.total_shares)?;
+    let valuation = valuation::value(deps.as_ref(), &env, &pool)?;
+    let value = valuation.for_withdrawal(pool.total_shares)?;
+    let amount_out = value.checked_multiply_ratio(shares, pool.total_shares)?;
+    let reserved = valuation.reserved()?;
+    if amount_out.checked_add(reserved)? > pool.balance {
+        return Err(ContractError::PoolReserved {
+            amount: amount_out,
+            balance: pool.balance,
+            reserved,
+        });
+    }
     pool.balance = pool.balance.checked_sub(amount_out)?;
     pool.total_shares = pool.total_shares.checked_sub(shares)?;
     POOL.save(deps.storage, &pool)?;
@@ -137,6 +155,7 @@ pub fn withdraw_liquidity(
         .add_attribute(ADDRESS, info.sender.as_str())
         .add_attribute(SHARES, shares)
         .add_attribute(AMOUNT, amount_out)
+        .add_attribute(POOL_VALUE, value)
         .add_attribute(POOL_BALANCE, pool.balance);
     if !amount_out.is_zero() {
         response = response.add_message(BankMsg::Send {

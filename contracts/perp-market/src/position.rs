@@ -72,6 +72,12 @@ impl Position {
         notional(self.size, self.entry_price)
     }
 
+    /// `size * entry_price`, unrounded (at the 10^-18 step): the position's share of its side's
+    /// [`crate::state::SideTotals::cost`].
+    pub fn entry_cost(&self) -> ContractResult<Decimal256> {
+        Ok(self.size.checked_mul(self.entry_price)?)
+    }
+
     /// PnL if the whole position closed at `price`, without impact; rounded toward the pool.
     pub fn unrealized_pnl(&self, price: Decimal256) -> ContractResult<Int256> {
         pnl(self.side, self.size, self.entry_price, price)

@@ -2,15 +2,15 @@
 
 use ballast_types::Side;
 use ballast_types::perp::{
-    ConfigResponse, MarketResponse, PoolResponse, PositionResponse, PositionSummary,
-    PositionTermsResponse, QuoteResponse, TradingTerms,
+    ConfigResponse, MarketResponse, PoolResponse, PoolValueResponse, PositionResponse,
+    PositionSummary, PositionTermsResponse, QuoteResponse, RecentFlow, TradingTerms,
 };
 use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
 use crate::error::ContractResult;
 use crate::execute::load_market;
 use crate::state::{CONFIG, LP_SHARES, Market, POOL, POSITIONS};
-use crate::{oracle, pricing};
+use crate::{oracle, pricing, valuation};
 
 /// The configuration.
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
@@ -48,8 +48,9 @@ pub fn position(
     marked(deps, &env, &trader, market, &state)
 }
 
-/// A trader's position summary and the market's trading terms. A position that cannot be marked (the
-/// oracle's price is unusable) is reported in `unmarked`, with the terms still given.
+/// A trader's position summary, the market's trading terms and each direction's recent flow now (what
+/// the next trade's impact counts, as `Quote` and `Trade` read it). A position that cannot be marked
+/// (the oracle's price is unusable) is reported in `unmarked`, with the terms and flow still given.
 pub fn position_terms(
     deps: Deps,
     env: Env,
@@ -59,6 +60,11 @@ pub fn position_terms(
     let trader = deps.api.addr_validate(&trader)?;
     let state = load_market(deps.storage, &market)?;
     let terms = TradingTerms::from(&state.params);
+    let now = env.block.time.seconds();
+    let recent_flow = RecentFlow {
+        long: pricing::recent_flow(state.flow(Side::Long), now)?,
+        short: pricing::recent_flow(state.flow(Side::Short), now)?,
+    };
     let (position, unmarked) = match marked(deps, &env, &trader, market, &state) {
         Ok(marked) => (Some(PositionSummary::from(&marked)), None),
         Err(error) => (None, Some(error.to_string())),
@@ -67,6 +73,7 @@ pub fn position_terms(
         position,
         unmarked,
         terms,
+        recent_flow,
     })
 }
 
@@ -110,7 +117,8 @@ fn marked(
 }
 
 /// Price, impact and fee of a hypothetical trade of `notional` on `side`, as `Trade` would fill it
-/// now (a trade that also reduces a position fills at the same price).
+/// now: after the same recent flow in its direction (a trade that also reduces a position fills at
+/// the same price).
 pub fn quote(
     deps: Deps,
     env: Env,
@@ -121,7 +129,8 @@ pub fn quote(
     let state = load_market(deps.storage, &market)?;
     let config = CONFIG.load(deps.storage)?;
     let price = oracle::price(deps, &env, &config, &state.params.feed_id)?;
-    let quote = pricing::quote(&state.params, side, price, notional)?;
+    let recent = pricing::recent_flow(state.flow(side), env.block.time.seconds())?;
+    let quote = pricing::quote(&state.params, side, price, recent, notional)?;
     Ok(QuoteResponse {
         oracle_price: quote.oracle_price,
         fill_price: quote.fill_price,
@@ -136,6 +145,20 @@ pub fn pool(deps: Deps) -> ContractResult<PoolResponse> {
     Ok(PoolResponse {
         balance: pool.balance,
         total_shares: pool.total_shares,
+    })
+}
+
+/// The pool valued at the oracle prices: what LP shares are priced on.
+pub fn pool_value(deps: Deps, env: Env) -> ContractResult<PoolValueResponse> {
+    let pool = POOL.load(deps.storage)?;
+    let valuation = valuation::value(deps, &env, &pool)?;
+    let traders_pnl = valuation.traders_pnl()?;
+    Ok(PoolValueResponse {
+        balance: pool.balance,
+        total_shares: pool.total_shares,
+        traders_pnl,
+        value: Int128::try_from(pool.balance)?.checked_sub(traders_pnl)?,
+        reserved: valuation.reserved()?,
     })
 }
 

@@ -4,13 +4,16 @@
 //!
 //! Books: the contract's bank balance of the collateral denom equals `POOL.balance` plus the margin of
 //! every position, after every entry point (checked under the `sanity` feature). Each market's open
-//! interest per side equals the sum of its positions' [`Position::entry_notional`] on that side.
+//! interest per side equals the sum of its positions' [`Position::entry_notional`] on that side, and
+//! its [`SideTotals`] the sums of their sizes and [`Position::entry_cost`] (also checked under `sanity`).
 
 use ballast_types::Side;
 use ballast_types::perp::MarketParams;
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Decimal256, Uint128};
 use cw_storage_plus::{Item, Map};
+
+use crate::error::ContractResult;
 
 /// The contract's configuration, validated.
 #[cw_serde]
@@ -27,7 +30,29 @@ pub struct Config {
     pub max_price_age: u64,
 }
 
-/// One market: validated parameters and open interest.
+/// One side's positions summed, so that the pool can be valued without reading positions: the side's
+/// unrealised PnL at `price` is `size * price - cost` for longs and `cost - size * price` for shorts.
+#[cw_serde]
+#[derive(Default)]
+pub struct SideTotals {
+    /// Sum of the positions' sizes.
+    pub size: Decimal256,
+    /// Sum of the positions' [`Position::entry_cost`], base units.
+    pub cost: Decimal256,
+}
+
+/// Notional recently traded in one direction; it decays to zero over
+/// [`crate::pricing::FLOW_WINDOW`] and prices the impact of the next trades in that direction.
+#[cw_serde]
+#[derive(Default)]
+pub struct Flow {
+    /// Notional as of `time`, base units.
+    pub notional: Uint128,
+    /// Block time of the last trade in this direction, unix seconds.
+    pub time: u64,
+}
+
+/// One market: validated parameters, open interest, each side's totals and each direction's flow.
 #[cw_serde]
 pub struct Market {
     /// Parameters; the feed id is stored in lowercase.
@@ -36,6 +61,14 @@ pub struct Market {
     pub open_interest_long: Uint128,
     /// Sum of short positions' notional at entry, base units.
     pub open_interest_short: Uint128,
+    /// Long positions summed (since 0.3.0).
+    pub totals_long: SideTotals,
+    /// Short positions summed (since 0.3.0).
+    pub totals_short: SideTotals,
+    /// Recent buying (long trades, whether they open or reduce) (since 0.3.0).
+    pub flow_long: Flow,
+    /// Recent selling (short trades, whether they open or reduce) (since 0.3.0).
+    pub flow_short: Flow,
 }
 
 impl Market {
@@ -53,6 +86,59 @@ impl Market {
             Side::Long => &mut self.open_interest_long,
             Side::Short => &mut self.open_interest_short,
         }
+    }
+
+    /// Totals of one side.
+    pub fn totals(&self, side: Side) -> &SideTotals {
+        match side {
+            Side::Long => &self.totals_long,
+            Side::Short => &self.totals_short,
+        }
+    }
+
+    fn totals_mut(&mut self, side: Side) -> &mut SideTotals {
+        match side {
+            Side::Long => &mut self.totals_long,
+            Side::Short => &mut self.totals_short,
+        }
+    }
+
+    /// Flow of one direction.
+    pub fn flow(&self, side: Side) -> &Flow {
+        match side {
+            Side::Long => &self.flow_long,
+            Side::Short => &self.flow_short,
+        }
+    }
+
+    /// Mutable flow of one direction.
+    pub fn flow_mut(&mut self, side: Side) -> &mut Flow {
+        match side {
+            Side::Long => &mut self.flow_long,
+            Side::Short => &mut self.flow_short,
+        }
+    }
+
+    /// Counts a position into its side's open interest and totals.
+    pub fn add_position(&mut self, position: &Position) -> ContractResult<()> {
+        let oi = self.open_interest_mut(position.side);
+        *oi = oi.checked_add(position.entry_notional()?)?;
+        let totals = self.totals_mut(position.side);
+        totals.size = totals.size.checked_add(position.size)?;
+        totals.cost = totals.cost.checked_add(position.entry_cost()?)?;
+        Ok(())
+    }
+
+    /// Takes a position out of its side's open interest and totals, exactly what
+    /// [`Market::add_position`] added for it (a position's size and entry price only change through
+    /// a remove and an add).
+    pub fn remove_position(&mut self, position: &Position) -> ContractResult<()> {
+        let oi = self.open_interest_mut(position.side);
+        *oi = oi.checked_sub(position.entry_notional()?)?;
+        let totals = self.totals_mut(position.side);
+        totals.size = totals.size.checked_sub(position.size)?;
+        totals.cost = totals.cost.checked_sub(position.entry_cost()?)?;
+        Ok(())
     }
 }
 

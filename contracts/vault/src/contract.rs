@@ -47,7 +47,7 @@ pub fn execute(
         ExecuteMsg::ProposeMarket { config } => execute::propose_market(deps, env, info, config),
         ExecuteMsg::ApplyMarket { market } => execute::apply_market(deps, env, market),
         ExecuteMsg::CancelMarket { market } => execute::cancel_market(deps, info, market),
-        ExecuteMsg::Tighten { params } => execute::tighten(deps, info, params),
+        ExecuteMsg::Tighten { params } => execute::tighten(deps, env, info, params),
         ExecuteMsg::TightenMarket { config } => execute::tighten_market(deps, info, config),
         ExecuteMsg::Pause {} => execute::pause(deps, info),
         ExecuteMsg::Unpause {} => execute::unpause(deps, info),

@@ -131,7 +131,9 @@ pub enum ContractError {
         /// Assets the redeem would pay.
         requested: Uint128,
     },
-    /// A mark too old for a deposit or redeem: the nav would be stale.
+    /// A mark too old for a deposit or redeem. Nothing raises it since 0.2.1: share actions read every
+    /// open market themselves. Kept so its id is never reused.
+    #[deprecated(note = "deposits and redeems read every open market; nothing raises it")]
     #[error("market {market} was last marked at {time}, older than {max_age} s: call mark first")]
     StaleMark {
         /// The market.
@@ -140,6 +142,25 @@ pub enum ContractError {
         time: u64,
         /// The allowed age.
         max_age: u64,
+    },
+    /// A share action needs every open market valued now, and this market's price fails a guard.
+    #[error(
+        "market {market} cannot be valued now ({reason}): deposits and redeems wait for a usable price"
+    )]
+    UnpricedMarket {
+        /// The market.
+        market: String,
+        /// The guard's reason id (`stale_price`, `future_price`, `wide_confidence`, ...).
+        reason: String,
+    },
+    /// A share action while a venue has yet to execute a change the vault sent (a queued Levana
+    /// execution): the collateral is between the vault and the venue.
+    #[error(
+        "market {market} is settling a change the vault sent: deposits and redeems wait for it"
+    )]
+    MarketSettling {
+        /// The market.
+        market: String,
     },
     /// Deleverage when exposure is within the caps and tolerance.
     #[error("{market}: notional {notional} is within the tolerance of its limit {limit}")]
@@ -251,18 +272,19 @@ pub enum ContractError {
         /// The proposed venue.
         to: String,
     },
-    /// An Injective market names a subaccount that is not the vault's own: the chain would refuse its
-    /// orders, or trade from another account's funds.
+    /// An Injective market names a subaccount other than the vault's default one: another account's
+    /// would have the chain refuse its orders, and another of the vault's own trades from exchange
+    /// deposits the vault never makes (only the default subaccount trades from its bank balance).
     #[error(
-        "{market}: subaccount {subaccount_id} is not the vault's (its subaccounts start with {own})"
+        "{market}: subaccount {subaccount_id} is not the vault's default subaccount {default_subaccount}"
     )]
     ForeignSubaccount {
         /// The market.
         market: String,
         /// The configured subaccount.
         subaccount_id: String,
-        /// `0x` and the vault's address bytes in hex.
-        own: String,
+        /// `0x`, the vault's address bytes in hex, then a zero nonce.
+        default_subaccount: String,
     },
     /// An execution of the vault waits in the Levana market's queue: nothing more is sent to the
     /// market until a crank has run it, so the vault never opens twice.
@@ -287,16 +309,15 @@ pub enum ContractError {
         /// The decided notional, base units.
         executed: Uint128,
     },
-    /// More Levana positions than one order can handle (someone transferred positions to the vault):
-    /// orders adding exposure are refused, reductions close every position, past the read limit
-    /// nothing is read.
+    /// More Levana positions than one order can handle (only a vault that acted on a gifted position
+    /// at 0.2.0 has them): orders adding exposure are refused, reductions close every position.
     #[error(
         "{market}: the vault holds {count} Levana positions; only a reduction (closing them all) is possible"
     )]
     LevanaPositionCount {
         /// The market.
         market: String,
-        /// Positions held (or the read limit plus one).
+        /// Positions read.
         count: u32,
     },
     /// Growing a Levana position at its leverage needs more collateral than the vault holds idle.
@@ -313,6 +334,7 @@ pub enum ContractError {
 
 impl ContractError {
     /// A stable snake_case id per variant; never renamed or reused.
+    #[allow(deprecated)]
     pub fn id(&self) -> &'static str {
         match self {
             ContractError::Std(_) => "std",
@@ -361,6 +383,8 @@ impl ContractError {
             ContractError::LevanaFlip { .. } => "levana_flip",
             ContractError::LevanaPositionCount { .. } => "levana_position_count",
             ContractError::LevanaCollateralShort { .. } => "levana_collateral_short",
+            ContractError::UnpricedMarket { .. } => "unpriced_market",
+            ContractError::MarketSettling { .. } => "market_settling",
         }
     }
 }

@@ -76,8 +76,9 @@ pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
     }
 }
 
-/// Margin plus unrealised PnL of a mark.
+/// Margin plus unrealised PnL of a mark, floored at zero: an isolated position can lose its margin
+/// and no more, so one under water does not lower nav below what the vault still holds.
 pub fn equity(mark: &Mark) -> ContractResult<Int128> {
     let margin = Int128::try_from(mark.margin)?;
-    Ok(margin.checked_add(mark.unrealized_pnl)?)
+    Ok(margin.checked_add(mark.unrealized_pnl)?.max(Int128::zero()))
 }

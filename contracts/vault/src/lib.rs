@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod pipeline;
 pub mod query;
 pub mod state;
+pub mod valuation;
 pub mod venue;
 
 /// The custom message the vault's responses may carry: Injective's exchange messages when built with

@@ -3,7 +3,7 @@
 
 use cosmwasm_std::{Int128, Uint128};
 
-use ballast_sizing::{Fixed, Notional, caps};
+use ballast_sizing::{Fixed, Notional, caps, impact};
 use ballast_types::vault::VaultParams;
 
 use crate::error::ContractResult;
@@ -12,7 +12,8 @@ use crate::state::Mark;
 
 /// Collateral to attach so that the position after the trade is backed at [`caps::margin_ratio`]
 /// (and at least at the venue's own initial margin) and the venue's costs of the trade (fee and price
-/// impact) are covered; at most the idle balance. The venue counts margin less any unrealised loss.
+/// impact after the venue's recent flow in the trade's direction) are covered; at most the idle
+/// balance. The venue counts margin less any unrealised loss.
 /// Reducing trades post nothing: the venue returns the released margin.
 pub fn to_post(
     params: &VaultParams,
@@ -38,22 +39,19 @@ pub fn to_post(
         return Ok(Uint128::zero());
     };
     let venue = &m.venue.params;
-    let impact = caps::price_impact(
+    // The venue prices the trade after its recent flow in the trade's direction.
+    let impact_cost = impact::cost(
+        Notional(m.venue.recent_flow.of(e.side).u128()),
         Notional(e.executed.u128()),
         Notional(venue.depth.u128()),
         fx(venue.impact_exponent)?,
     )?;
-    let impact_cost = ballast_sizing::mul_floor(e.executed.u128(), impact)?
-        .ok_or(ballast_sizing::SizingError::Overflow { op: "margin" })?;
     let costs = e
         .executed
         .checked_mul_ceil(venue.taker_fee)?
         .checked_add(Uint128::new(impact_cost))?;
-    // A loss beyond the position's margin is settled against the collateral attached to the trade
-    // (on a flip too, when the old side closes): that deficit comes on top.
-    let required = required_margin(params, m, after, vol)?
-        .checked_add(costs)?
-        .checked_add(deficit(current))?;
+    // No deficit to cover: a position under water is not traded (`Reason::UnderWater`).
+    let required = required_margin(params, m, after, vol)?.checked_add(costs)?;
     Ok(required.saturating_sub(kept).min(book.idle))
 }
 
@@ -89,7 +87,7 @@ fn usable_margin(mark: &Mark) -> Uint128 {
     mark.margin.saturating_sub(loss)
 }
 
-/// The unrealised loss of a position beyond its margin: what the venue takes from new collateral.
+/// The unrealised loss of a position beyond its margin: what the venue would take from new collateral.
 fn deficit(mark: &Mark) -> Uint128 {
     let loss = mark.unrealized_pnl.min(Int128::zero()).unsigned_abs();
     loss.saturating_sub(mark.margin)
@@ -106,8 +104,12 @@ pub fn top_up(
     let (Some(vol), Some(_)) = (vol, book.mark.side) else {
         return Ok(Uint128::zero());
     };
-    let required =
-        required_margin(params, m, book.mark.notional, vol)?.checked_add(deficit(&book.mark))?;
+    // Under water, new collateral would first fill the hole the venue's liquidation leaves to its
+    // pool: the holders never owe it (nav counts the position at zero), so nothing is added.
+    if !deficit(&book.mark).is_zero() {
+        return Ok(Uint128::zero());
+    }
+    let required = required_margin(params, m, book.mark.notional, vol)?;
     Ok(required
         .saturating_sub(usable_margin(&book.mark))
         .min(book.idle))

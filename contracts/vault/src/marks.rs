@@ -4,7 +4,7 @@
 
 use cosmwasm_std::{Int128, Order, Storage};
 
-use crate::error::{ContractError, ContractResult};
+use crate::error::ContractResult;
 use crate::inputs::equity;
 use crate::state::{MARK_TIMES, MARKS, Mark, TOTALS};
 
@@ -58,18 +58,4 @@ pub fn oldest_other(
         }
     }
     Ok(None)
-}
-
-/// Fails when any open market's mark is older than `max_age`: nav would be stale.
-pub fn require_fresh(storage: &dyn Storage, now: u64, max_age: u64) -> ContractResult<()> {
-    if let Some((time, market)) = oldest_other(storage, None)?
-        && now.saturating_sub(time) > max_age
-    {
-        return Err(ContractError::StaleMark {
-            market,
-            time,
-            max_age,
-        });
-    }
-    Ok(())
 }

@@ -23,7 +23,7 @@ use crate::state::{
     CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
     PENDING_OWNER, PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
 };
-use crate::venue;
+use crate::{valuation, venue};
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
@@ -149,7 +149,7 @@ pub fn hedge(deps: Deps, env: Env, market: String) -> ContractResult<HedgeRespon
 /// Nav now and the supply after the fees due now: what a deposit or redeem would use.
 fn exchange(deps: Deps, env: &Env) -> ContractResult<(Uint128, Uint128, Uint128)> {
     let config = CONFIG.load(deps.storage)?;
-    let nav = shares::nav(deps, env, idle(deps, env, &config)?)?;
+    let nav = valuation::value(deps, env, idle(deps, env, &config)?)?.nav;
     let supply = shares::supply_after_fees(deps, env, nav)?;
     Ok((nav, supply, shares::virtual_shares(deps.storage)?))
 }

@@ -150,6 +150,33 @@ impl Grid {
     }
 }
 
+/// The price the jump breaker measures a newer price's move from (see `pipeline::observe`).
+#[cw_serde]
+pub struct Anchor {
+    /// Its publish time, unix seconds.
+    pub time: u64,
+    /// Its mantissa.
+    pub mantissa: Uint128,
+    /// Its power of ten.
+    pub expo: i32,
+}
+
+impl Anchor {
+    /// The anchor of `price` published at `time`.
+    pub fn at(time: u64, price: Price) -> Self {
+        Self {
+            time,
+            mantissa: Uint128::new(price.mantissa()),
+            expo: price.expo(),
+        }
+    }
+
+    /// Its price.
+    pub fn price(&self) -> SizingResult<Price> {
+        Price::new(self.mantissa.u128(), self.expo)
+    }
+}
+
 /// A change waiting for its timelock.
 #[cw_serde]
 pub struct Pending<T> {
@@ -203,6 +230,8 @@ pub const PEAK: CompactItem<Peak> = CompactItem::new("W");
 pub const GRIDS: Map<(&str, u64), Grid> = Map::new("ga");
 /// The id the next registered grid gets.
 pub const NEXT_GRID_ID: Item<u64> = Item::new("gb");
+/// The breaker's anchor by market (absent until the first observation after 0.2.1).
+pub const ANCHORS: Map<&str, Anchor> = Map::new("ba");
 /// Delta-neutral mode: the leg and band each hedged market keeps its perp position against.
 pub const HEDGES: Map<&str, HedgeConfig> = Map::new("da");
 

@@ -8,12 +8,13 @@
 //! re-marks it when the queued message's reply arrives; the pipeline uses the `terms` of the
 //! market's venue configuration.
 //!
-//! Injective is not queried: the position is the vault's ledger of what it sent, and the pipeline
-//! uses the venue configuration's `terms`. After each forwarded trade the stored mark moves by the
-//! executed notional (netted when the side is opposite) and the posted margin. The ledger carries no
-//! profit or loss, funding or venue fees; its marks age like any other, so orders still need fresh
-//! marks.
+//! On an Injective market (the `injective` build) the vault reads its position from the exchange
+//! module (see [`injective`]), with PnL and funding at the exchange's mark price; its orders are
+//! atomic, so the position it reads when the order's reply arrives holds whatever filled. The
+//! pipeline uses the venue configuration's `terms`.
 
+#[cfg(feature = "injective")]
+pub mod injective;
 pub mod levana;
 
 use cosmwasm_std::{
@@ -30,18 +31,20 @@ use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
 use crate::inputs;
-use crate::marks::store_mark;
 use crate::pipeline::{self, Evaluation, MarketInputs};
-use crate::state::{Config, MARKS, Mark, PENDING_MARK};
+use crate::state::{Config, MARKS, PENDING_MARK};
 use crate::{VaultResponse, VenueCustom};
 use levana::LevanaBook;
 
 /// Whether this vault (at `vault`) can hold a position on the market's venue; refused at instantiate
 /// and proposal.
 ///
-/// Levana markets are accepted: the vault reads its position ids back and can reduce, close,
-/// deleverage and top up what it opened. Injective's orders are custom messages that only the
-/// `injective` build can send, from a subaccount of the vault's own address.
+/// Levana markets are accepted: the vault reads back the positions its own executions name and can
+/// reduce, close, deleverage and top up what it opened. Injective's orders are custom messages that
+/// only the `injective` build can send, and only from the vault's default subaccount: the exchange refuses an
+/// order from another account's subaccount, and any other subaccount of the vault (nonce > 0)
+/// trades from exchange deposits, which the vault never makes, while the default one trades from
+/// the vault's bank balance, where its deposits, margins and payouts are.
 pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractResult<()> {
     match &market.venue {
         Venue::Ballast => Ok(()),
@@ -51,19 +54,20 @@ pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractR
         }
         #[cfg(feature = "injective")]
         Venue::Injective(injective) => {
-            // A subaccount id is the owner's address bytes, then a 12-byte nonce.
-            let own = format!(
-                "0x{}",
+            // A subaccount id is the owner's address bytes, then a 12-byte nonce: zero for the default.
+            let default_subaccount = format!(
+                "0x{}{}",
                 cosmwasm_std::HexBinary::from(api.addr_canonicalize(vault.as_str())?.as_slice())
-                    .to_hex()
+                    .to_hex(),
+                "00".repeat(12)
             );
-            if injective.subaccount_id.to_lowercase().starts_with(&own) {
+            if injective.subaccount_id.to_lowercase() == default_subaccount {
                 Ok(())
             } else {
                 Err(ContractError::ForeignSubaccount {
                     market: market.market.clone(),
                     subaccount_id: injective.subaccount_id.clone(),
-                    own,
+                    default_subaccount,
                 })
             }
         }
@@ -101,8 +105,8 @@ pub fn assert_venue_change(
     Ok(())
 }
 
-/// The vault's position in a market (the perp market's or Levana's mark, or Injective's ledger), and
-/// whether the venue has yet to execute a change the vault sent (a queued Levana execution).
+/// The vault's position in a market, as its venue marks it now, and whether the venue has yet to
+/// execute a change the vault sent (a queued Levana execution).
 pub fn position(
     deps: Deps,
     env: &Env,
@@ -112,18 +116,15 @@ pub fn position(
     match &market.venue {
         Venue::Ballast => Ok((inputs::position(deps, env, config, &market.market)?, false)),
         Venue::Levana(v) => levana::position(deps, env, v),
-        Venue::Injective(_) => {
-            let mark = MARKS
-                .may_load(deps.storage, &market.market)?
-                .unwrap_or_default();
-            let ledger = PositionSummary {
-                side: mark.side,
-                notional: mark.notional,
-                margin: mark.margin,
-                unrealized_pnl: mark.unrealized_pnl,
-            };
-            Ok((ledger, false))
+        #[cfg(feature = "injective")]
+        Venue::Injective(v) => Ok((injective::position(deps, v)?, false)),
+        // Refused at instantiation and proposal in this build.
+        #[cfg(not(feature = "injective"))]
+        Venue::Injective(_) => Err(VenueError::Unsupported {
+            venue: "injective",
+            action: "read a position from this vault build",
         }
+        .into()),
     }
 }
 
@@ -140,8 +141,8 @@ pub struct Read {
 }
 
 /// The vault's position in a market (or why the venue could not mark it) and the terms that price and
-/// margin an order: one query to the perp market, or Levana's read-back (Injective's ledger) and the
-/// venue configuration's terms.
+/// margin an order: one query to the perp market, or Levana's or Injective's read-back and the venue
+/// configuration's terms.
 pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> ContractResult<Read> {
     match market.venue.terms() {
         None => {
@@ -151,7 +152,10 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
                     read.unmarked
                         .unwrap_or_else(|| "no position and no reason given".to_string())
                 }),
-                terms: MarketSummary { params: read.terms },
+                terms: MarketSummary {
+                    params: read.terms,
+                    recent_flow: read.recent_flow,
+                },
                 settling: false,
                 levana: None,
             })
@@ -172,8 +176,10 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
             };
             Ok(Read {
                 position,
+                // The vault knows no recent flow of an external venue: each trade is priced alone.
                 terms: MarketSummary {
                     params: terms.clone(),
+                    recent_flow: Default::default(),
                 },
                 settling,
                 levana,
@@ -271,16 +277,7 @@ pub fn forward_trade(
     if market.venue != Venue::Ballast {
         response = response.add_attribute("venue", market.venue.name());
     }
-    if !matches!(market.venue, Venue::Injective(_)) {
-        return remark_after(deps, &market.venue, &market.market, msgs, response);
-    }
-    // Injective is not read back: the ledger moves by what was sent.
-    let after = ledger_after(&e.mark, e, env.block.time.seconds())?;
-    store_mark(deps.storage, &market.market, &after)?;
-    for msg in msgs {
-        response = response.add_submessage(SubMsg::new(sendable(&market.venue, msg)?));
-    }
-    Ok(response)
+    remark_after(deps, &market.venue, &market.market, msgs, response)
 }
 
 /// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked when
@@ -337,27 +334,4 @@ fn remark_after(
     PENDING_MARK.save(deps.storage, &market.to_string())?;
     crate::probe(deps.api, "forward");
     Ok(response)
-}
-
-/// The ledger mark after a trade of `e.executed` on `e.side` with `e.margin_to_post` posted.
-fn ledger_after(before: &Mark, e: &Evaluation, time: u64) -> ContractResult<Mark> {
-    let margin = before.margin.checked_add(e.margin_to_post)?;
-    let (side, notional) = match before.side {
-        Some(held) if held != e.side => {
-            if e.executed <= before.notional {
-                let left = before.notional.checked_sub(e.executed)?;
-                (if left.is_zero() { None } else { Some(held) }, left)
-            } else {
-                (Some(e.side), e.executed.checked_sub(before.notional)?)
-            }
-        }
-        _ => (Some(e.side), before.notional.checked_add(e.executed)?),
-    };
-    Ok(Mark {
-        side,
-        notional,
-        margin,
-        unrealized_pnl: before.unrealized_pnl,
-        time,
-    })
 }

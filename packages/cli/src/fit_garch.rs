@@ -27,7 +27,7 @@ pub fn run(path: &Path, step_seconds: u64, json: bool) -> Result<String, String>
     if step_seconds == 0 {
         return Err("--step-seconds: 0 must be > 0".into());
     }
-    let rows = read_prices(path).map_err(|e| e.to_string())?;
+    let rows = read_prices(path).map_err(|e| e.to_string())?.rows;
     let returns = returns_of(&rows);
     let tau = step_seconds as f64;
     let fit = garch_fit::fit(&returns, tau).map_err(|e| format!("{}: {e}", path.display()))?;

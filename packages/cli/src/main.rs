@@ -27,7 +27,9 @@ struct Cli {
 enum Command {
     /// Print the annualised EWMA volatility after every row of a price file, as `date,vol`.
     Vol {
-        /// CSV with a `date` column (YYYY-MM-DD, 00:00 UTC) and a `close` column; others are ignored.
+        /// CSV with a time column (`date`, `time`, `timestamp`, `datetime` or an unnamed first one:
+        /// YYYY-MM-DD, ISO 8601 or unix seconds or milliseconds) and a close column (`close`, `adj
+        /// close` or `price`); names are matched without case, other columns are ignored.
         #[arg(long)]
         prices: PathBuf,
         /// Decay per reference step, in (0, 1).
@@ -40,7 +42,9 @@ enum Command {
     /// Fit GARCH(1,1) by Gaussian maximum likelihood on the log returns of a price file: omega,
     /// alpha, beta, persistence, long-run annualised vol and the log-likelihood.
     FitGarch {
-        /// CSV with a `date` column (YYYY-MM-DD, 00:00 UTC) and a `close` column; others are ignored.
+        /// CSV with a time column (`date`, `time`, `timestamp`, `datetime` or an unnamed first one:
+        /// YYYY-MM-DD, ISO 8601 or unix seconds or milliseconds) and a close column (`close`, `adj
+        /// close` or `price`); names are matched without case, other columns are ignored.
         #[arg(long)]
         prices: PathBuf,
         /// The reference step tau, seconds: omega is the variance per step, a gap counts as
@@ -58,7 +62,10 @@ enum Command {
 
 #[derive(clap::Args)]
 struct ReplayArgs {
-    /// CSV with a `date` column (YYYY-MM-DD, 00:00 UTC) and a `close` column (at most 8 decimals).
+    /// CSV with a time column (`date`, `time`, `timestamp`, `datetime` or an unnamed first one:
+    /// YYYY-MM-DD, ISO 8601 or unix seconds or milliseconds; one block per row, at its time) and a
+    /// close column (`close`, `adj close`, preferred when both, or `price`); closes are rounded
+    /// half to even to 8 decimals, the oracle's exponent.
     #[arg(long)]
     prices: PathBuf,
     /// Output directory.
@@ -89,12 +96,16 @@ struct ReplayArgs {
     /// Starting capital deposited in the vault, USDC.
     #[arg(long, default_value = "1000000")]
     capital: String,
-    /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable).
+    /// Stress: outage:N@DATE, stale@DATE, future@DATE or crash:P@DATE (repeatable); DATE is a row's
+    /// time, written in any form a price file may use. future@DATE publishes a price 30 minutes ahead
+    /// through a foreign Pyth-style oracle that stores it (ours refuses more than 5 s ahead), so the
+    /// vault's own future-price guard refuses it.
     #[arg(long = "scenario")]
     scenarios: Vec<String>,
-    /// A signal for Rebalance to follow: `none` (long at the volatility target), `trend` (long while
-    /// the 50-day average close is above the 200-day one, flat otherwise) or `column` (the price
-    /// file's `signal` column, in [-1, 1]: negative is short).
+    /// A signal for Rebalance to follow: `none` (a long signal of 1: the volatility target), `trend`
+    /// (long while the average of the last 50 closes is above that of the last 200, rows of the file:
+    /// days in a daily file; flat otherwise) or `column` (the price file's `signal` column, in
+    /// [-1, 1]: negative is short).
     #[arg(long, default_value = "none", value_parser = ["none", "trend", "column"])]
     signal: String,
     /// Drawdown brake: the share price's fall from its peak at which the volatility budget is zero

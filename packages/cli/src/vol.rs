@@ -14,7 +14,7 @@ pub fn run(path: &Path, lambda: &str, step_seconds: u64) -> Result<String, Strin
         .parse()
         .map_err(|_| format!("--lambda: {lambda:?} is not a number"))?;
     let params = EwmaParams::new(lambda, step_seconds).map_err(|e| format!("--{}", flag(e)))?;
-    let rows = read_prices(path).map_err(|e| e.to_string())?;
+    let rows = read_prices(path).map_err(|e| e.to_string())?.rows;
     let mut state = VolState::new(rows[0].time, rows[0].close);
     let mut out = String::from("date,vol\n");
     for row in &rows[1..] {

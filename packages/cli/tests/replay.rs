@@ -172,6 +172,36 @@ fn a_crash_trips_the_breaker_and_an_outage_refuses_orders() {
     assert!(report.contains("## Stress scenarios"));
 }
 
+#[test]
+fn a_future_dated_price_is_refused_by_the_vaults_own_guard() {
+    // Our oracle refuses a publish_time beyond 5 s ahead; the scenario publishes through a foreign
+    // Pyth-style oracle that stores it, so the vault's `max_future_skew` guard is what refuses it.
+    let dir = tempfile::tempdir().unwrap();
+    let prices = btc_slice(dir.path(), 90);
+    let out = dir.path().join("out");
+    let res = replay(&prices, &out, &["--scenario", "future@2010-09-20"]);
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let rows = csv_rows(&out);
+    let at = rows.iter().position(|r| &r[0] == "2010-09-20").unwrap();
+    let (day, next) = (&rows[at], &rows[at + 1]);
+    assert_eq!(&day[15], "future");
+    assert_eq!((&day[6], &day[7]), ("rejected", "future_price"), "{day:?}");
+    assert_eq!(
+        day[8].parse::<f64>().unwrap(),
+        0.0,
+        "traded on a future price"
+    );
+    // The next day's honest price is later than the future one: trading resumes.
+    assert_ne!(&next[6], "failed", "{next:?}");
+    assert_ne!(&next[7], "future_price", "{next:?}");
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("foreign"), "the report says which oracle");
+}
+
 /// Asserts a refusal: exit 1, one stderr line containing `says`, nothing written to `--out`.
 fn assert_refused(content: &str, extra: &[&str], says: &str) {
     let dir = tempfile::tempdir().unwrap();
@@ -192,11 +222,12 @@ fn assert_refused(content: &str, extra: &[&str], says: &str) {
 const GOOD: &str = "date,close\n2024-01-01,100\n2024-01-02,101\n2024-01-03,99\n";
 
 #[test]
-fn a_ninth_decimal_is_refused_with_file_line_and_field() {
+fn a_close_that_rounds_to_zero_at_8_decimals_is_refused_with_file_line_and_field() {
+    // A ninth decimal is rounded (tests/price_files.rs); a close that rounds to nothing is refused.
     assert_refused(
-        "date,close\n2024-01-01,100\n2024-01-02,0.123456789\n",
+        "date,close\n2024-01-01,100\n2024-01-02,0.000000004\n",
         &[],
-        "{file}:3: field \"close\": \"0.123456789\" has more than 8 decimals",
+        "{file}:3: field \"close\": \"0.000000004\" rounds to 0 at 8 decimals",
     );
 }
 
@@ -212,7 +243,7 @@ fn a_close_too_large_for_the_oracle_is_refused() {
 #[test]
 fn price_file_errors_are_those_of_vol() {
     assert_refused(
-        "date,price\n2024-01-01,1\n2024-01-02,2\n",
+        "date,value\n2024-01-01,1\n2024-01-02,2\n",
         &[],
         "{file}:1: missing column \"close\"",
     );

@@ -124,7 +124,7 @@ fn lambda_and_step_change_the_series() {
 #[test]
 fn missing_column_is_named() {
     assert_refused(
-        "date,price\n2024-01-01,1\n2024-01-02,2\n",
+        "date,value\n2024-01-01,1\n2024-01-02,2\n",
         Some(1),
         "missing column \"close\"",
     );

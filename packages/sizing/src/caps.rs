@@ -25,7 +25,8 @@ pub enum CapKind {
     Kelly,
     /// Parametric value-at-risk budget.
     Var,
-    /// Price impact from the market's depth within max slippage (limits the order, not the position).
+    /// Price impact from the market's depth and recent flow within max slippage (limits the order,
+    /// not the position).
     Liquidity,
     /// Distance to the liquidation price in standard deviations.
     LiquidationDistance,
@@ -296,6 +297,44 @@ pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> Sizin
         .ok_or_else(|| overflow("liquidity"))?;
     let share = math::pow(max_slippage, inverse)?;
     Ok(Cap::new(CapKind::Liquidity, mul_floor(depth.0, share)?))
+}
+
+/// Liquidity on a venue that prices impact on the recent flow of the order's direction
+/// ([`crate::impact`]): the largest order `s` whose average slippage `(C(recent + s) - C(recent)) / s`
+/// stays within `max_slippage`, where `C(x) = x * (x / depth)^exponent`.
+///
+/// - `recent = 0`: [`liquidity`]'s `depth * max_slippage^(1 / exponent)`, exactly.
+/// - exponent 1: the average slippage is `(2 * recent + s) / depth`, so
+///   `floor(depth * max_slippage) - 2 * recent`, at least 0.
+/// - any other exponent: [`crate::impact::limit_after_flow`], a bisection below the flow-free limit
+///   that never lets the slippage exceed `max_slippage` and is within 2^-24 of that limit of the exact
+///   answer.
+///
+/// A flow at or past the depth allows nothing (the venue refuses any trade there).
+pub fn liquidity_with_flow(
+    depth: Notional,
+    recent: Notional,
+    max_slippage: Fixed,
+    exponent: Fixed,
+) -> SizingResult<Cap> {
+    let flow_free = liquidity(depth, max_slippage, exponent)?;
+    if recent.0 == 0 {
+        return Ok(flow_free);
+    }
+    let limit = match flow_free.limit {
+        Some(_) if recent.0 >= depth.0 => 0,
+        // The share is at most 1, so the flow-free limit is at most the depth: always bounded.
+        None => return Err(overflow("liquidity")),
+        Some(Notional(0)) => 0,
+        // pow(max_slippage, 1) is exact: the flow-free limit is floor(depth * max_slippage).
+        Some(Notional(free)) if exponent == Fixed::ONE => {
+            free.saturating_sub(recent.0.saturating_mul(2))
+        }
+        Some(Notional(free)) => {
+            crate::impact::limit_after_flow(recent, depth, max_slippage, exponent, free)?
+        }
+    };
+    Ok(Cap::new(CapKind::Liquidity, Some(limit)))
 }
 
 /// The smallest nav at which a cap of `ratio * nav` still covers `notional`: `ceil(notional / ratio)`.

@@ -4,10 +4,23 @@ use crate::caps::years;
 use crate::error::{SizingError, SizingResult, overflow};
 use crate::math::{self, Fixed};
 
+/// The shortest interval the breaker measures a move over, seconds: one hour.
+///
+/// The volatility it scales by is estimated from returns a day apart (the estimator's usual step);
+/// `sqrt(elapsed)` carries it down to an hour fairly, but over seconds prices move by ticks and
+/// oracle noise, not by diffusion, and the expected move shrinks toward zero. Without a floor anyone
+/// who marks every few seconds makes an ordinary +0.3% tick a many-sigma "jump" and halts the market
+/// at will. Over an hour, eight sigmas of a 40% volatility are 3.4%: a real jump still trips it.
+pub const BREAKER_MIN_INTERVAL: u64 = 3_600;
+
 /// Jump circuit breaker: a move is a jump when
-/// `|log_return| > breaker_sigmas * vol * sqrt(elapsed / year)` (more than that many standard
-/// deviations of the move expected over the elapsed time) or `|log_return| > max_move` (an absolute
-/// cap that also covers a market whose volatility is not known yet, `vol = None`).
+/// `|log_return| > breaker_sigmas * vol * sqrt(max(elapsed, BREAKER_MIN_INTERVAL) / year)` (more
+/// than that many standard deviations of the move expected over the elapsed time, at least an hour)
+/// or `|log_return| > max_move` (an absolute cap that also covers a market whose volatility is not
+/// known yet, `vol = None`).
+///
+/// `elapsed_seconds = 0` is a price that is not newer than the last one (the same publish time, or
+/// an older one): not a later observation but a contradiction of one, so any move at all is a jump.
 pub fn is_jump(
     log_return: Fixed,
     vol: Option<Fixed>,
@@ -31,9 +44,13 @@ pub fn is_jump(
     let Some(vol) = vol else {
         return Ok(false);
     };
+    let interval = match elapsed_seconds {
+        0 => 0,
+        elapsed => elapsed.max(BREAKER_MIN_INTERVAL),
+    };
     let expected = breaker_sigmas
         .checked_mul(vol)
-        .and_then(|sv| sv.checked_mul(math::sqrt(years(elapsed_seconds).ok()?).ok()?))
+        .and_then(|sv| sv.checked_mul(math::sqrt(years(interval).ok()?).ok()?))
         .ok_or_else(|| overflow("is_jump"))?;
     Ok(size > expected)
 }
@@ -80,6 +97,68 @@ mod tests {
             Fixed::ONE,
         );
         assert_eq!(jump, Ok(false));
+    }
+
+    #[test]
+    fn a_move_seconds_after_the_last_is_measured_over_the_minimum_interval() {
+        // vol 0.4 over 5 s: 8 sigmas = 0.0032, so +0.3% tripped; over an hour 8 sigmas = 0.0342.
+        let tick = |elapsed| {
+            is_jump(
+                Fixed::lit("0.003"),
+                Some(Fixed::lit("0.4")),
+                elapsed,
+                Fixed::from_num(8),
+                Fixed::lit("0.25"),
+            )
+        };
+        assert_eq!(tick(5), Ok(false));
+        assert_eq!(tick(1), Ok(false));
+        assert_eq!(tick(BREAKER_MIN_INTERVAL), Ok(false));
+    }
+
+    #[test]
+    fn the_floor_is_the_hour_and_longer_gaps_scale_as_before() {
+        // Just past 8 sigmas of an hour (0.0342) trips 5 s or an hour later, not two hours later.
+        let jump = |elapsed| {
+            is_jump(
+                Fixed::lit("0.035"),
+                Some(Fixed::lit("0.4")),
+                elapsed,
+                Fixed::from_num(8),
+                Fixed::lit("0.25"),
+            )
+        };
+        assert_eq!(jump(5), Ok(true));
+        assert_eq!(jump(BREAKER_MIN_INTERVAL), Ok(true));
+        assert_eq!(jump(2 * BREAKER_MIN_INTERVAL), Ok(false));
+    }
+
+    #[test]
+    fn a_real_jump_seconds_later_still_trips() {
+        // -20% and +20% in 5 s: inside the 0.25 absolute cap, far past 8 sigmas of an hour.
+        for log_return in ["-0.223", "0.182"] {
+            let jump = is_jump(
+                Fixed::lit(log_return),
+                Some(Fixed::lit("0.4")),
+                5,
+                Fixed::from_num(8),
+                Fixed::lit("0.25"),
+            );
+            assert_eq!(jump, Ok(true), "{log_return}");
+        }
+    }
+
+    #[test]
+    fn a_move_over_no_time_is_a_jump() {
+        // A second price for the same publish time (or an older one) gets no floor.
+        let jump = is_jump(
+            Fixed::lit("0.001"),
+            Some(Fixed::lit("0.4")),
+            0,
+            Fixed::from_num(8),
+            Fixed::lit("0.25"),
+        );
+        assert_eq!(jump, Ok(true));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod forecaster;
 pub mod garch;
 pub mod guards;
 pub mod hedge;
+pub mod impact;
 pub mod math;
 pub mod normal;
 pub mod options;

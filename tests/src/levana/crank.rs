@@ -6,7 +6,8 @@ use cosmwasm_std::{BankMsg, Decimal256, DepsMut, Env, Response, StdResult, Stora
 
 use super::model::to_units;
 use super::{
-    CONFIG, EXECS, NEXT_EXEC, NEXT_POSITION, POSITIONS, PRICE, PROCESSED, StubPosition, TOKENS,
+    CLOSED, CONFIG, EXECS, NEXT_EXEC, NEXT_POSITION, POSITIONS, PRICE, PROCESSED, StubPosition,
+    TOKENS,
 };
 use crate::levana_fixture::{DirectionToBase, PositionId, SlippageAssert};
 use crate::levana_query_fixture::{
@@ -105,7 +106,7 @@ fn apply(
             let id = PositionId::new(id);
             save(storage, id, &position)?;
             TOKENS
-                .save(storage, (&exec.owner, id.u64()), &())
+                .save(storage, (&exec.owner, id.u64().to_string()), &())
                 .map_err(|e| e.to_string())?;
             Ok((id, Decimal256::zero()))
         }
@@ -130,7 +131,14 @@ fn apply(
         DeferredExecItem::ClosePosition { id, .. } => {
             let p = load(storage, *id)?;
             POSITIONS.remove(storage, id.u64());
-            TOKENS.remove(storage, (&p.owner, id.u64()));
+            TOKENS.remove(storage, (&p.owner, id.u64().to_string()));
+            CLOSED
+                .save(
+                    storage,
+                    id.u64(),
+                    &p.closed(id.u64(), price, env.block.time),
+                )
+                .map_err(|e| e.to_string())?;
             Ok((*id, p.active(price)))
         }
     }

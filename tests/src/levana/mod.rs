@@ -2,6 +2,10 @@
 //! `ExecuteMsg` and `QueryMsg` (the fixtures copied from Levana): position changes are queued as
 //! deferred executions and applied by `Crank` at the price set with `SetManualPrice`; the vault reads
 //! back through `NftProxy { Tokens }`, `Positions` and `ListDeferredExecs`, newest first as Levana.
+//!
+//! As Levana's position token (a cw721 keyed by the id as a string), `Tokens` lists a holder's ids
+//! in text order ("10" before "9") and `start_after` compares as text. As Levana, `Positions`
+//! answers a closed position's id in `closed` and fails on an id that never existed.
 
 mod crank;
 mod model;
@@ -16,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::levana_fixture::{Collateral, ExecuteMsg, NftExecuteMsg, NonZero, PositionId, Usd};
 use crate::levana_query_fixture::{
-    DeferredExecId, DeferredExecItem, DeferredExecStatus, DeferredExecWithStatus,
+    ClosedPosition, DeferredExecId, DeferredExecItem, DeferredExecStatus, DeferredExecWithStatus,
     ListDeferredExecsResp, NftQueryMsg, PositionsResp, QueryMsg, TokensResponse,
 };
 pub use model::StubPosition;
@@ -36,7 +40,10 @@ pub struct StubInstantiate {
 pub(super) const CONFIG: Item<StubInstantiate> = Item::new("config");
 pub(super) const PRICE: Item<Decimal256> = Item::new("price");
 pub(super) const POSITIONS: Map<u64, StubPosition> = Map::new("positions");
-pub(super) const TOKENS: Map<(&Addr, u64), ()> = Map::new("tokens");
+/// Token ids by holder, keyed by the id as text: Levana's `OWNER_TO_TOKEN_IDS`.
+pub(super) const TOKENS: Map<(&Addr, String), ()> = Map::new("tokens");
+/// Closed positions, as Levana keeps them for `Positions`.
+pub(super) const CLOSED: Map<u64, ClosedPosition> = Map::new("closed");
 pub(super) const NEXT_POSITION: Item<u64> = Item::new("next_position");
 pub(super) const EXECS: Map<u64, DeferredExecWithStatus> = Map::new("execs");
 const EXECS_BY_WALLET: Map<(&Addr, u64), ()> = Map::new("execs_by_wallet");
@@ -202,8 +209,8 @@ fn transfer(
     if position.owner != *caller {
         return Err(StdError::msg("not the owner of the position"));
     }
-    TOKENS.remove(deps.storage, (caller, id));
-    TOKENS.save(deps.storage, (&recipient, id), &())?;
+    TOKENS.remove(deps.storage, (caller, id.to_string()));
+    TOKENS.save(deps.storage, (&recipient, id.to_string()), &())?;
     position.owner = recipient;
     POSITIONS.save(deps.storage, id, &position)?;
     Ok(Response::new())
@@ -213,15 +220,19 @@ fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     match msg {
         QueryMsg::Positions { position_ids, .. } => {
             let price = PRICE.load(deps.storage)?;
-            let mut positions = vec![];
+            let (mut positions, mut closed) = (vec![], vec![]);
             for id in position_ids {
+                if let Some(c) = CLOSED.may_load(deps.storage, id.u64())? {
+                    closed.push(c);
+                    continue;
+                }
                 let p = POSITIONS.load(deps.storage, id.u64())?;
                 positions.push(p.response(id.u64(), price, env.block.time));
             }
             to_json_binary(&PositionsResp {
                 positions,
                 pending_close: vec![],
-                closed: vec![],
+                closed,
             })
         }
         QueryMsg::NftProxy {
@@ -233,19 +244,15 @@ fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 },
         } => {
             let owner = deps.api.addr_validate(&owner)?;
-            let start = start_after
-                .map(|s| s.parse::<u64>().map_err(|e| StdError::msg(e.to_string())))
-                .transpose()?;
             let tokens = TOKENS
                 .prefix(&owner)
                 .keys(
                     deps.storage,
-                    start.map(Bound::exclusive),
+                    start_after.map(Bound::exclusive),
                     None,
                     Order::Ascending,
                 )
                 .take(usize::try_from(limit.unwrap_or(10)).expect("limit"))
-                .map(|id| id.map(|id| id.to_string()))
                 .collect::<StdResult<_>>()?;
             to_json_binary(&TokensResponse { tokens })
         }
@@ -280,24 +287,35 @@ fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
     }
 }
 
-/// The stand-in's positions of `owner`, as Levana answers `Positions` for them.
+/// The token ids `owner` holds on the stand-in, all pages of `Tokens`, in Levana's (text) order.
+pub fn tokens_of(app: &cw_multi_test::App, market: &Addr, owner: &Addr) -> StdResult<Vec<String>> {
+    let mut all: Vec<String> = vec![];
+    loop {
+        let page: TokensResponse = app.wrap().query_wasm_smart(
+            market,
+            &QueryMsg::NftProxy {
+                nft_msg: NftQueryMsg::Tokens {
+                    owner: owner.to_string(),
+                    start_after: all.last().cloned(),
+                    limit: None,
+                },
+            },
+        )?;
+        if page.tokens.is_empty() {
+            return Ok(all);
+        }
+        all.extend(page.tokens);
+    }
+}
+
+/// The stand-in's positions of `owner` (every token it holds), as Levana answers `Positions` for
+/// them.
 pub fn positions_of(
     app: &cw_multi_test::App,
     market: &Addr,
     owner: &Addr,
 ) -> StdResult<PositionsResp> {
-    let tokens: TokensResponse = app.wrap().query_wasm_smart(
-        market,
-        &QueryMsg::NftProxy {
-            nft_msg: NftQueryMsg::Tokens {
-                owner: owner.to_string(),
-                start_after: None,
-                limit: None,
-            },
-        },
-    )?;
-    let position_ids = tokens
-        .tokens
+    let position_ids = tokens_of(app, market, owner)?
         .iter()
         .map(|t| PositionId::new(t.parse().expect("id")))
         .collect();

@@ -9,7 +9,9 @@ use crate::levana_fixture::{
     Base, Collateral, DirectionToBase, LeverageToBase, NonZero, Notional, PositionId,
     PriceBaseInQuote, Signed, TakeProfitTrader, Usd,
 };
-use crate::levana_query_fixture::{LiquidationMargin, PositionQueryResponse};
+use crate::levana_query_fixture::{
+    ClosedPosition, LiquidationMargin, PositionCloseReason, PositionQueryResponse,
+};
 
 /// A position as the stand-in stores it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -142,6 +144,45 @@ impl StubPosition {
             stop_loss_override: None,
             take_profit_trader: self.take_profit,
             take_profit_total_base: None,
+        }
+    }
+}
+
+impl StubPosition {
+    /// Levana's record of the position closed by its holder at `price` (no fees in the stand-in).
+    pub fn closed(&self, id: u64, price: Decimal256, now: Timestamp) -> ClosedPosition {
+        let active = self.active(price);
+        let short = self.direction == DirectionToBase::Short;
+        let deposit = signed(self.deposited, self.withdrawn);
+        let pnl = signed(active + self.withdrawn, self.deposited);
+        ClosedPosition {
+            owner: self.owner.clone(),
+            id: PositionId::new(id),
+            direction_to_base: self.direction,
+            created_at: self.created_at,
+            price_point_created_at: Some(self.created_at),
+            liquifunded_at: now,
+            trading_fee_collateral: Collateral::default(),
+            trading_fee_usd: Usd::default(),
+            funding_fee_collateral: Signed::<Collateral>::new(Decimal256::zero(), false),
+            funding_fee_usd: Signed::<Usd>::new(Decimal256::zero(), false),
+            borrow_fee_collateral: Collateral::default(),
+            borrow_fee_usd: Usd::default(),
+            crank_fee_collateral: Collateral::default(),
+            crank_fee_usd: Usd::default(),
+            delta_neutrality_fee_collateral: Signed::<Collateral>::new(Decimal256::zero(), false),
+            delta_neutrality_fee_usd: Signed::<Usd>::new(Decimal256::zero(), false),
+            deposit_collateral: Signed::<Collateral>::new(deposit.0, deposit.1),
+            deposit_collateral_usd: Signed::<Usd>::new(deposit.0, deposit.1),
+            active_collateral: Collateral(active),
+            pnl_collateral: Signed::<Collateral>::new(pnl.0, pnl.1),
+            pnl_usd: Signed::<Usd>::new(pnl.0, pnl.1),
+            notional_size: Signed::<Notional>::new(self.quantity, short),
+            entry_price_base: PriceBaseInQuote::new(self.entry).expect("entry price"),
+            close_time: now,
+            settlement_time: now,
+            reason: PositionCloseReason::Direct,
+            liquidation_margin: None,
         }
     }
 }

@@ -47,6 +47,7 @@ pub struct PerpBuilder {
     pool: u128,
     price: i64,
     fixed_price: Option<i64>,
+    fixed_offset: i64,
 }
 
 impl Default for PerpBuilder {
@@ -69,6 +70,7 @@ impl PerpBuilder {
             pool: 100_000_000,
             price: 100,
             fixed_price: None,
+            fixed_offset: 0,
         }
     }
 
@@ -109,6 +111,12 @@ impl PerpBuilder {
         self
     }
 
+    /// Dates the fixed feed's price `seconds` after the build's block time (negative: before).
+    pub fn fixed_publish_offset(mut self, seconds: i64) -> Self {
+        self.fixed_offset = seconds;
+        self
+    }
+
     /// Builds the world.
     pub fn build(self) -> Perp {
         let users = [
@@ -142,7 +150,7 @@ impl PerpBuilder {
             None => Oracle::instantiate(&mut app, &owner, &[&publisher]).expect("oracle"),
             Some(mantissa) => {
                 let now = i64::try_from(app.block_info().time.seconds()).expect("time fits i64");
-                let price = pyth_price(mantissa, now);
+                let price = pyth_price(mantissa, now + self.fixed_offset);
                 let code_id = app.store_code(fixed_feed_code());
                 let addr = app
                     .instantiate_contract(code_id, owner.clone(), &price, &[], "feed", None)

@@ -267,6 +267,22 @@ impl Suite {
         self.vault_exec(sender, &msg, &[])
     }
 
+    /// The owner allow-lists the keeper as a signal source, which sets the first market's signal: a
+    /// decision `Rebalance` follows (without one it only cuts a position back to its caps).
+    pub fn set_signal(&mut self, signal: &str) -> StdResult<AppResponse> {
+        let (owner, keeper) = (self.owner.clone(), self.keeper.clone());
+        let allow = ExecuteMsg::SetSignalSource {
+            address: keeper.to_string(),
+            allowed: true,
+        };
+        self.vault_exec(&owner, &allow, &[])?;
+        let msg = ExecuteMsg::SetSignal {
+            market: self.market.clone(),
+            signal: signal.parse::<SignedDecimal>().expect("signal literal"),
+        };
+        self.vault_exec(&keeper, &msg, &[])
+    }
+
     /// `SetHedge` of the first market from `sender`, band in units of the underlying.
     pub fn set_hedge(
         &mut self,

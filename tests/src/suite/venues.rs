@@ -9,7 +9,7 @@ use ballast_types::vault::ExecuteMsg;
 use ballast_types::venue::{InjectiveVenue, LevanaVenue, Venue};
 
 use super::{DENOM, Suite};
-use crate::levana::{StubInstantiate, levana_market_code, positions_of};
+use crate::levana::{StubInstantiate, levana_market_code, positions_of, tokens_of};
 use crate::levana_fixture::{
     DirectionToBase, ExecuteMsg as LevanaMsg, LeverageToBase, NftExecuteMsg, PriceBaseInQuote,
     PriceCollateralInUsd,
@@ -175,6 +175,20 @@ impl Suite {
     /// The vault's positions on a Levana market, as Levana answers `Positions`.
     pub fn query_levana_positions(&self, market: &Addr) -> StdResult<PositionsResp> {
         positions_of(&self.app, market, &self.vault)
+    }
+
+    /// `owner`'s positions on a Levana market, as Levana answers `Positions`.
+    pub fn query_levana_positions_of(
+        &self,
+        market: &Addr,
+        owner: &Addr,
+    ) -> StdResult<PositionsResp> {
+        positions_of(&self.app, market, owner)
+    }
+
+    /// The position token ids `owner` holds on a Levana market, in Levana's (text) order.
+    pub fn query_levana_tokens(&self, market: &Addr, owner: &Addr) -> StdResult<Vec<String>> {
+        tokens_of(&self.app, market, owner)
     }
 
     /// The vault's deferred executions on a Levana market, newest first.

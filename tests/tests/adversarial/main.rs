@@ -20,9 +20,12 @@ mod survey;
 mod tally;
 mod test_depositor_attacks;
 mod test_edges;
+mod test_keeper_attacks;
 mod test_manager_abuse;
 mod test_messages;
 mod test_oracle_attacks;
+mod test_review_round2;
+mod test_share_pricing;
 mod test_underwater;
 
 use ballast_tests::suite::attr;

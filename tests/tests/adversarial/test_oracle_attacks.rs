@@ -111,23 +111,34 @@ fn a_replayed_price_older_than_max_age_is_stale() {
 }
 
 #[test]
-fn a_future_dated_price_freezes_opens_until_time_catches_up() {
+fn our_oracle_refuses_a_future_dated_price_so_it_freezes_nothing() {
     let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, SIZE)).unwrap();
+    let future = now(&suite) + 600;
+    let price = suite.price;
+    // Stored, it would have made every honest update "older" and frozen the feed for 600 s.
+    assert_err(
+        suite.publish_with(price, 1_000, future),
+        OracleError::FuturePublishTime {
+            id: suite.feed.0.clone(),
+            publish_time: future,
+            now: now(&suite),
+            max_skew: 5,
+        },
+    );
+    suite.publish_with(price, 1_000, now(&suite)).unwrap();
+    let res = suite.submit(order(Side::Long, SIZE)).unwrap();
+    assert_decision(&res, "accepted", "none");
+}
+
+#[test]
+fn a_future_dated_price_from_a_foreign_oracle_freezes_opens_until_time_catches_up() {
+    let mut suite = SuiteBuilder::new().raw_oracle().build();
     suite.submit(order(Side::Long, SIZE)).unwrap();
     let held = suite.query_position().unwrap().notional;
     let future = now(&suite) + 600;
     let price = suite.price;
     suite.publish_with(price, 1_000, future).unwrap();
-    // The oracle keeps the future price: an honest update for now is older and refused.
-    let honest_now = now(&suite);
-    assert_err(
-        suite.publish_with(price, 1_000, honest_now),
-        OracleError::OlderPrice {
-            id: suite.feed.0.clone(),
-            stored: future,
-            received: honest_now,
-        },
-    );
     let res = suite.submit(order(Side::Long, SIZE)).unwrap();
     assert_decision(&res, "rejected", "future_price");
     // A price from the future is unusable for reductions too: nothing trades on it.

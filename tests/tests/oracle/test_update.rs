@@ -1,6 +1,7 @@
 use ballast_oracle::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::oracle::{feed_id, price_update};
+use ballast_types::oracle::MAX_FUTURE_SKEW;
 use ballast_types::pyth::PriceIdentifier;
 
 use crate::world;
@@ -178,24 +179,38 @@ fn the_same_feed_twice_in_one_update_is_refused() {
 }
 
 #[test]
-fn a_publish_time_far_in_the_future_is_refused() {
-    // Stored, it would make every correct price after it "older" and freeze the feed until then.
+fn a_publish_time_beyond_the_skew_is_refused() {
+    // Stored, it would make every correct price after it "older" and freeze the feed until then; the
+    // perp market reads a price up to the same skew ahead as fresh.
     let mut w = world();
     let id = feed_id(3);
     let now = i64::try_from(w.app.block_info().time.seconds()).unwrap();
-    let within = price_update(&id, 5, 0, 0, now + 3_600);
+    let skew = i64::try_from(MAX_FUTURE_SKEW).unwrap();
+    assert_eq!(skew, 5);
+    for ahead in [3_600, skew + 1] {
+        let beyond = price_update(&id, 5, 0, 0, now + ahead);
+        let res = w.oracle.update(&mut w.app, &w.publisher, vec![beyond]);
+        assert_err(
+            res,
+            ContractError::FuturePublishTime {
+                id: id.0.clone(),
+                publish_time: now + ahead,
+                now,
+                max_skew: skew,
+            },
+        );
+    }
+    let within = price_update(&id, 5, 0, 0, now + skew);
     w.oracle
         .update(&mut w.app, &w.publisher, vec![within])
         .unwrap();
-    let beyond = price_update(&id, 5, 0, 0, now + 3_601);
-    let res = w.oracle.update(&mut w.app, &w.publisher, vec![beyond]);
-    assert_err(
-        res,
-        ContractError::FuturePublishTime {
-            id: id.0.clone(),
-            publish_time: now + 3_601,
-            now,
-            max_skew: 3_600,
-        },
+    assert_eq!(
+        w.oracle
+            .query_price_feed(&w.app, &id)
+            .unwrap()
+            .price_feed
+            .price
+            .publish_time,
+        now + skew
     );
 }

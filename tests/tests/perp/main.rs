@@ -4,7 +4,9 @@
 //! The reference trade: a long of notional 1,000,000 at price 100 buys 10,000 units with impact
 //! 1,000,000 / 10^10 = 0.0001, so it fills at 100.01 and pays a fee of 1,000.
 
+mod test_flow;
 mod test_liquidation;
+mod test_lp_value;
 mod test_market;
 mod test_migration;
 mod test_oracle_guard;

@@ -1,9 +1,11 @@
 //! The oracle price a trade may use.
 
+use ballast_oracle::error::ContractError as OracleError;
 use ballast_perp::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::perp::{PerpBuilder, mantissa};
 use ballast_types::Side;
+use ballast_types::oracle::MAX_FUTURE_SKEW;
 use ballast_types::perp::{PositionSummary, PositionTermsResponse, TradingTerms};
 use cosmwasm_std::Int64;
 
@@ -34,18 +36,47 @@ fn a_price_exactly_max_age_old_is_accepted() {
 }
 
 #[test]
-fn a_price_from_the_future_is_refused() {
-    let mut p = world();
+fn a_price_from_beyond_the_skew_is_refused() {
+    // Our oracle refuses to store such a price; a foreign Pyth-style contract might answer one.
+    let mut p = PerpBuilder::new()
+        .fixed_price(mantissa(100))
+        .fixed_publish_offset(6)
+        .pool(0)
+        .build();
     let now = p.now();
-    let future = i64::try_from(now + 10).unwrap();
-    p.push_price(mantissa(100), future).unwrap();
     let alice = p.alice.clone();
     assert_err(
         p.trade(&alice, Side::Long, 1_000_000, false, 200_000),
         ContractError::FuturePrice {
             feed_id: p.feed.0.clone(),
-            publish_time: future,
+            publish_time: i64::try_from(now + 6).unwrap(),
             now,
+            max_skew: MAX_FUTURE_SKEW,
+        },
+    );
+}
+
+#[test]
+fn a_price_within_the_skew_reads_as_fresh() {
+    let mut p = PerpBuilder::new()
+        .fixed_price(mantissa(100))
+        .fixed_publish_offset(5)
+        .pool(0)
+        .build();
+    let alice = p.alice.clone();
+    p.trade(&alice, Side::Long, 1_000, false, 2_000).unwrap();
+    // It ages from its publish_time: stale once 60 s past it, not 60 s past the block it arrived in.
+    p.advance(65);
+    p.trade(&alice, Side::Long, 1_000, false, 0).unwrap();
+    p.advance(1);
+    let published = p.now() - 61;
+    assert_err(
+        p.trade(&alice, Side::Long, 1_000, false, 0),
+        ContractError::StalePrice {
+            feed_id: p.feed.0.clone(),
+            publish_time: i64::try_from(published).unwrap(),
+            now: published + 61,
+            max_age: 60,
         },
     );
 }
@@ -153,4 +184,27 @@ fn position_terms_refuse_a_bad_trader_address() {
         .unwrap_err();
     // Refused outright (the address check comes first), not reported as an unmarked position.
     assert!(err.to_string().contains("Querier contract error"), "{err}");
+}
+
+/// An early price would freeze the market: the oracle keeps it (no later price with an earlier
+/// publish_time replaces it) and the market refuses it until the block time catches up. The oracle
+/// refuses a publish_time an hour ahead; one within the skew is stored and the market trades on it.
+#[test]
+fn an_early_price_cannot_freeze_the_market() {
+    let mut p = world();
+    let now = i64::try_from(p.now()).unwrap();
+    assert_err(
+        p.push_price(mantissa(100), now + 3_600),
+        OracleError::FuturePublishTime {
+            id: p.feed.0.clone(),
+            publish_time: now + 3_600,
+            now,
+            max_skew: 5,
+        },
+    );
+    p.push_price(mantissa(100), now + 5).unwrap();
+    let alice = p.alice.clone();
+    p.trade(&alice, Side::Long, 1_000_000, false, 200_000)
+        .unwrap();
+    assert_eq!(p.query_position(&alice).unwrap().margin.u128(), 199_000);
 }

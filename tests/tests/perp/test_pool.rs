@@ -22,8 +22,9 @@ fn later_deposit_mints_pro_rata_rounded_down() {
     open_reference_long(&mut p);
     let bob = p.bob.clone();
     p.deposit_liquidity(&bob, 1_000_000).unwrap();
-    // 1,000,000 * 10^8 / (10^8 + 1,000) = 999,990.0001
-    assert_eq!(p.query_lp_shares(&bob).unwrap(), Uint128::new(999_990));
+    // The pool is worth its balance 10^8 + 1,000 plus alice's unrealised loss of 100 (the impact she
+    // paid): 1,000,000 * 10^8 / 100,001,100 = 999,989.0001
+    assert_eq!(p.query_lp_shares(&bob).unwrap(), Uint128::new(999_989));
     p.assert_books();
 }
 
@@ -33,11 +34,11 @@ fn withdraw_pays_pro_rata_and_burns_shares() {
     open_reference_long(&mut p);
     let lp = p.lp.clone();
     p.withdraw_liquidity(&lp, 50_000_000).unwrap();
-    // Half the shares: half of 10^8 + 1,000.
-    assert_eq!(p.balance(&lp), START - 100_000_000 + 50_000_500);
+    // Half the shares: half of the value, 10^8 + 1,000 plus alice's unrealised loss of 100.
+    assert_eq!(p.balance(&lp), START - 100_000_000 + 50_000_550);
     assert_eq!(p.query_lp_shares(&lp).unwrap(), Uint128::new(50_000_000));
     let pool = p.query_pool().unwrap();
-    assert_eq!(pool.balance, Uint128::new(50_000_500));
+    assert_eq!(pool.balance, Uint128::new(50_000_450));
     assert_eq!(pool.total_shares, Uint128::new(50_000_000));
     p.assert_books();
 }

@@ -59,6 +59,7 @@ fn a_trade_as_large_as_the_depth_is_refused() {
         p.trade(&alice, Side::Long, 10_000_000_000, false, 2_000_000_000),
         ContractError::ImpactTooLarge {
             notional: Uint128::new(10_000_000_000),
+            recent_flow: Uint128::zero(),
             depth: Uint128::new(10_000_000_000),
         },
     );

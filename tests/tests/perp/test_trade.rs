@@ -1,4 +1,5 @@
 use ballast_perp::error::ContractError;
+use ballast_perp::pricing::FLOW_WINDOW;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::perp::{DENOM, MARKET, PerpBuilder, attr};
 use ballast_types::Side;
@@ -80,6 +81,8 @@ fn a_sell_fills_below_the_oracle_by_the_impact() {
 fn increase_averages_the_entry_price() {
     let mut p = world();
     open_reference_long(&mut p);
+    // Past the flow window, the first trade no longer weighs on the second's impact.
+    p.advance(FLOW_WINDOW);
     p.set_price(110).unwrap();
     let alice = p.alice.clone();
     // Impact 1,100,000 / 10^10 = 0.00011: fills at 110.0121, 10,000 more units.
@@ -169,11 +172,13 @@ fn open_interest_above_the_cap_is_refused() {
     open_reference_long(&mut p);
     let bob = p.bob.clone();
     let res = p.trade(&bob, Side::Long, 1_000_000, false, 200_000);
+    // Bob buys after alice's flow of 1,000,000 in the same block: impact (2 * 1,000,000 + 1,000,000)
+    // / 10^10 = 0.0003, fill 100.03, entry notional 1,000,300 on top of alice's 1,000,100.
     assert_err(
         res,
         ContractError::OpenInterestCapExceeded {
             side: Side::Long,
-            open_interest: Uint128::new(2_000_200),
+            open_interest: Uint128::new(2_000_400),
             max: Uint128::new(1_500_000),
         },
     );

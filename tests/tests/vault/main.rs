@@ -5,6 +5,7 @@ mod test_breaker;
 mod test_caps;
 mod test_drawdown;
 mod test_fees;
+mod test_flow;
 mod test_forward;
 mod test_garch;
 mod test_governance;
@@ -21,6 +22,7 @@ mod test_reduce_only;
 mod test_roles;
 mod test_shares;
 mod test_signals;
+mod test_tightening;
 mod test_venues;
 mod test_withdraw;
 

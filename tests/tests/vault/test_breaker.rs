@@ -57,7 +57,8 @@ fn an_ordinary_move_does_not_trip() {
 fn reduce_only_passes_a_halted_market() {
     let mut suite = SuiteBuilder::new().build();
     suite.submit(order(Side::Long, SIZE)).unwrap();
-    // -10% in a minute: hundreds of sigmas, but within the position's margin.
+    // -10% in a minute: over twenty sigmas of an hour (the shortest interval the breaker measures
+    // over), but within the position's margin.
     let dropped = suite.price * 9 / 10;
     suite.advance(60);
     suite.publish(dropped).unwrap();
@@ -65,4 +66,35 @@ fn reduce_only_passes_a_halted_market() {
     assert!(suite.query_market().unwrap().halted_until.is_some());
     let res = suite.submit(reduce_only(Side::Short, SIZE / 2)).unwrap();
     assert_decision(&res, "accepted", "none");
+}
+
+/// The keeper marks now, and again `seconds` later at `price`: is the market halted?
+fn halted_after_a_tick(seconds: u64, price: i64) -> bool {
+    let mut suite = SuiteBuilder::new().build();
+    suite.advance(60);
+    let normal = suite.price;
+    suite.publish(normal).unwrap();
+    suite.mark().unwrap();
+    suite.advance(seconds);
+    suite.publish(price).unwrap();
+    suite.mark().unwrap();
+    let halted_until = suite.query_market().unwrap().halted_until;
+    halted_until.is_some_and(|until| until > suite.now())
+}
+
+#[test]
+fn frequent_marks_do_not_make_a_small_tick_a_jump() {
+    // Regression: the expected move shrank with sqrt(elapsed) without a floor, so a keeper marking
+    // every few seconds turned +0.3% five seconds later into 8 "sigmas" and a one-hour halt.
+    let price = SuiteBuilder::new().build().price;
+    assert!(!halted_after_a_tick(5, price * 1_003 / 1_000));
+    assert!(!halted_after_a_tick(5, price * 997 / 1_000));
+}
+
+#[test]
+fn a_real_jump_seconds_after_a_mark_still_halts() {
+    // -20% and +20% are both inside the 0.25 absolute cap: the sigma rule catches them.
+    let price = SuiteBuilder::new().build().price;
+    assert!(halted_after_a_tick(5, price * 8 / 10));
+    assert!(halted_after_a_tick(5, price * 12 / 10));
 }

@@ -23,12 +23,12 @@ fn brake(start: &str, max: &str, half_life: u64) -> DrawdownBrake {
     }
 }
 
-/// A vault with the brake, fully invested at its volatility target.
+/// A vault with the brake, fully invested by the manager at its volatility target.
 fn invested(brake: DrawdownBrake) -> Suite {
     let mut suite = SuiteBuilder::new()
         .params(|p| p.drawdown_brake = Some(brake))
         .build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     suite
 }
 
@@ -53,7 +53,7 @@ fn brake_ratio(suite: &Suite) -> f64 {
 #[test]
 fn without_a_brake_there_is_no_drawdown_cap_and_no_peak() {
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     let preview = suite.query_preview(order(Side::Long, 1)).unwrap();
     assert_eq!(limit_of(&preview, Reason::Drawdown), None);
     assert!(preview.caps.iter().all(|c| c.cap != Reason::Drawdown));
@@ -80,7 +80,7 @@ fn a_loss_past_the_start_shrinks_the_budget_linearly() {
     let expected = (0.2 - drawdown) / 0.15;
     let ratio = brake_ratio(&suite);
     assert!((ratio - expected).abs() < 1e-6, "{ratio} vs {expected}");
-    // Rebalance follows the tighter budget: the position shrinks to the drawdown cap.
+    // Rebalance follows the tighter budget: the manager's position shrinks to the drawdown cap.
     let preview = suite.query_preview(order(Side::Long, 1)).unwrap();
     let cap = limit_of(&preview, Reason::Drawdown).unwrap().u128();
     let res = suite.rebalance().unwrap();
@@ -204,7 +204,7 @@ fn the_brake_works_at_the_largest_share_offset() {
             p.drawdown_brake = Some(brake("0.05", "0.2", 730 * DAY));
         })
         .build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     let price = suite.price;
     suite.next_day(price * 9 / 10).unwrap();
     let ratio = brake_ratio(&suite);

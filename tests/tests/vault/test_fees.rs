@@ -1,7 +1,8 @@
 //! Management and performance fees, minted as shares to the fee recipient.
 
-use ballast_tests::suite::{DENOM, NAV, SuiteBuilder, order};
+use ballast_tests::suite::{DENOM, NAV, SuiteBuilder, attr, order};
 use ballast_types::Side;
+use ballast_types::vault::ExecuteMsg;
 use cosmwasm_std::{Decimal, coins};
 use cw_multi_test::Executor;
 
@@ -108,4 +109,31 @@ fn a_second_accrual_without_a_new_gain_charges_nothing() {
         suite.query_shares(&suite.fee_recipient.clone()).unwrap(),
         first
     );
+}
+
+#[test]
+fn a_fee_change_applies_from_the_change_on() {
+    // Attack 9d: a fee raised by a proposal applied a year after the last accrual charged the new
+    // rate for the whole year. The old rate (zero here) must cover the time before the change.
+    let mut suite = SuiteBuilder::new().build();
+    let (owner, keeper) = (suite.owner.clone(), suite.keeper.clone());
+    let mut params = suite.query_config().unwrap().params;
+    params.management_fee = Decimal::percent(2);
+    suite
+        .govern(&owner, ExecuteMsg::ProposeParams { params })
+        .unwrap();
+    suite.advance(YEAR);
+    // The price is a year old: the accrual before the change needs the nav of this moment.
+    let price = suite.price;
+    suite.publish(price).unwrap();
+    let res = suite.govern(&keeper, ExecuteMsg::ApplyParams {}).unwrap();
+    assert_eq!(attr(&res, "management_shares").as_deref(), Some("0"));
+    suite.accrue_fees().unwrap();
+    let recipient = suite.fee_recipient.clone();
+    assert!(suite.query_shares(&recipient).unwrap().is_zero());
+    // From the change on, the new rate runs: half a year later, about 1% of the vault.
+    suite.advance(YEAR / 2);
+    suite.accrue_fees().unwrap();
+    let value = suite.query_holder(&recipient).unwrap().value.u128();
+    assert!(value.abs_diff(NAV / 100) <= NAV / 10_000, "{value}");
 }

@@ -1,5 +1,6 @@
 //! The permissionless keepers' actions: Rebalance, Deleverage and Mark.
 
+use ballast_perp::pricing::FLOW_WINDOW;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{MARKET, SuiteBuilder, attr, order};
 use ballast_types::Side;
@@ -10,8 +11,13 @@ use crate::test_reduce_only::spike_volatility;
 use crate::{assert_decision, limit_of};
 
 #[test]
-fn rebalance_opens_the_volatility_target() {
-    let mut suite = SuiteBuilder::new().build();
+fn rebalance_opens_the_volatility_target_on_a_long_signal() {
+    // A pure volatility-target vault: a long signal of 1, and max_edge at its bound so that the Kelly
+    // cap a signal brings (0.5 * 10 / vol^2 of nav) stays far above the target.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| p.max_edge = cosmwasm_std::Decimal::from_atomics(10u8, 0).unwrap())
+        .build();
+    suite.set_signal("1").unwrap();
     let preview = suite.query_preview(order(Side::Long, 1)).unwrap();
     let target = limit_of(&preview, Reason::VolTarget).unwrap().u128();
     let res = suite.rebalance().unwrap();
@@ -23,6 +29,7 @@ fn rebalance_opens_the_volatility_target() {
 #[test]
 fn rebalance_within_the_threshold_does_nothing() {
     let mut suite = SuiteBuilder::new().build();
+    suite.set_signal("1").unwrap();
     suite.rebalance().unwrap();
     let before = suite.query_position().unwrap().notional;
     let res = suite.rebalance().unwrap();
@@ -32,8 +39,9 @@ fn rebalance_within_the_threshold_does_nothing() {
 
 #[test]
 fn rebalance_sheds_size_when_volatility_rises() {
+    // The manager's position at its caps, no signal: the keeper cuts it back to the tighter caps.
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     let before = suite.query_position().unwrap().notional;
     spike_volatility(&mut suite);
     let res = suite.rebalance().unwrap();
@@ -96,7 +104,7 @@ fn mark_folds_the_price_and_stores_the_position() {
 #[test]
 fn rebalance_tops_up_margin_worn_down_by_losses() {
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, 300_000_000_000)).unwrap();
     let margin_before = suite.query_position().unwrap().margin;
     // -3%: inside the rebalance band, but the loss comes out of the posted margin.
     let price = suite.price * 97 / 100;
@@ -116,7 +124,7 @@ fn rebalance_tops_up_margin_worn_down_by_losses() {
 #[test]
 fn rebalance_during_an_oracle_outage_records_a_stale_price_and_moves_nothing() {
     let mut suite = SuiteBuilder::new().build();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, 300_000_000_000)).unwrap();
     // Two days without a price: the vault and the venue both refuse it (so nothing can be re-marked
     // either: the stored mark must stay the one the trade left).
     suite.advance(2 * 86_400);
@@ -154,13 +162,29 @@ fn keeper_reductions_are_sliced_by_the_liquidity_cap() {
         .build();
     for _ in 0..4 {
         suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+        // The venue prices impact on its recent flow, and the vault caps each order by what that
+        // flow leaves of the slippage allowance: in one block only the first slice would fill.
+        suite.advance(FLOW_WINDOW);
+        suite.publish(suite.price).unwrap();
     }
     spike_volatility(&mut suite);
-    let before = suite.query_position().unwrap().notional.u128();
+    let notional = |suite: &ballast_tests::suite::Suite| suite.query_position().unwrap().notional;
+    let before = notional(&suite).u128();
     let res = suite.rebalance().unwrap();
     assert_eq!(attr(&res, "side").as_deref(), Some("short"));
-    let shed = before - suite.query_position().unwrap().notional.u128();
+    let shed = before - notional(&suite).u128();
     assert!(shed <= 100_000_000_000, "{shed}");
+    // A second call in the same block finds the sell allowance used: it sheds nothing more.
+    let held = notional(&suite);
+    let res = suite.rebalance().unwrap();
+    assert_eq!(attr(&res, "executed").as_deref(), Some("0"));
+    assert_eq!(notional(&suite), held);
+    // Once the flow has decayed, the next slice goes.
+    suite.advance(FLOW_WINDOW);
+    suite.publish(suite.price).unwrap();
+    suite.rebalance().unwrap();
+    let next = held.u128() - notional(&suite).u128();
+    assert!(next > 0 && next <= 100_000_000_000, "{next}");
 }
 
 #[test]

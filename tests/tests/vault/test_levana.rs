@@ -262,7 +262,7 @@ fn deleverage_cuts_a_levana_position_back_to_its_caps() {
 #[test]
 fn rebalance_tops_up_a_levana_position_worn_down_by_losses() {
     let (mut suite, market) = levana_suite();
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, SIZE)).unwrap();
     suite.levana_crank(&market).unwrap();
     let (_, notional_before, active_before) = levana_position(&suite, &market).unwrap();
     // -3%: inside the rebalance band, but the loss comes out of the collateral.
@@ -319,6 +319,8 @@ fn a_failed_levana_open_returns_the_collateral_and_frees_the_market() {
 fn rebalance_while_a_levana_execution_is_queued_is_refused() {
     let (mut suite, _market) = levana_suite();
     suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    // A long signal: Rebalance would add to the queued open.
+    suite.set_signal("1").unwrap();
     assert_err(
         suite.rebalance(),
         ContractError::LevanaPending {
@@ -338,21 +340,67 @@ fn collateral_levana_pays_back_is_never_counted_twice() {
     // The close waits in Levana's queue: the mark taken in the reply is not fresh.
     assert_eq!(suite.query_market().unwrap().mark.time, 0);
     let alice = suite.alice.clone();
-    let stale = || ContractError::StaleMark {
+    let settling = ContractError::MarketSettling {
         market: MARKET.to_string(),
-        time: 0,
-        max_age: 3600,
     };
-    assert_err(suite.redeem(&alice, 1_000_000), stale());
-    // Anyone cranks: Levana pays the collateral back. The stored mark still holds the position, so
-    // nav would count that collateral twice; a redeem now is still refused.
+    assert_err(suite.redeem(&alice, 1_000_000), settling);
+    // Anyone cranks: Levana pays the collateral back. The stored mark still holds the position; a
+    // redeem reads the market itself, so the collateral counts once, without a Mark first.
     suite.levana_crank(&market).unwrap();
     assert_eq!(suite.query_state().unwrap().idle.u128(), NAV);
-    assert_err(suite.redeem(&alice, 1_000_000), stale());
-    // After a Mark the nav is the balance alone, as before the close (no fees, no price move).
-    suite.mark().unwrap();
-    let state = suite.query_state().unwrap();
-    assert_eq!(state.nav.u128(), nav_before);
-    assert_eq!(state.nav.u128(), NAV);
-    suite.redeem(&alice, 1_000_000).unwrap();
+    let alice_shares = suite.query_shares(&alice).unwrap().u128();
+    let promised = suite.query_preview_redeem(alice_shares).unwrap().u128();
+    // The whole vault is alice's: she is owed the balance, as before the close (no fees, no move).
+    assert!(
+        promised <= nav_before && nav_before - promised <= 1,
+        "{promised}"
+    );
+    let before = suite.balance(&alice);
+    suite.redeem(&alice, alice_shares).unwrap();
+    assert_eq!(suite.balance(&alice) - before, promised);
+}
+
+#[test]
+fn growing_a_levana_position_at_its_leverage_needs_that_collateral_idle() {
+    // Caps loose enough that the volatility target allows an increase past the idle balance.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| {
+            p.target_vol = "2".parse().unwrap();
+            p.max_leverage = "20".parse().unwrap();
+            p.max_concentration = "20".parse().unwrap();
+            p.var_budget = "1".parse().unwrap();
+        })
+        .build();
+    let market = suite.move_to_levana().unwrap();
+    open_long(&mut suite, &market);
+    // Six days of +5%: the profit stays in the position, whose leverage falls from about 9x to 3x.
+    for _ in 0..6 {
+        let up = suite.price * 105 / 100;
+        suite.advance(86_400);
+        suite.publish_levana(&market, up).unwrap();
+        suite.mark().unwrap();
+    }
+    let (_, notional, active) = levana_position(&suite, &market).unwrap();
+    assert!(notional < 3 * active + active / 10, "{notional} {active}");
+    let idle = suite.query_state().unwrap().idle.u128();
+    // The increase the caps allow needs more collateral at that leverage than the vault holds idle.
+    let grow = order(Side::Long, 3_500_000_000_000);
+    let short = format!(", {idle} is idle");
+    let preview = suite.query_preview(grow.clone()).unwrap_err().to_string();
+    assert!(
+        preview.contains("growing the Levana position needs") && preview.ends_with(&short),
+        "{preview}"
+    );
+    let refused = suite.submit(grow).unwrap_err().to_string();
+    assert!(refused.ends_with(&short), "{refused}");
+    let needed: u128 = refused
+        .rsplit("needs ")
+        .next()
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(needed > idle, "{needed} {idle}");
+    // A smaller increase, within the idle balance at that leverage, goes out.
+    let res = suite.submit(order(Side::Long, 1_000_000_000_000)).unwrap();
+    assert_decision(&res, "accepted", "none");
 }

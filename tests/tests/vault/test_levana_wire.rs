@@ -14,14 +14,13 @@ use ballast_tests::levana_fixture::{
 };
 use ballast_tests::levana_query_fixture::{
     DeferredExecCompleteTarget, DeferredExecId, DeferredExecItem, DeferredExecStatus,
-    DeferredExecWithStatus, ListDeferredExecsResp, NftQueryMsg, PositionsQueryFeeApproach,
-    PositionsResp, QueryMsg as LevanaQuery, TokensResponse,
+    DeferredExecWithStatus, ListDeferredExecsResp, PositionsQueryFeeApproach, PositionsResp,
+    QueryMsg as LevanaQuery,
 };
 use ballast_tests::suite::{DENOM, levana_venue};
 use ballast_types::Side;
 use ballast_types::venue::levana_query::{
-    LevanaDeferredExecs, LevanaDeferredItem, LevanaNftQueryMsg, LevanaPositions, LevanaQueryMsg,
-    LevanaTokens,
+    LevanaDeferredExecs, LevanaDeferredItem, LevanaPositions, LevanaQueryMsg,
 };
 use ballast_types::venue::{Venue, VenueMsg, levana_increase, levana_reduce};
 
@@ -102,21 +101,6 @@ fn the_vaults_queries_parse_as_levanas_query_msg() {
     assert_eq!(position_ids, vec![PositionId::new(3)]);
     assert_eq!(fees, Some(PositionsQueryFeeApproach::AllFees));
 
-    let tokens = LevanaQueryMsg::NftProxy {
-        nft_msg: LevanaNftQueryMsg::Tokens {
-            owner: "cosmwasm1vault".to_string(),
-            start_after: None,
-            limit: Some(11),
-        },
-    };
-    let LevanaQuery::NftProxy {
-        nft_msg: NftQueryMsg::Tokens { owner, limit, .. },
-    } = parses_as::<LevanaQuery>(&to_json_binary(&tokens).unwrap())
-    else {
-        panic!("wrong variant");
-    };
-    assert_eq!((owner.as_str(), limit), ("cosmwasm1vault", Some(11)));
-
     let execs = LevanaQueryMsg::ListDeferredExecs {
         addr: "cosmwasm1vault".to_string(),
         start_after: None,
@@ -128,16 +112,6 @@ fn the_vaults_queries_parse_as_levanas_query_msg() {
         panic!("wrong variant");
     };
     assert_eq!(limit, Some(1));
-}
-
-#[test]
-fn levanas_tokens_response_parses_as_the_vaults() {
-    let json = to_json_binary(&TokensResponse {
-        tokens: vec!["1".to_string(), "12".to_string()],
-    })
-    .unwrap();
-    let read: LevanaTokens = from_json(&json).unwrap();
-    assert_eq!(read.tokens, vec!["1", "12"]);
 }
 
 /// A short of 1.5 BTC taken at 60,000 with 9,000 USDC, now at 61,000: 1,500 USDC lost.
@@ -324,4 +298,78 @@ fn a_deferred_exec_of_another_kind_holds_no_collateral() {
     let read: LevanaDeferredExecs = from_json(json).unwrap();
     assert_eq!(read.items[0].item, LevanaDeferredItem::default());
     assert!(read.items[0].queued_collateral().is_zero());
+}
+
+#[test]
+fn a_deferred_exec_names_the_position_it_opened_or_changes() {
+    #[allow(deprecated)]
+    let open = DeferredExecItem::OpenPosition {
+        slippage_assert: None,
+        leverage: ballast_tests::levana_fixture::LeverageToBase::new(d256("10")),
+        direction: DirectionToBase::Long,
+        max_gains: None,
+        stop_loss_override: None,
+        take_profit: None,
+        amount: amount("25000"),
+        crank_fee: Collateral::default(),
+        crank_fee_usd: Usd::default(),
+    };
+    let id = PositionId::new(12);
+    let done = |target| DeferredExecStatus::Success {
+        target: DeferredExecCompleteTarget::Position(target),
+        executed: Timestamp::from_seconds(2),
+    };
+    let failed = DeferredExecStatus::Failure {
+        reason: "slippage".to_string(),
+        executed: Timestamp::from_seconds(2),
+        crank_price: None,
+    };
+    let update = DeferredExecItem::UpdatePositionRemoveCollateralImpactSize {
+        id,
+        amount: amount("9"),
+        slippage_assert: None,
+    };
+    let close = DeferredExecItem::ClosePosition {
+        id,
+        slippage_assert: None,
+    };
+    let add = DeferredExecItem::UpdatePositionAddCollateralImpactLeverage {
+        id,
+        amount: amount("7"),
+    };
+    let cases = [
+        // An open names its position once applied, none while queued or after failing.
+        (open.clone(), done(id), Some(12)),
+        (open.clone(), DeferredExecStatus::Pending, None),
+        (open, failed.clone(), None),
+        // A change names its position whatever its status.
+        (update.clone(), DeferredExecStatus::Pending, Some(12)),
+        (update, failed.clone(), Some(12)),
+        (close.clone(), DeferredExecStatus::Pending, Some(12)),
+        (close, done(id), Some(12)),
+        (add, failed, Some(12)),
+    ];
+    for (item, status, named) in cases {
+        let json = to_json_binary(&ListDeferredExecsResp {
+            items: vec![exec(5, status.clone(), item.clone())],
+            next_start_after: None,
+        })
+        .unwrap();
+        let read: LevanaDeferredExecs = from_json(&json).unwrap();
+        assert_eq!(
+            read.items[0].position_id(),
+            named.map(Uint64::new),
+            "{item:?} {status:?}"
+        );
+    }
+}
+
+#[test]
+fn a_deferred_exec_that_completed_an_order_names_no_position() {
+    let json = br#"{"items":[{"id":"2","created":"1","owner":"a",
+        "status":{"success":{"target":{"order":"3"},"executed":"2"}},
+        "item":{"cancel_limit_order":{"order_id":"3"}}}],"next_start_after":null}"#;
+    let read: LevanaDeferredExecs = from_json(json).unwrap();
+    assert!(!read.items[0].is_pending());
+    assert_eq!(read.items[0].position_id(), None);
 }

@@ -1,8 +1,7 @@
 //! Minimal deposits and redeems (the accounting issue completes them).
 
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{DENOM, NAV, SuiteBuilder, order};
-use ballast_types::Side;
+use ballast_tests::suite::{DENOM, NAV, SuiteBuilder};
 use ballast_vault::error::ContractError;
 use cosmwasm_std::Uint128;
 use cw_multi_test::Executor;
@@ -70,15 +69,4 @@ fn a_deposit_in_another_denom_is_refused() {
             denom: DENOM.to_string(),
         },
     );
-}
-
-#[test]
-fn a_deposit_with_a_stale_mark_is_refused() {
-    let mut suite = SuiteBuilder::new().build();
-    suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
-    suite.advance(3_601);
-    let bob = suite.bob.clone();
-    let res = suite.deposit(&bob, 1_000_000);
-    let err = res.map(|_| ()).unwrap_err().to_string();
-    assert!(err.contains("call mark first"), "{err}");
 }

@@ -68,6 +68,7 @@ fn a_negative_signal_rebalances_short() {
 #[test]
 fn a_zero_signal_closes_the_position() {
     let mut suite = with_source();
+    set_signal(&mut suite, "1");
     suite.rebalance().unwrap();
     assert_eq!(suite.query_position().unwrap().side, Some(Side::Long));
     set_signal(&mut suite, "0");
@@ -78,7 +79,9 @@ fn a_zero_signal_closes_the_position() {
 #[test]
 fn a_signal_flips_a_long_into_a_short() {
     let mut suite = with_source();
+    set_signal(&mut suite, "1");
     suite.rebalance().unwrap();
+    assert_eq!(suite.query_position().unwrap().side, Some(Side::Long));
     set_signal(&mut suite, "-0.5");
     suite.rebalance().unwrap();
     assert_eq!(suite.query_position().unwrap().side, Some(Side::Short));

@@ -4,7 +4,8 @@
 //! cannot operate (the `injective` build is tested in contracts/vault/tests/injective.rs).
 
 use cosmwasm_std::{
-    Binary, CosmosMsg, Decimal, Decimal256, Uint128, WasmMsg, coins, from_json, to_json_string,
+    Binary, CosmosMsg, Decimal, Decimal256, Int128, QueryRequest, Uint128, WasmMsg, coins,
+    from_json, to_json_string,
 };
 use serde_json::json;
 use serde_json::to_value as to_json_value;
@@ -15,6 +16,10 @@ use ballast_tests::levana_fixture::{self as lev, ExecuteMsg as LevanaMsg};
 use ballast_tests::suite::{DENOM, MARKET, SuiteBuilder, injective_venue, levana_venue};
 use ballast_types::Side;
 use ballast_types::vault::{ExecuteMsg, LoosenError, MarketConfig};
+use ballast_types::venue::injective::{
+    self, DerivativeMarketResponse, EffectivePositionResponse, InjectiveQuery,
+    InjectiveQueryWrapper, PositionResponse,
+};
 use ballast_types::venue::{
     Venue, VenueAccount, VenueError, VenueMsg, VenueOrder, levana_add_collateral, levana_close,
 };
@@ -240,12 +245,12 @@ fn injective_market_order_parses_as_injective_cosmwasms_custom_msg() {
     assert_eq!(sender, VAULT);
     assert_eq!(emitted["custom"]["route"], "exchange");
     let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
-    assert_eq!(wire["order_type"], 1, "Buy, as a number");
+    assert_eq!(wire["order_type"], 9, "BuyAtomic, as a number");
     assert_eq!(wire["order_info"]["quantity"], "4.1666");
     assert_eq!(wire["order_info"]["price"], "60600000000");
     assert_eq!(wire["margin"], "25000000000");
     assert_eq!(parsed.market_id.as_str(), format!("0x{}", "4c".repeat(32)));
-    assert_eq!(parsed.order_type, inj::OrderType::Buy);
+    assert_eq!(parsed.order_type, inj::OrderType::BuyAtomic);
     assert!(!parsed.is_reduce_only());
     assert_eq!(parsed.trigger_price, None);
 }
@@ -268,7 +273,7 @@ fn injective_worst_price_rounds_toward_the_oracle_price() {
     let wire = &emitted["custom"]["msg_data"]["create_derivative_market_order"]["order"];
     // 60000.123456 * 10^6 * 0.99 = 59400122221.44, up to the 1000 tick.
     assert_eq!(wire["order_info"]["price"], "59400123000");
-    assert_eq!(parsed.order_type, inj::OrderType::Sell);
+    assert_eq!(parsed.order_type, inj::OrderType::SellAtomic);
 }
 
 #[test]
@@ -320,7 +325,113 @@ fn injective_order_on_an_18_decimal_quote_is_built() {
     assert_eq!(wire["order_info"]["price"], "60600000000000000000000");
     assert_eq!(wire["order_info"]["quantity"], "0.0166");
     assert_eq!(wire["margin"], "100000000000000000000");
-    assert_eq!(parsed.order_type, inj::OrderType::Buy);
+    assert_eq!(parsed.order_type, inj::OrderType::BuyAtomic);
+}
+
+/// The exchange queries the vault reads its Injective position with parse as injective-cosmwasm's
+/// `InjectiveQueryWrapper`, field for field.
+#[test]
+fn injective_position_queries_parse_as_injective_cosmwasms_queries() {
+    let market_id = format!("0x{}", "4c".repeat(32));
+    let subaccount_id = format!("0x{}{}", "ab".repeat(20), "0".repeat(24));
+    let queries = [
+        InjectiveQuery::DerivativeMarket {
+            market_id: market_id.clone(),
+        },
+        InjectiveQuery::SubaccountPositionInMarket {
+            market_id: market_id.clone(),
+            subaccount_id: subaccount_id.clone(),
+        },
+        InjectiveQuery::SubaccountEffectivePositionInMarket {
+            market_id: market_id.clone(),
+            subaccount_id,
+        },
+    ];
+    for query in queries {
+        let request = QueryRequest::Custom(InjectiveQueryWrapper::exchange(query));
+        let emitted = to_json_value(&request).expect("json");
+        let parsed: QueryRequest<inj::InjectiveQueryWrapper> =
+            serde_json::from_value(emitted.clone()).expect("injective-cosmwasm parses it");
+        assert_eq!(
+            to_json_value(&parsed).expect("json"),
+            emitted,
+            "fields survive"
+        );
+        assert_eq!(emitted["custom"]["route"], "exchange");
+    }
+}
+
+/// Answers in injective-cosmwasm's types (and in Go's `LegacyDec` form, 18 fractional digits, as
+/// injectived marshals them) read as the exchange values the position: notional at the mark price,
+/// margin as posted, PnL = effective margin - margin; a short leaves `isLong` out.
+#[test]
+fn injective_position_answers_read_as_the_exchange_values_the_position() {
+    let fp = inj::FPDecimal::must_from_str;
+    let position = inj::SubaccountPositionInMarketResponse {
+        state: Some(inj::Position {
+            isLong: true,
+            quantity: fp("0.1"),
+            entry_price: fp("60000000000"),
+            margin: fp("606042009.5"),
+            cumulative_funding_entry: fp("-1.25"),
+        }),
+    };
+    let effective = inj::SubaccountEffectivePositionInMarketResponse {
+        state: Some(inj::EffectivePosition {
+            is_long: true,
+            quantity: fp("0.1"),
+            entry_price: fp("60000000000"),
+            effective_margin: fp("856041998.25"),
+        }),
+    };
+    let market = inj::DerivativeMarketResponse {
+        market: Some(inj::FullDerivativeMarket {
+            market: Some(cosmwasm_std::Empty {}),
+            info: None,
+            mark_price: fp("62500000000.5"),
+        }),
+    };
+    let read = |v: &serde_json::Value| serde_json::to_vec(v).expect("json");
+    let held: PositionResponse =
+        from_json(read(&to_json_value(&position).unwrap())).expect("position");
+    let eff: EffectivePositionResponse =
+        from_json(read(&to_json_value(&effective).unwrap())).expect("effective");
+    let mkt: DerivativeMarketResponse =
+        from_json(read(&to_json_value(&market).unwrap())).expect("market");
+    let summary = injective::summary(
+        &held.state.unwrap(),
+        &eff.state.unwrap(),
+        mkt.market.unwrap().mark_price,
+    )
+    .unwrap();
+    assert_eq!(summary.side, Some(Side::Long));
+    assert_eq!(summary.notional, Uint128::new(6_250_000_000)); // 0.1 * 62,500,000,000.5, down
+    assert_eq!(summary.margin, Uint128::new(606_042_009));
+    assert_eq!(
+        summary.unrealized_pnl,
+        Int128::new(856_041_998 - 606_042_009)
+    );
+    // A short under water beyond its margin, as injectived prints it.
+    let go = json!({"state": {"quantity": "0.050000000000000000",
+        "entry_price": "60000000000.000000000000000000", "margin": "300000000.000000000000000000",
+        "cumulative_funding_entry": "0.000000000000000000"}});
+    let held: PositionResponse = from_json(read(&go)).expect("position");
+    let go = json!({"state": {"quantity": "0.050000000000000000",
+        "entry_price": "60000000000.000000000000000000",
+        "effective_margin": "-12.500000000000000001"}});
+    let eff: EffectivePositionResponse = from_json(read(&go)).expect("effective");
+    let summary = injective::summary(
+        &held.state.unwrap(),
+        &eff.state.unwrap(),
+        Decimal256::from_ratio(66_250_000_000u128, 1u128),
+    )
+    .unwrap();
+    assert_eq!(summary.side, Some(Side::Short));
+    assert_eq!(summary.notional, Uint128::new(3_312_500_000));
+    assert_eq!(summary.unrealized_pnl, Int128::new(-13 - 300_000_000));
+    // No position: the exchange leaves `state` out.
+    let flat: PositionResponse = from_json(b"{}").expect("flat");
+    assert_eq!(flat.state, None);
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn the_first_depositor_inflation_attack_fails() {
 fn a_redeem_that_would_break_the_vol_target_is_refused() {
     let mut suite = SuiteBuilder::new().build();
     // Open the whole volatility target: any sizeable redeem would leave the position over it.
-    suite.rebalance().unwrap();
+    suite.submit(order(Side::Long, u128::MAX)).unwrap();
     let alice = suite.alice.clone();
     let shares = suite.query_shares(&alice).unwrap().u128();
     clear_raised();

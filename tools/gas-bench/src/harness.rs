@@ -119,7 +119,7 @@ pub(crate) struct Harness {
 }
 
 impl Harness {
-    fn addr(&self, name: &str) -> String {
+    pub(crate) fn addr(&self, name: &str) -> String {
         self.api.addr_make(name)
     }
     fn info(&self, who: &str, funds: &[Coin]) -> MessageInfo {
@@ -169,6 +169,12 @@ impl Harness {
         (o, out)
     }
     /// Applies the vault's forwarded `Trade`/`AddMargin` to the world, then calls `reply`.
+    /// `Deposit` of `amount` by `who`; the chain moves the funds before execute.
+    pub(crate) fn deposit(&mut self, who: &str, amount: u128) -> Outcome {
+        self.set_balance(self.balance + amount);
+        self.exec(who, &json!({"deposit": {}}), &coins(amount, DENOM))
+    }
+
     pub(crate) fn settle(&mut self, o: &Outcome) -> Option<Outcome> {
         let r = o.response.as_ref().ok()?;
         let sub = r.messages.first()?;
@@ -311,8 +317,7 @@ pub(crate) fn deploy(vault_wasm: &[u8], n: usize, rows: &mut Vec<(String, Outcom
             assert!(o.response.is_ok(), "mark: {:?}", o.response.err());
         }
     }
-    h.set_balance(NAV); // the chain moves the funds before execute
-    let o = h.exec("alice", &json!({"deposit": {}}), &coins(NAV, DENOM));
+    let o = h.deposit("alice", NAV);
     assert!(o.response.is_ok(), "deposit: {:?}", o.response.err());
     rows.push((
         format!("deposit ({n} market{})", if n == 1 { "" } else { "s" }),

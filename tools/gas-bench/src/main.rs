@@ -14,7 +14,8 @@
 //!
 //! Baseline: `tools/gas-bench/forwarder`, a test-only contract that reads the same oracle price and
 //! forwards the same order as a perp `Trade`, with no risk logic. Scaling: the same accepted
-//! SubmitOrder with 1, 10 and 50 markets configured, marked and open.
+//! SubmitOrder with 1, 10 and 50 markets configured, marked and open, and a deposit and a redeem
+//! there (they read every open market).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -105,9 +106,15 @@ fn main() {
     rows.push(("Deleverage (after Tighten)".into(), o));
     let o = h.exec("keeper", &json!({"mark": {"market": m}}), &[]);
     rows.push(("Mark".into(), o));
-    // Rebalance on a fresh, flat vault: it trades to the volatility-target position
+    // Rebalance on a fresh, flat vault with a long signal of 1 (without a signal it only cuts a
+    // position to its caps): it trades to the target position
     let mut scratch = vec![];
     let mut h2 = deploy(&vault_wasm, 1, &mut scratch);
+    let keeper = h2.addr("keeper");
+    let source = json!({"set_signal_source": {"address": keeper, "allowed": true}});
+    assert!(h2.exec("owner", &source, &[]).response.is_ok(), "signal source");
+    let signal = json!({"set_signal": {"market": m, "signal": "1"}});
+    assert!(h2.exec("keeper", &signal, &[]).response.is_ok(), "signal");
     let o = h2.exec("keeper", &json!({"rebalance": {"market": m}}), &[]);
     h2.settle(&o);
     rows.push(("Rebalance (flat to target)".into(), o));
@@ -124,6 +131,7 @@ fn main() {
 
     // --- scaling: 1, 10, 50 markets configured, marked and open; the same accepted order on market 0
     let mut scaling = vec![];
+    let mut share_scaling = vec![];
     for n in [1usize, 10, 50] {
         let mut scratch = vec![];
         let mut h = deploy(&vault_wasm, n, &mut scratch);
@@ -144,6 +152,16 @@ fn main() {
         h.settle(&o);
         eprintln!("  {n} markets: {}", o.summary());
         scaling.push((n, o));
+        // Share actions read every open market from its venue (issue 16): their cost grows with n.
+        let d = h.deposit("bob", NAV / 100);
+        assert!(d.response.is_ok(), "deposit: {:?}", d.response.err());
+        let r = h.exec(
+            "alice",
+            &json!({"redeem": {"shares": "10000000000000000"}}),
+            &[],
+        );
+        assert!(r.response.is_ok(), "redeem: {:?}", r.response.err());
+        share_scaling.push((n, d, r));
     }
 
     // --- output
@@ -157,6 +175,17 @@ fn main() {
         "SubmitOrder, markets open",
         36,
         scaling.iter().map(|(n, o)| (format!("{n} market(s)"), o)),
+    );
+    println!();
+    print_table(
+        "Deposit and Redeem, markets open",
+        36,
+        share_scaling.iter().flat_map(|(n, d, r)| {
+            [
+                (format!("Deposit, {n} market(s)"), d),
+                (format!("Redeem, {n} market(s)"), r),
+            ]
+        }),
     );
     let ratio = vault_accepted.total as f64 / forwarder.total as f64;
     let g1 = scaling[0].1.gas.total as f64;
@@ -189,6 +218,10 @@ fn main() {
         "gas_wasm": o.gas.internal, "outcome": o.summary()})
         })
         .collect();
+    let shares_sc: Vec<Value> = share_scaling
+        .iter()
+        .map(|(n, d, r)| json!({"markets": n, "deposit_gas": d.gas.total, "redeem_gas": r.gas.total}))
+        .collect();
     let sizes: BTreeMap<String, u64> = ["ballast_oracle", "ballast_perp", "ballast_vault"]
         .iter()
         .filter_map(|c| {
@@ -209,6 +242,7 @@ fn main() {
         "operations": ops,
         "forwarder_submit_order": {"gas": forwarder.total, "gas_wasm": forwarder.internal},
         "submit_order_scaling": sc,
+        "share_action_scaling": shares_sc,
         "submit_order_over_forwarder": (ratio * 1000.0).round() / 1000.0,
         "submit_order_over_forwarder_wasm_only": ((vault_accepted.internal as f64 / forwarder.internal as f64) * 1000.0).round() / 1000.0,
         "growth_1_to_50_markets": (growth * 10000.0).round() / 10000.0,

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Decimal256, SignedDecimal256, Int128, PositionResponse, PositionTermsResponse, PositionSummary, TradingTerms, QuoteResponse } from "./Perp.types";
+import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Int128, PoolValueResponse, Decimal256, SignedDecimal256, PositionResponse, PositionTermsResponse, PositionSummary, RecentFlow, TradingTerms, QuoteResponse } from "./Perp.types";
 export interface PerpReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -39,6 +39,7 @@ export interface PerpReadOnlyInterface {
     side: Side;
   }) => Promise<QuoteResponse>;
   pool: () => Promise<PoolResponse>;
+  poolValue: () => Promise<PoolValueResponse>;
   lpShares: ({
     address
   }: {
@@ -57,6 +58,7 @@ export class PerpQueryClient implements PerpReadOnlyInterface {
     this.positionTerms = this.positionTerms.bind(this);
     this.quote = this.quote.bind(this);
     this.pool = this.pool.bind(this);
+    this.poolValue = this.poolValue.bind(this);
     this.lpShares = this.lpShares.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
@@ -123,6 +125,11 @@ export class PerpQueryClient implements PerpReadOnlyInterface {
   pool = async (): Promise<PoolResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       pool: {}
+    });
+  };
+  poolValue = async (): Promise<PoolValueResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      pool_value: {}
     });
   };
   lpShares = async ({

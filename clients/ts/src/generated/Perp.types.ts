@@ -77,6 +77,8 @@ export type QueryMsg = {
 } | {
   pool: {};
 } | {
+  pool_value: {};
+} | {
   lp_shares: {
     address: string;
   };
@@ -100,9 +102,16 @@ export interface PoolResponse {
   balance: Uint128;
   total_shares: Uint128;
 }
+export type Int128 = string;
+export interface PoolValueResponse {
+  balance: Uint128;
+  reserved: Uint128;
+  total_shares: Uint128;
+  traders_pnl: Int128;
+  value: Int128;
+}
 export type Decimal256 = string;
 export type SignedDecimal256 = string;
-export type Int128 = string;
 export interface PositionResponse {
   entry_price: Decimal256;
   liquidatable: boolean;
@@ -117,6 +126,7 @@ export interface PositionResponse {
 }
 export interface PositionTermsResponse {
   position?: PositionSummary | null;
+  recent_flow?: RecentFlow;
   terms: TradingTerms;
   unmarked?: string | null;
 }
@@ -125,6 +135,10 @@ export interface PositionSummary {
   notional: Uint128;
   side?: Side | null;
   unrealized_pnl: Int128;
+}
+export interface RecentFlow {
+  long: Uint128;
+  short: Uint128;
 }
 export interface TradingTerms {
   depth: Uint128;

@@ -313,7 +313,7 @@ export interface GridLevelResponse {
 export interface GridsResponse {
   grids: GridResponse[];
 }
-export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks";
+export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks" | "under_water";
 export type Decision = "accepted" | "scaled" | "rejected";
 export interface HedgeResponse {
   hedge: HedgeConfig;

@@ -7,7 +7,7 @@ use cosmwasm_std::{Decimal, DepsMut, MessageInfo, Response, Uint128};
 
 use crate::error::{ContractError, ContractResult, invalid};
 use crate::funds;
-use crate::state::{CONFIG, MARKETS, Market};
+use crate::state::{CONFIG, Flow, MARKETS, Market, SideTotals};
 
 /// Longest market id, bytes.
 const MAX_MARKET_ID_LEN: usize = 32;
@@ -97,6 +97,10 @@ pub fn add_market(
             params,
             open_interest_long: Uint128::zero(),
             open_interest_short: Uint128::zero(),
+            totals_long: SideTotals::default(),
+            totals_short: SideTotals::default(),
+            flow_long: Flow::default(),
+            flow_short: Flow::default(),
         },
     )?;
     Ok(Response::new()

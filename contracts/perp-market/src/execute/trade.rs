@@ -38,8 +38,8 @@ use crate::attributes::{
 };
 use crate::error::{ContractError, ContractResult};
 use crate::position::{pnl, quantity};
-use crate::pricing::{Quote, quote};
-use crate::state::{CONFIG, MARKETS, Market, POOL, POSITIONS, Position};
+use crate::pricing::{Quote, quote, recent_flow};
+use crate::state::{CONFIG, Flow, MARKETS, Market, POOL, POSITIONS, Position};
 use crate::{funds, oracle, pool};
 
 use super::load_market;
@@ -222,19 +222,18 @@ impl Books {
     }
 }
 
-/// Moves a position's share of open interest from its state before the trade to its state after.
-fn update_open_interest(
+/// Moves a position's share of open interest and of its side's totals from its state before the
+/// trade to its state after.
+fn update_books(
     market: &mut Market,
     before: Option<&Position>,
     after: Option<&Position>,
 ) -> ContractResult<()> {
     if let Some(p) = before {
-        let oi = market.open_interest_mut(p.side);
-        *oi = oi.checked_sub(p.entry_notional()?)?;
+        market.remove_position(p)?;
     }
     if let Some(p) = after {
-        let oi = market.open_interest_mut(p.side);
-        *oi = oi.checked_add(p.entry_notional()?)?;
+        market.add_position(p)?;
     }
     Ok(())
 }
@@ -261,7 +260,9 @@ pub fn trade(
     let mut pool = POOL.load(deps.storage)?;
 
     let split = split(old.as_ref(), side, notional, reduce_only, price, &market_id)?;
-    let quote = quote(&market.params, side, price, split.executed)?;
+    let now = env.block.time.seconds();
+    let recent = recent_flow(market.flow(side), now)?;
+    let quote = quote(&market.params, side, price, recent, split.executed)?;
     let mut books = Books {
         position: old.clone(),
         margin: old
@@ -294,7 +295,11 @@ pub fn trade(
         margin: books.margin,
         ..p
     });
-    update_open_interest(&mut market, old.as_ref(), after.as_ref())?;
+    update_books(&mut market, old.as_ref(), after.as_ref())?;
+    *market.flow_mut(side) = Flow {
+        notional: recent.checked_add(split.executed)?,
+        time: now,
+    };
     if let Some(p) = after.as_ref().filter(|_| !split.open.is_zero()) {
         let open_interest = market.open_interest(p.side);
         if open_interest > market.params.max_open_interest {

@@ -1,14 +1,17 @@
 //! cw2 versioning and migration.
 //!
-//! `migrate` accepts only this contract's name and a stored version not newer than this code's. No
-//! version so far moves data; a future one gets its own file here (e.g. `v0_2_0.rs`).
+//! `migrate` accepts only this contract's name and a stored version not newer than this code's, then
+//! runs each data migration the stored version has not had, one file per target version:
+//! - [`v0_3_0`]: markets gain their sides' totals (summed from the positions) and flows.
 
 use ballast_types::attributes::ACTION;
 use ballast_types::perp::MigrateMsg;
 use cosmwasm_std::{DepsMut, Response};
 
-use crate::attributes::{FROM_VERSION, TO_VERSION};
+use crate::attributes::{FROM_VERSION, MARKETS_MIGRATED, TO_VERSION};
 use crate::error::{ContractError, ContractResult};
+
+mod v0_3_0;
 
 /// cw2 name of this contract.
 pub const CONTRACT_NAME: &str = "crates.io:ballast-perp";
@@ -43,15 +46,20 @@ pub fn migrate(deps: DepsMut, _msg: MigrateMsg) -> ContractResult<Response> {
             found: stored.contract,
         });
     }
-    if parse_version(&stored.version)? > parse_version(CONTRACT_VERSION)? {
+    let from = parse_version(&stored.version)?;
+    if from > parse_version(CONTRACT_VERSION)? {
         return Err(ContractError::Downgrade {
             from: stored.version,
             to: CONTRACT_VERSION.to_string(),
         });
     }
+    let mut response = Response::new().add_attribute(ACTION, "migrate");
+    if from < (0, 3, 0) {
+        let markets = v0_3_0::migrate(deps.storage)?;
+        response = response.add_attribute(MARKETS_MIGRATED, markets.to_string());
+    }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new()
-        .add_attribute(ACTION, "migrate")
+    Ok(response
         .add_attribute(FROM_VERSION, stored.version)
         .add_attribute(TO_VERSION, CONTRACT_VERSION))
 }

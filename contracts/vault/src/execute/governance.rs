@@ -1,6 +1,6 @@
 //! Governance (DESIGN section 6): the owner proposes, a timelock passes, anyone applies; the guardian
-//! pauses and tightens at once but can never loosen; ownership moves in two steps. Every change emits
-//! an event.
+//! pauses and tightens at once but can never loosen, and a tightening cancels what was pending so no
+//! later apply undoes it; ownership moves in two steps. Every change emits an event.
 
 use cosmwasm_std::{DepsMut, Env, MessageInfo, to_json_string};
 
@@ -9,6 +9,7 @@ use ballast_types::vault::{
     MarketConfig, ParamError, VaultParams, check_market_tightening, validate_tightening,
 };
 
+use super::shares::accrue_now;
 use super::{assert_role, save_market};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
@@ -20,6 +21,8 @@ use crate::state::{
 const VALUE: &str = "value";
 /// Attribute with the block time from which a proposal applies.
 const ETA: &str = "eta";
+/// Attribute naming the pending proposal a tightening cancelled: `params` or `market`.
+const CANCELLED: &str = "cancelled";
 
 fn assert_owner(deps: &DepsMut, info: &MessageInfo) -> ContractResult<()> {
     assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")
@@ -78,18 +81,37 @@ pub fn propose_params(
         .add_attribute(VALUE, value))
 }
 
-pub fn apply_params(deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
+/// Anyone applies the pending params once their timelock has passed. A tightening since the proposal
+/// cancelled it ([`tighten`]): there is nothing left to apply.
+pub fn apply_params(mut deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
     let pending = PENDING_PARAMS
         .may_load(deps.storage)?
         .ok_or(ContractError::NothingPending {
             what: "params".to_string(),
         })?;
     assert_due(&env, pending.eta)?;
+    let response = VaultResponse::new().add_attribute(ACTION, "apply_params");
+    let response = accrue_before_fee_change(&mut deps, &env, &pending.value, response)?;
     PARAMS.save(deps.storage, &pending.value)?;
     PENDING_PARAMS.remove(deps.storage);
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "apply_params")
-        .add_attribute(VALUE, to_json_string(&pending.value)?))
+    Ok(response.add_attribute(VALUE, to_json_string(&pending.value)?))
+}
+
+/// A new fee rate applies from the change on: what accrued at the old rates is minted first (at the
+/// nav of this moment), so neither holders nor the fee recipient are charged retroactively.
+fn accrue_before_fee_change(
+    deps: &mut DepsMut,
+    env: &Env,
+    new: &VaultParams,
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
+    let current = PARAMS.load(deps.storage)?;
+    if current.management_fee == new.management_fee
+        && current.performance_fee == new.performance_fee
+    {
+        return Ok(response);
+    }
+    accrue_now(deps, env, response)
 }
 
 pub fn cancel_params(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {
@@ -123,6 +145,8 @@ pub fn propose_market(
         .add_attribute(VALUE, value))
 }
 
+/// Anyone applies a market's pending change once its timelock has passed; a tightening of that market
+/// since the proposal cancelled it ([`tighten_market`]).
 pub fn apply_market(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     let pending = PENDING_MARKETS
         .may_load(deps.storage, &market)?
@@ -160,19 +184,30 @@ pub fn cancel_market(
         .add_attribute(MARKET, market))
 }
 
+/// The guardian (or the owner) tightens at once. It also cancels the pending params proposal, if
+/// any: that proposal was made against the looser values and, applied later by anyone, would undo the
+/// tightening with no new timelock. Loosening again takes a fresh proposal and its full timelock.
 pub fn tighten(
-    deps: DepsMut,
+    mut deps: DepsMut,
+    env: Env,
     info: MessageInfo,
     params: VaultParams,
 ) -> ContractResult<VaultResponse> {
     assert_guardian_or_owner(&deps, &info)?;
     validate_tightening(&PARAMS.load(deps.storage)?, &params)?;
+    let response = VaultResponse::new().add_attribute(ACTION, "tighten");
+    let response = accrue_before_fee_change(&mut deps, &env, &params, response)?;
     PARAMS.save(deps.storage, &params)?;
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "tighten")
-        .add_attribute(VALUE, to_json_string(&params)?))
+    let mut response = response.add_attribute(VALUE, to_json_string(&params)?);
+    if PENDING_PARAMS.exists(deps.storage) {
+        PENDING_PARAMS.remove(deps.storage);
+        response = response.add_attribute(CANCELLED, "params");
+    }
+    Ok(response)
 }
 
+/// The guardian (or the owner) tightens a market at once, and cancels that market's pending change,
+/// if any, for the same reason as [`tighten`].
 pub fn tighten_market(
     deps: DepsMut,
     info: MessageInfo,
@@ -187,10 +222,15 @@ pub fn tighten_market(
     config.validate()?;
     check_market_tightening(&current, &config)?;
     MARKETS.save(deps.storage, &config.market, &config)?;
-    Ok(VaultResponse::new()
+    let mut response = VaultResponse::new()
         .add_attribute(ACTION, "tighten_market")
         .add_attribute(MARKET, config.market.clone())
-        .add_attribute(VALUE, to_json_string(&config)?))
+        .add_attribute(VALUE, to_json_string(&config)?);
+    if PENDING_MARKETS.has(deps.storage, &config.market) {
+        PENDING_MARKETS.remove(deps.storage, &config.market);
+        response = response.add_attribute(CANCELLED, "market");
+    }
+    Ok(response)
 }
 
 pub fn pause(deps: DepsMut, info: MessageInfo) -> ContractResult<VaultResponse> {

@@ -17,8 +17,8 @@ use crate::margin;
 use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
-    SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
+    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK,
+    PENDING_MARK, Peak, SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
 use crate::{VaultResponse, probe};
@@ -49,6 +49,7 @@ pub fn gather(
     let price = oracle_price(deps, config, &market_config.feed_id)?;
     probe(deps.api, "oracle_query");
     let vol = VOLS.may_load(deps.storage, market)?;
+    let anchor = ANCHORS.may_load(deps.storage, market)?;
     let halted_until = HALTED_UNTIL.may_load(deps.storage, market)?;
     let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
     probe(deps.api, "stored_state");
@@ -57,6 +58,7 @@ pub fn gather(
     let inputs = MarketInputs {
         price,
         vol,
+        anchor,
         halted_until,
         old_mark,
         position: read.position,
@@ -102,8 +104,11 @@ pub fn submit_order(
     act(deps, &env, &config, &inputs, evaluation, "submit_order")
 }
 
-/// Anyone: trade toward the volatility-target position, long, within every cap. Within
-/// `rebalance_threshold` of the target it does nothing.
+/// Anyone: trade toward the market's target within every cap; within `rebalance_threshold` of it, do
+/// nothing. With a signal (a decision of an allow-listed source) the target is the volatility target
+/// on the signal's side, scaled by it. Without one there is no decision to follow but the manager's:
+/// the target is the position itself, cut to its caps. A keeper then only sheds what exceeds a cap,
+/// never turns a position around, never adds to it, and leaves a flat market flat.
 pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     // A hedged market's position belongs to its hedge: the two targets would trade against each other.
     if HEDGES.has(deps.storage, &market) {
@@ -129,19 +134,22 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
             pipeline::decide_with(&params, &inputs, observation, book, vol, vec![], &request)?;
         return act(deps, &env, &config, &inputs, evaluation, "rebalance");
     }
-    // Without a signal the target is long; a signal scales it and may turn it short (or flat at 0).
+    // A signal sets the side and scales the target (flat at 0). Without one the position keeps its
+    // side, and a flat market has nothing to keep.
     let signal = SIGNALS.may_load(deps.storage, &market)?;
-    let target_side = match signal {
-        Some(s) if s.is_negative() => Side::Short,
+    let target_side = match (signal, book.mark.side) {
+        (Some(s), _) if s.is_negative() => Side::Short,
+        (None, Some(side)) => side,
         _ => Side::Long,
     };
     let caps = pipeline::caps(&params, &inputs, &book, vol, target_side, signal)?;
-    let target = if vol.is_some() {
-        pipeline::position_limit(&caps).unwrap_or(Uint128::zero())
-    } else {
-        Uint128::zero()
-    };
     let current = book.mark.notional;
+    let target = match signal {
+        Some(_) if vol.is_some() => pipeline::position_limit(&caps).unwrap_or(Uint128::zero()),
+        Some(_) => Uint128::zero(),
+        // The manager's size, or less where a cap (any that is known) now says less.
+        None => pipeline::position_limit(&caps).map_or(current, |limit| limit.min(current)),
+    };
     let same_side = book.mark.side.is_none_or(|s| s == target_side);
     let (side, size, reduce_only) = if same_side && current > target {
         (target_side.opposite(), current.checked_sub(target)?, true)
@@ -153,7 +161,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
     // The keeper's reductions pay impact too: one call sheds what max_slippage allows, the next
     // call continues.
     let size = if reduce_only {
-        size.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX))
+        size.min(pipeline::liquidity_limit(&params, &inputs, side)?.unwrap_or(Uint128::MAX))
     } else {
         size
     };
@@ -212,7 +220,9 @@ pub fn deleverage(deps: DepsMut, env: Env, market: String) -> ContractResult<Vau
         market: market.clone(),
         side: side.opposite(),
         // Sliced by the liquidity cap like the keeper's rebalance; call again for the rest.
-        size: excess.min(pipeline::liquidity_limit(&caps).unwrap_or(Uint128::MAX)),
+        size: excess.min(
+            pipeline::liquidity_limit(&params, &inputs, side.opposite())?.unwrap_or(Uint128::MAX),
+        ),
         reduce_only: true,
         signal: None,
     };
@@ -275,6 +285,9 @@ fn store_observation(
     }
     if let Some(until) = observation.halted_until {
         HALTED_UNTIL.save(storage, market, &until)?;
+    }
+    if let Some(anchor) = &observation.new_anchor {
+        ANCHORS.save(storage, market, anchor)?;
     }
     if let Some(peak) = peak {
         PEAK.save(storage, peak)?;

@@ -1,11 +1,12 @@
 //! Deposits and redeems with the virtual share offset of DESIGN section 2:
 //! `shares = assets * (supply + 10^d) / (nav + 1)` and `assets = shares * (nav + 1) / (supply + 10^d)`,
 //! both rounded down, so rounding always stays with the vault and a first depositor cannot inflate the
-//! share price. Both need every open market's mark fresh (a stale nav would let one holder gain at the
-//! others' expense) and accrue fees first. A redeem that would push a nav-proportional cap over its
+//! share price. Both price at the nav of this moment, every open market read from its venue in the
+//! same transaction (`valuation`: a stale nav would let one holder gain at the others' expense), and
+//! accrue fees first. A redeem that would push a nav-proportional cap over its
 //! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle.
 
-use cosmwasm_std::{BankMsg, Deps, DepsMut, Env, Int128, MessageInfo, Storage, Uint128, coins};
+use cosmwasm_std::{BankMsg, Deps, DepsMut, Env, MessageInfo, Storage, Uint128, coins};
 
 use ballast_sizing::{Notional, caps};
 use ballast_types::attributes::{ACTION, AMOUNT, SHARES};
@@ -17,22 +18,16 @@ use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::reason_name;
 use crate::inputs::idle;
-use crate::marks::require_fresh;
 use crate::state::{
     CONFIG, MARK_TIMES, MARKETS, MARKS, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS, VOLS,
 };
+use crate::valuation;
 
-/// Idle plus marked equity, floored at 0; every open mark must be fresh.
-pub fn nav(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
-    let params = PARAMS.load(deps.storage)?;
-    require_fresh(
-        deps.storage,
-        env.block.time.seconds(),
-        params.guards.max_mark_age,
-    )?;
-    let equity = TOTALS.load(deps.storage)?.marked_equity;
-    let total = Int128::try_from(idle)?.checked_add(equity)?;
-    Ok(Uint128::try_from(total.max(Int128::zero()))?)
+/// Nav now (see `valuation`), with the marks it read stored.
+fn value_now(deps: &mut DepsMut, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
+    let valuation = valuation::value(deps.as_ref(), env, idle)?;
+    valuation::store(deps.storage, &valuation)?;
+    Ok(valuation.nav)
 }
 
 /// 10^d, the virtual shares of the offset.
@@ -67,7 +62,7 @@ pub fn assets_for(
     )?)
 }
 
-pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<VaultResponse> {
+pub fn deposit(mut deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     let amount = match info.funds.as_slice() {
         [coin] if coin.denom == config.denom => Uint128::try_from(coin.amount)?,
@@ -84,7 +79,7 @@ pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Vau
     };
     // The bank has credited the deposit already: nav is measured without it.
     let idle_before = idle(deps.as_ref(), &env, &config)?.checked_sub(amount)?;
-    let nav = nav(deps.as_ref(), &env, idle_before)?;
+    let nav = value_now(&mut deps, &env, idle_before)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
@@ -108,7 +103,7 @@ pub fn deposit(deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<Vau
 }
 
 pub fn redeem(
-    deps: DepsMut,
+    mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
     shares: Uint128,
@@ -124,7 +119,7 @@ pub fn redeem(
         });
     }
     let idle_now = idle(deps.as_ref(), &env, &config)?;
-    let nav = nav(deps.as_ref(), &env, idle_now)?;
+    let nav = value_now(&mut deps, &env, idle_now)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
@@ -160,13 +155,24 @@ pub fn redeem(
 }
 
 /// Anyone: mint the fees accrued so far.
-pub fn accrue_fees(deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
+pub fn accrue_fees(mut deps: DepsMut, env: Env) -> ContractResult<VaultResponse> {
+    let response = VaultResponse::new().add_attribute(ACTION, "accrue_fees");
+    accrue_now(&mut deps, &env, response)
+}
+
+/// Mints the fees due now at the nav of this moment, with what was minted as attributes. A fee
+/// change calls it first, so the old rates apply up to the change and the new ones only after.
+pub fn accrue_now(
+    deps: &mut DepsMut,
+    env: &Env,
+    response: VaultResponse,
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let nav = nav(deps.as_ref(), &env, idle(deps.as_ref(), &env, &config)?)?;
+    let idle_now = idle(deps.as_ref(), env, &config)?;
+    let nav = value_now(deps, env, idle_now)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "accrue_fees")
+    Ok(response
         .add_attribute("management_shares", accrued.management)
         .add_attribute("performance_shares", accrued.performance))
 }

@@ -17,11 +17,11 @@ use crate::brake::{self, Brake, BrakeInputs};
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{equity, mark_of};
 use crate::margin;
-use crate::state::{Mark, Peak, StoredVol, Totals};
+use crate::state::{Anchor, Mark, Peak, StoredVol, Totals};
 use crate::venue::levana::LevanaBook;
 
 mod observe;
-pub use observe::{Observation, observe};
+pub use observe::{Observation, observe, open_guard};
 
 /// What the pipeline needs to know about one market, read before deciding.
 pub struct MarketInputs {
@@ -31,6 +31,8 @@ pub struct MarketInputs {
     pub price: PythPrice,
     /// Volatility state before this price.
     pub vol: Option<StoredVol>,
+    /// The breaker's anchor before this price.
+    pub anchor: Option<Anchor>,
     /// Halt from an earlier breaker trip.
     pub halted_until: Option<u64>,
     /// The stored mark before this action.
@@ -120,6 +122,13 @@ pub fn require_position(m: &MarketInputs) -> ContractResult<()> {
     }
 }
 
+/// A position that has lost more than its margin. Nav counts it at zero (the venue's liquidation takes
+/// the margin and no more); trading it, even to close it, would pay the deficit from idle.
+fn under_water(mark: &Mark) -> ContractResult<bool> {
+    let margin = Int128::try_from(mark.margin)?;
+    Ok(margin.checked_add(mark.unrealized_pnl)? < Int128::zero())
+}
+
 pub(crate) fn fx(d: Decimal) -> ContractResult<Fixed> {
     Ok(decimal_to_fixed(d)?)
 }
@@ -132,11 +141,11 @@ pub fn book(
     b: &BookInputs,
     now: u64,
 ) -> ContractResult<Book> {
-    // A ledger venue's position is what the vault sent, valued at its last trade: re-stamping it
-    // would let a mark that never saw the market pass for fresh, so it ages like a stale one.
     let mark = match &m.position {
-        Ok(position) if m.config.venue.reads_back() => {
-            mark_of(position, crate::marks::mark_time(m.settling, now))
+        Ok(position) => {
+            // A mark is as old as the price it was read at, not the block that read it.
+            let priced = u64::try_from(m.price.publish_time).unwrap_or(0).min(now);
+            mark_of(position, crate::marks::mark_time(m.settling, priced))
         }
         _ => m.old_mark.clone(),
     };
@@ -163,8 +172,8 @@ pub fn book(
     })
 }
 
-/// Step 4: every cap for an order on `side` (the Kelly and signal caps only with a signal).
-/// Caps that need a volatility are left out while there is none.
+/// Step 4: every cap for an order on `side` (the Kelly and signal caps only with a signal; the
+/// liquidity cap for a trade on `side`). Caps that need a volatility are left out while there is none.
 pub fn caps(
     params: &VaultParams,
     m: &MarketInputs,
@@ -222,11 +231,7 @@ pub fn caps(
             caps::years(params.var_horizon)?,
         )?);
     }
-    out.push(caps::liquidity(
-        Notional(m.venue.params.depth.u128()),
-        fx(params.max_slippage)?,
-        fx(m.venue.params.impact_exponent)?,
-    )?);
+    out.push(liquidity(params, m, side)?);
     if let Some(vol) = vol {
         out.push(caps::liquidation_distance(
             Collateral(book.backing.u128()),
@@ -249,12 +254,27 @@ pub fn position_limit(caps: &[Cap]) -> Option<Uint128> {
         .map(|n| Uint128::new(n.0))
 }
 
-/// The liquidity cap's limit on one order, if bounded.
-pub fn liquidity_limit(caps: &[Cap]) -> Option<Uint128> {
-    caps.iter()
-        .find(|c| c.kind == CapKind::Liquidity)
-        .and_then(|c| c.limit)
-        .map(|n| Uint128::new(n.0))
+/// The liquidity cap of a trade on `side`: the largest whose average slippage stays within
+/// `max_slippage` after the venue's recent flow in that direction (a reduction of a long is a short
+/// trade). Without flow, a closed form; the venue's flow decays over minutes, so orders in one block
+/// or a few apart share one allowance instead of each getting a fresh one.
+fn liquidity(params: &VaultParams, m: &MarketInputs, side: Side) -> ContractResult<Cap> {
+    Ok(caps::liquidity_with_flow(
+        Notional(m.venue.params.depth.u128()),
+        Notional(m.venue.recent_flow.of(side).u128()),
+        fx(params.max_slippage)?,
+        fx(m.venue.params.impact_exponent)?,
+    )?)
+}
+
+/// The liquidity cap's limit on one trade on `side` (the direction of the trade, not of the
+/// position), if bounded: what a keeper's reduction is sliced to.
+pub fn liquidity_limit(
+    params: &VaultParams,
+    m: &MarketInputs,
+    side: Side,
+) -> ContractResult<Option<Uint128>> {
+    Ok(liquidity(params, m, side)?.limit.map(|n| Uint128::new(n.0)))
 }
 
 /// A reason code from a cap.
@@ -335,6 +355,11 @@ pub fn decide_with(
         return Ok(evaluation);
     }
     require_position(m)?;
+    if under_water(&book.mark)? {
+        evaluation.reason = Reason::UnderWater;
+        evaluation.caps = vec![];
+        return Ok(evaluation);
+    }
     let current = book.mark.notional;
     let current_side = book.mark.side.unwrap_or(request.side);
     let outcome = decide(

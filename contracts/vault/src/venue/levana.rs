@@ -1,11 +1,15 @@
 //! Levana markets: the vault reads its position back from the market and changes it by id.
 //!
 //! Levana executes every position change later, when a crank runs the market's queue of deferred
-//! executions; the message the vault sends only queues it. So the vault reads, on every touch, the
-//! position ids it owns (the position token's `Tokens`), those positions (`Positions`, every pending
-//! fee deducted: what closing now would return), and its newest deferred executions
-//! (`ListDeferredExecs`, newest first; Levana executes in id order, so whatever is still queued is
-//! among the newest).
+//! executions; the message the vault sends only queues it. So the vault reads, on every touch, its
+//! newest deferred executions (`ListDeferredExecs`, newest first; Levana executes in id order, so
+//! whatever is still queued is among the newest) and the positions they name (`Positions`, every
+//! pending fee deducted: what closing now would return).
+//!
+//! Its own positions, and only those: Levana records each execution under the wallet that sent it,
+//! and each names the position it opened (once applied) or changes. The vault sends orders only for
+//! positions it read this way, so every execution since it opened its position names that position,
+//! and the newest does. Nothing is stored: a vault upgraded from 0.2.0 reads the same way.
 //!
 //! One position per market: while an execution of the vault is queued the vault sends nothing more
 //! to the market ([`ContractError::LevanaPending`]), so it never opens twice. The collateral a queued
@@ -22,17 +26,19 @@
 //!   ([`ContractError::LevanaFlip`]): close first, then open.
 //! - A top-up is `UpdatePositionAddCollateralImpactLeverage`.
 //!
-//! Anyone may transfer a position token to the vault. Positions the vault did not open count in its
-//! nav; with more than one, orders adding exposure are refused and a reduction closes them all
-//! (cutting too much, never too little).
+//! Anyone may transfer a position token to the vault. The vault never reads the tokens it holds, so
+//! a position it did not open is not in its nav, is never traded, and cannot hide or crowd out its
+//! own: a gift only costs its giver. (Version 0.2.0 read the tokens and could act on a gift; one it
+//! did act on is named in its executions and still counts. With more than one position read,
+//! orders adding exposure are refused and a reduction closes them all: too much, never too little.)
 
 use cosmwasm_std::{Decimal, Deps, Env, Int128, Uint64, Uint128};
 
 use ballast_types::Side;
 use ballast_types::perp::PositionSummary;
 use ballast_types::venue::levana_query::{
-    LevanaDeferredExecs, LevanaNftQueryMsg, LevanaPosition, LevanaPositions, LevanaQueryMsg,
-    LevanaTokens, PositionsQueryFeeApproach, to_units_floor,
+    LevanaDeferredExecs, LevanaPosition, LevanaPositions, LevanaQueryMsg,
+    PositionsQueryFeeApproach, to_units_floor,
 };
 use ballast_types::venue::{
     LevanaVenue, VenueError, VenueMsg, levana_add_collateral, levana_close, levana_increase,
@@ -41,18 +47,14 @@ use ballast_types::venue::{
 
 use crate::error::{ContractError, ContractResult};
 
-/// The most position ids read per market. More can only come by transfer: they are not counted (the
-/// sender's gift is ignored) until a reduction has closed the first ones, `MAX_POSITIONS` per call, so
-/// that no number of gifts can stop the vault from marking or cutting.
-pub const MAX_POSITIONS: u32 = 10;
-
-/// Deferred executions read, newest first: one action of the vault queues at most two (or one close
-/// per position), and nothing is sent while any is queued.
-const QUEUE_READ: u32 = MAX_POSITIONS + 1;
+/// Deferred executions read, newest first. One action of the vault queues at most two, nothing is
+/// sent while any is queued, and the newest names the vault's position; eleven also covers a 0.2.0
+/// vault whose last action queued a close for each of ten positions.
+const QUEUE_READ: u32 = 11;
 
 /// The vault's position on a Levana market as read now.
 pub struct LevanaBook {
-    /// Open positions (one, unless someone transferred one to the vault).
+    /// The vault's open positions (one; more only from 0.2.0, see the module doc).
     pub positions: Vec<LevanaPosition>,
     /// Collateral of positions being closed by Levana, still to be paid back, decimal tokens.
     pub closing: Decimal,
@@ -61,60 +63,52 @@ pub struct LevanaBook {
     pub pending: Option<(Uint64, Decimal)>,
 }
 
-/// Reads the vault's positions and queued executions on `v`'s market.
+/// Reads the vault's queued executions on `v`'s market and the positions its newest executions name
+/// (at most [`QUEUE_READ`]).
 pub fn read(deps: Deps, env: &Env, v: &LevanaVenue) -> ContractResult<LevanaBook> {
-    let vault = env.contract.address.to_string();
-    let tokens: LevanaTokens = deps.querier.query_wasm_smart(
-        &v.market_contract,
-        &LevanaQueryMsg::NftProxy {
-            nft_msg: LevanaNftQueryMsg::Tokens {
-                owner: vault.clone(),
-                start_after: None,
-                limit: Some(MAX_POSITIONS),
-            },
-        },
-    )?;
-    let mut ids = Vec::with_capacity(tokens.tokens.len());
-    for token in &tokens.tokens {
-        let id: u64 = token
-            .parse()
-            .map_err(|_| cosmwasm_std::StdError::msg(format!("levana token id {token}")))?;
-        ids.push(Uint64::new(id));
-    }
-    let (positions, closing) = if ids.is_empty() {
-        (vec![], Decimal::zero())
-    } else {
-        let read: LevanaPositions = deps.querier.query_wasm_smart(
-            &v.market_contract,
-            &LevanaQueryMsg::Positions {
-                position_ids: ids,
-                skip_calc_pending_fees: None,
-                fees: Some(PositionsQueryFeeApproach::AllFees),
-                price: None,
-            },
-        )?;
-        let mut closing = Decimal::zero();
-        for closed in &read.pending_close {
-            closing = closing.checked_add(closed.active_collateral)?;
-        }
-        (read.positions, closing)
-    };
     let execs: LevanaDeferredExecs = deps.querier.query_wasm_smart(
         &v.market_contract,
         &LevanaQueryMsg::ListDeferredExecs {
-            addr: vault,
+            addr: env.contract.address.to_string(),
             start_after: None,
             limit: Some(QUEUE_READ),
         },
     )?;
     // Newest first; everything queued by the vault's last action is among these.
     let mut pending: Option<(Uint64, Decimal)> = None;
-    for exec in execs.items.iter().filter(|exec| exec.is_pending()) {
-        let (id, held) = pending.unwrap_or((exec.id, Decimal::zero()));
-        pending = Some((id, held.checked_add(exec.queued_collateral())?));
+    let mut ids: Vec<Uint64> = Vec::with_capacity(execs.items.len());
+    for exec in &execs.items {
+        if exec.is_pending() {
+            let (id, held) = pending.unwrap_or((exec.id, Decimal::zero()));
+            pending = Some((id, held.checked_add(exec.queued_collateral())?));
+        }
+        if let Some(id) = exec.position_id().filter(|id| !ids.contains(id)) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return Ok(LevanaBook {
+            positions: vec![],
+            closing: Decimal::zero(),
+            pending,
+        });
+    }
+    // Closed ones come back in `closed`, which holds nothing of the vault's any more.
+    let read: LevanaPositions = deps.querier.query_wasm_smart(
+        &v.market_contract,
+        &LevanaQueryMsg::Positions {
+            position_ids: ids,
+            skip_calc_pending_fees: None,
+            fees: Some(PositionsQueryFeeApproach::AllFees),
+            price: None,
+        },
+    )?;
+    let mut closing = Decimal::zero();
+    for closed in &read.pending_close {
+        closing = closing.checked_add(closed.active_collateral)?;
     }
     Ok(LevanaBook {
-        positions,
+        positions: read.positions,
         closing,
         pending,
     })

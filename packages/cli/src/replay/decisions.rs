@@ -5,7 +5,7 @@ use std::path::Path;
 
 use plotters::prelude::*;
 
-use super::plots::{GREY, HELD, PURPLE, RED_, SIZE, VAULT, error, pct, year};
+use super::plots::{GREY, HELD, PURPLE, RED_, SIZE, VAULT, error, pct, x_label, year};
 use super::step::{Outcome, Record};
 
 /// Outcomes stacked in the decision chart, bottom to top, with their colours.
@@ -40,7 +40,7 @@ pub fn draw(path: &Path, x: (f64, f64), records: &[Record]) -> Result<(), String
     chart
         .configure_mesh()
         .x_labels(12)
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&x_label(x))
         .y_labels(36)
         .disable_y_mesh()
         .y_label_formatter(&|v| match EVENTS.iter().find(|e| (e.0 - v).abs() < 0.01) {

@@ -1,14 +1,17 @@
 //! `ballast replay`: the real contracts over real price history.
 //!
 //! The oracle, the perp market and the vault run in cw-multi-test. Each row of the price file is a
-//! block at 00:00 UTC of its date: the publisher pushes the close, keepers liquidate, `Rebalance`
-//! and `Deleverage` as they would on chain (see [`step`]). Every input is checked before anything
-//! is written: a bad flag, row or scenario is one line on stderr and an empty `--out`.
+//! block at the row's own time (00:00 UTC for a date; hourly bars are hourly blocks): the publisher
+//! pushes the close, keepers liquidate, `Rebalance` and `Deleverage` as they would on chain (see
+//! [`step`]). Every input is checked before anything is written: a bad flag, row or scenario is one
+//! line on stderr and an empty `--out`.
 
 mod decisions;
 mod forecasts;
+mod foreign_oracle;
 mod output;
 mod plots;
+mod progress;
 mod report;
 pub mod scenario;
 mod stats;
@@ -122,6 +125,17 @@ fn brake(options: &Options) -> Result<Option<DrawdownBrake>, String> {
     }))
 }
 
+/// The edge of a full signal. Rebalance follows only a signal, so `--signal none` holds a long signal
+/// of 1: a pure volatility target, with no view of the edge. Its Kelly cap, `0.5 * max_edge / vol^2`
+/// of nav, must then stay out of the way: at the bound of 10 it binds only above 1,250% volatility
+/// (against the 40% target). A real signal's edge is 30% a year at full strength.
+fn max_edge(signal: &str) -> Decimal {
+    match signal {
+        "trend" | "column" => Decimal::percent(30),
+        _ => Decimal::percent(1_000),
+    }
+}
+
 /// The flags as a [`Setup`], every bound checked as the contracts will check it.
 fn setup(options: &Options) -> Result<Setup, String> {
     let setup = Setup {
@@ -135,6 +149,9 @@ fn setup(options: &Options) -> Result<Setup, String> {
         capital: usdc("capital", &options.capital)?,
         drawdown_brake: brake(options)?,
         garch: options.garch.as_deref().map(garch).transpose()?,
+        max_edge: max_edge(&options.signal),
+        warmup_returns: 30,
+        foreign_oracle: false,
     };
     if let Some(model) = &setup.garch {
         model
@@ -167,29 +184,35 @@ fn setup(options: &Options) -> Result<Setup, String> {
 /// Returns the summary's headline for stdout.
 pub fn run(options: &Options) -> Result<String, String> {
     let started = Instant::now();
-    let setup = setup(options)?;
+    let mut setup = setup(options)?;
     let path = options.prices.as_path();
-    let rows = read_prices(path).map_err(|e| e.to_string())?;
-    let mantissas = rows
+    let file = read_prices(path).map_err(|e| e.to_string())?;
+    let rows = &file.rows;
+    let times: Vec<u64> = rows.iter().map(|r| r.time).collect();
+    setup.warmup_returns = world::warmup_returns(&times);
+    let (mantissas, rounded): (Vec<i64>, Vec<bool>) = rows
         .iter()
-        .map(|row| oracle_mantissa(path, row))
+        .map(|row| oracle_mantissa(path, &file.close_column, row))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .unzip();
     let scenarios = options
         .scenarios
         .iter()
-        .map(|text| scenario::parse(text, &rows))
+        .map(|text| scenario::parse(text, rows))
         .collect::<Result<Vec<_>, _>>()?;
-    let steps = scenario::schedule(&rows, &mantissas, &scenarios);
+    let steps = scenario::schedule(rows, &mantissas, &scenarios, file.daily);
+    setup.foreign_oracle = scenario::needs_foreign_oracle(&scenarios);
 
     let mut world = World::deploy(&setup, rows[0].time.saturating_sub(60))
         .map_err(|e| format!("deploying the contracts failed: {e}"))?;
     let signals = match options.signal.as_str() {
-        "trend" => trend_signals(&rows, &mantissas),
-        "column" => column_signals(&rows, path)?,
+        "trend" => trend_signals(rows, &mantissas),
+        "column" => column_signals(rows, path)?,
         _ => BTreeMap::new(),
     };
-    let bar = progress(steps.len());
+    let mut bar = progress::Progress::new(steps.len());
     let mut records = Vec::with_capacity(steps.len());
     for step in &steps {
         if let Some(signal) = signals.get(&step.time) {
@@ -198,15 +221,21 @@ pub fn run(options: &Options) -> Result<String, String> {
                 .map_err(|e| format!("{}: setting the signal failed: {e}", step.label))?;
         }
         records.push(step::run(&mut world, step)?);
-        bar.inc(1);
+        bar.inc();
     }
-    bar.finish_and_clear();
+    bar.finish();
 
     let out = options.out.as_path();
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let capital = setup.capital.u128() as f64 / UNITS_PER_USDC as f64;
     let mut summary = Summary::new(options, &setup, &records, capital);
-    summary.forecast_tracking = forecasts::track(&rows, &options.lambda)?;
+    summary.daily = file.daily;
+    summary.columns = output::Columns {
+        time: file.time_column.clone(),
+        close: file.close_column.clone(),
+    };
+    summary.rounded_closes = rounded.iter().filter(|r| **r).count();
+    summary.forecast_tracking = forecasts::track(rows, &options.lambda)?;
     output::write_csv(&out.join("replay.csv"), &records, capital)?;
     let charts = plots::draw_all(out, &records, &summary)?;
     summary.wall_seconds = started.elapsed().as_secs_f64();
@@ -230,7 +259,7 @@ fn column_signals(rows: &[PriceRow], path: &Path) -> Result<BTreeMap<u64, Signed
 }
 
 /// Trend signal by row time: 1 while the 50-day average close is above the 200-day one, else 0; none
-/// before 200 closes (the vault then targets long).
+/// before 200 closes (the starting long signal of 1 holds until then).
 fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, SignedDecimal> {
     let average =
         |window: &[i64]| window.iter().map(|&m| m as f64).sum::<f64>() / window.len() as f64;
@@ -250,19 +279,4 @@ fn trend_signals(rows: &[PriceRow], mantissas: &[i64]) -> BTreeMap<u64, SignedDe
 
 fn display(path: &Path) -> String {
     path.display().to_string()
-}
-
-/// A progress bar on stderr when it is a terminal; nothing otherwise.
-fn progress(len: usize) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(u64::try_from(len).unwrap_or(u64::MAX));
-    let style =
-        indicatif::ProgressStyle::with_template("replay {wide_bar} {pos}/{len} steps, eta {eta}");
-    if let Ok(style) = style {
-        bar.set_style(style);
-    }
-    bar
 }

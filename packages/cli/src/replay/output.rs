@@ -1,4 +1,4 @@
-//! `replay.csv` and `summary.json`: the day-by-day record and the figures that judge it.
+//! `replay.csv` and `summary.json`: the row-by-row record and the figures that judge it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -41,16 +41,31 @@ pub struct Orders {
     pub failed: u64,
 }
 
+/// The price file's columns that were read, as written in its header.
+#[derive(Debug, Default, Serialize)]
+pub struct Columns {
+    /// The time column (`(unnamed column 1)` for a pandas index).
+    pub time: String,
+    /// The close column.
+    pub close: String,
+}
+
 /// `summary.json`.
 #[derive(Debug, Serialize)]
 pub struct Summary {
     /// The price file.
     pub prices: String,
-    /// First and last date.
+    /// The columns read from it.
+    pub columns: Columns,
+    /// Closes with more than 8 decimals, rounded half to even to the oracle's exponent -8.
+    pub rounded_closes: usize,
+    /// Every row is at 00:00 UTC: rows are days and labelled by their dates.
+    pub daily: bool,
+    /// First row's label: its date, or `YYYY-MM-DDTHH:MM:SSZ` in a file with times of day.
     pub first_date: String,
-    /// Last date.
+    /// Last row's label.
     pub last_date: String,
-    /// Rows of the price file replayed.
+    /// Rows of the price file replayed (days in a daily file).
     pub days: usize,
     /// Intraday updates added by scenarios.
     pub intraday_steps: usize,
@@ -58,6 +73,8 @@ pub struct Summary {
     pub target_vol: f64,
     /// EWMA decay per day.
     pub lambda: f64,
+    /// Returns the vault observed before sizing: 30 days' worth at the file's spacing of rows.
+    pub warmup_returns: u32,
     /// Gross leverage cap.
     pub max_leverage: f64,
     /// Perp taker fee.
@@ -72,6 +89,8 @@ pub struct Summary {
     pub signal: String,
     /// The market's volatility model on chain: `ewma` or `garch(omega, alpha, beta)`.
     pub forecaster: String,
+    /// The oracle deployed: `ballast-oracle`, or `foreign` (stores any publish_time) for `future@DATE`.
+    pub oracle: String,
     /// Annualised realised volatility of the vault's daily nav log returns.
     pub realized_vol: Option<f64>,
     /// realized_vol / target_vol - 1.
@@ -163,12 +182,16 @@ impl Summary {
         let target_vol = f(setup.target_vol);
         Summary {
             prices: options.prices.display().to_string(),
+            columns: Columns::default(),
+            rounded_closes: 0,
+            daily: true,
             first_date: records.first().map(|r| r.label.clone()).unwrap_or_default(),
             last_date: records.last().map(|r| r.label.clone()).unwrap_or_default(),
             days: nav.len(),
             intraday_steps: records.len() - nav.len(),
             target_vol,
             lambda: f(setup.lambda),
+            warmup_returns: setup.warmup_returns,
             max_leverage: f(setup.max_leverage),
             taker_fee: f(setup.taker_fee),
             depth_usdc: setup.depth.u128() as f64 / 1e6,
@@ -178,6 +201,11 @@ impl Summary {
             forecaster: match &setup.garch {
                 None => "ewma".to_string(),
                 Some(g) => format!("garch({}, {}, {})", g.omega, g.alpha, g.beta),
+            },
+            oracle: if setup.foreign_oracle {
+                "foreign".to_string()
+            } else {
+                "ballast-oracle".to_string()
             },
             realized_vol,
             realized_vs_target: realized_vol.map(|v| v / target_vol - 1.0),
@@ -208,9 +236,20 @@ impl Summary {
         let mut text = String::new();
         let _ = writeln!(
             text,
-            "replayed {} days ({} to {}) in {:.1} s; outputs in {out}/",
-            self.days, self.first_date, self.last_date, self.wall_seconds
+            "replayed {} {} ({} to {}) in {:.1} s; outputs in {out}/",
+            self.days,
+            if self.daily { "days" } else { "rows" },
+            self.first_date,
+            self.last_date,
+            self.wall_seconds
         );
+        if self.rounded_closes > 0 {
+            let _ = writeln!(
+                text,
+                "{} closes of column {:?} rounded half to even to 8 decimals (the oracle's exponent)",
+                self.rounded_closes, self.columns.close
+            );
+        }
         let _ = writeln!(
             text,
             "realized vol {} (target {}), holding {}",

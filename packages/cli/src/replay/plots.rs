@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use super::output::{Summary, series};
 use super::stats;
 use super::step::Record;
+use crate::prices::time;
 
 pub(super) const SIZE: (u32, u32) = (1200, 520);
 pub(super) const VAULT: RGBColor = RGBColor(31, 119, 180);
@@ -35,9 +36,32 @@ struct Frame<'a> {
     legend: SeriesLabelPosition,
 }
 
+/// Seconds in the mean Gregorian year, the x axis' unit.
+const AXIS_YEAR: f64 = 31_556_952.0;
+
 /// Unix seconds as a fractional calendar year.
 pub(super) fn year(time: u64) -> f64 {
-    1970.0 + time as f64 / 31_556_952.0
+    1970.0 + time as f64 / AXIS_YEAR
+}
+
+/// How the x axis over `x` (fractional years) reads: years over a long span, dates over months,
+/// dates and hours over a few days of intraday rows.
+pub(super) fn x_label(x: (f64, f64)) -> impl Fn(&f64) -> String {
+    let span = x.1 - x.0;
+    move |v: &f64| {
+        let seconds = ((v - 1970.0) * AXIS_YEAR).max(0.0) as u64;
+        if span >= 3.0 {
+            format!("{v:.0}")
+        } else if span >= 20.0 / 365.0 {
+            time::date_label(seconds)
+        } else {
+            format!(
+                "{} {}",
+                &time::date_label(seconds)[5..],
+                time::clock_label(seconds)
+            )
+        }
+    }
 }
 
 fn fonts() {
@@ -73,7 +97,7 @@ fn draw_lines(path: &Path, x: (f64, f64), frame: &Frame, lines: &[Line]) -> Resu
     chart
         .configure_mesh()
         .x_labels(12)
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&x_label(x))
         .y_labels(8)
         .y_label_formatter(frame.y_label)
         .y_desc(frame.y_desc)

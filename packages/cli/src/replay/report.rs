@@ -171,11 +171,26 @@ pub fn write(
     let mut md = String::new();
     let w = &mut md;
     let _ = writeln!(w, "# Ballast replay: {}\n", s.prices);
+    let contracts = if s.oracle == "foreign" {
+        "the real perp market and vault contracts and a foreign Pyth-style oracle that stores any \
+         publish_time (ours refuses one more than 5 s ahead, so `future@DATE` could not reach the vault)"
+    } else {
+        "the real oracle, perp market and vault contracts"
+    };
     let _ = writeln!(
         w,
-        "{} days, {} to {}, replayed through the real oracle, perp market and vault contracts \
-         (cw-multi-test) in {:.1} s.\n",
-        s.days, s.first_date, s.last_date, s.wall_seconds
+        "{} {}, {} to {}, replayed through {contracts} (cw-multi-test) in {:.1} s.\n",
+        s.days,
+        if s.daily { "days" } else { "rows" },
+        s.first_date,
+        s.last_date,
+        s.wall_seconds
+    );
+    let _ = writeln!(
+        w,
+        "Times from column `{}`, closes from column `{}`; {} close(s) had more than 8 decimals and \
+         were rounded half to even to the oracle's exponent -8.\n",
+        s.columns.time, s.columns.close, s.rounded_closes
     );
     let _ = writeln!(w, "```sh\n{}\n```\n", command(options));
     let _ = writeln!(w, "## Verdict\n\n{}\n", verdict(s));
@@ -217,8 +232,8 @@ pub fn write(
          rebalance threshold), {} failed.",
         o.accepted, o.scaled, o.rejected, o.hold, o.failed
     );
-    let _ = writeln!(w, "- Binding caps (days): {}.", counts(&s.binding_caps));
-    let _ = writeln!(w, "- Guards that refused (days): {}.", counts(&s.guards));
+    let _ = writeln!(w, "- Binding caps (steps): {}.", counts(&s.binding_caps));
+    let _ = writeln!(w, "- Guards that refused (steps): {}.", counts(&s.guards));
     let _ = writeln!(
         w,
         "- {} liquidation(s) by keepers, {} `Deleverage` cut(s), {} breaker trip(s); {} USDC traded.\n",
@@ -255,17 +270,19 @@ pub fn write(
 const SETTINGS: &str = r#"
 ## How to read it
 
-- Each row of the price file is a block at 00:00 UTC of its date. The publisher pushes the close
-  (Pyth-style, mantissa at exponent -8, publish_time = block time), a keeper liquidates the vault's
-  position if the perp market allows it, a keeper calls `Rebalance`, then `Deleverage` (refused when
-  exposure is within the caps).
+- Each row of the price file is a block at the row's time (00:00 UTC for a date; an hourly file is
+  hourly blocks). The publisher pushes the close (Pyth-style, mantissa at exponent -8, publish_time
+  = block time), a keeper liquidates the vault's position if the perp market allows it, a keeper
+  calls `Rebalance`, then `Deleverage` (refused when exposure is within the caps). `Rebalance`
+  follows only a signal: the keeper, as signal source, sets a long signal of 1 when the vault is
+  deployed (`--signal trend` and `column` then set their own).
 - `target_notional` is what `Rebalance` aimed at: the tightest position cap, normally the volatility
   target `nav * target_vol / forecast_vol`. `executed_notional` is the position held after the step.
 - `decision` is `Rebalance`'s: `accepted`, `scaled` (a cap cut the order), `rejected` (a guard or cap
   refused it, reason in `binding_cap`), `hold` (within the 5% rebalance threshold: no order) or
   `failed` (the transaction failed, e.g. the venue refused a stale price). For accepted orders and holds,
   `binding_cap` is the cap that set the target.
-- Realised volatility: sample variance of daily log returns of nav times the returns per year
+- Realised volatility: sample variance of the row-to-row log returns of nav times the returns per year
   observed (returns / (span in seconds / 31,536,000)); volatility of volatility: the standard
   deviation of that measure over rolling windows of 63 returns. Holding the asset means the same
   capital in the asset on the first day, never rebalanced.
@@ -275,12 +292,13 @@ const SETTINGS: &str = r#"
 | setting | value | why |
 |---|---|---|
 | volatility target, EWMA lambda, max leverage, taker fee, depth, capital | the flags above | |
-| EWMA | daily step, 30 returns observed before sizing | the seed return weighs 17% after 30 |
+| EWMA | lambda per day of elapsed time (rows at any interval); 30 days of returns observed before sizing (`warmup_returns` in summary.json: 30 in a daily file, 720 in an hourly one) | the seed return weighs 17% after 30 days |
+| signal's edge, Kelly fraction | `max_edge` 10 with `--signal none`, else 30%; half Kelly | without a view of the edge the Kelly cap stays above the volatility target |
 | rebalance threshold, deleverage tolerance | 5%, 5% | trade only on a real change |
 | VaR | 99%, one day, 10% of nav | a loose backstop behind the target |
 | liquidation distance | 5 daily sigmas beyond 5% maintenance | margin posted when a position grows; daily returns are fat-tailed |
 | oracle guards | max age 60 s (600 s to reduce), 5 s skew, conf <= 1% | |
-| jump breaker | 8 sigmas or 25% log move, halts 1 hour | the next day trades again |
+| jump breaker | 8 sigmas or 25% log move, halts 1 hour | the next row an hour or more later trades again |
 | perp market | linear impact over depth, 10% initial, 5% maintenance margin, 5% liquidation fee | |
 | perp pool | a million times the capital | it always pays the vault's profits |
 "#;

@@ -1,20 +1,27 @@
 //! Stress scenarios laid over a price file, and the schedule of oracle updates they give.
 //!
-//! - `outage:N@DATE`: no price is published for N days from DATE on.
-//! - `stale@DATE`: that day's price carries a publish_time [`STALE_SECONDS`] old.
-//! - `future@DATE`: that day's price carries a publish_time [`FUTURE_SECONDS`] ahead.
-//! - `crash:P@DATE`: at noon of DATE the price falls P% in one update; the next row recovers.
+//! DATE is the time of a row of the price file, written as a price file may write it (`2024-01-02`,
+//! `2024-01-02T13:00:00Z`, unix seconds...).
+//!
+//! - `outage:N@DATE`: no price is published for N days (of calendar time) from DATE on.
+//! - `stale@DATE`: that row's price carries a publish_time [`STALE_SECONDS`] old.
+//! - `future@DATE`: that row's price carries a publish_time [`FUTURE_SECONDS`] ahead. Our oracle
+//!   refuses a publish_time more than 5 s ahead of the block (a stored one would freeze the feed), so
+//!   a replay with this scenario deploys a foreign Pyth-style oracle that stores it
+//!   ([`needs_foreign_oracle`]): the vault's own `max_future_skew` guard is what refuses it.
+//! - `crash:P@DATE`: the price falls P% in one update halfway to the next row (at noon in a daily
+//!   file, [`CRASH_OFFSET`] after the last row); the next row recovers.
 
 use cosmwasm_std::{Decimal, Uint128};
 
-use crate::prices::PriceRow;
+use crate::prices::{PriceRow, time};
 
 /// Age of a stale price: past the vault's `max_age` (60 s) and `reduce_max_age` (600 s), within the
 /// perp market's own 3,600 s, so it is the vault's guard that refuses it.
 pub const STALE_SECONDS: i64 = 1_800;
-/// How far ahead a future price is: far beyond the vault's 5 s of clock skew.
+/// How far ahead a future price is: far beyond the vault's 5 s of clock skew (and our oracle's).
 pub const FUTURE_SECONDS: i64 = 1_800;
-/// When a crash happens: noon of its day.
+/// When a crash happens at the latest: noon of its day, halfway to the next row in a daily file.
 pub const CRASH_OFFSET: u64 = 43_200;
 
 /// One scenario from `--scenario`.
@@ -38,9 +45,10 @@ pub fn parse(text: &str, rows: &[PriceRow]) -> Result<Scenario, String> {
     let (kind, date) = text
         .split_once('@')
         .ok_or_else(|| fail(format!("expected {FORMS}")))?;
+    let written = time::parse(date).ok();
     let time = rows
         .iter()
-        .find(|r| r.date == date)
+        .find(|r| r.date == date || Some(r.time) == written)
         .map(|r| r.time)
         .ok_or_else(|| fail(format!("{date:?} is not a date of the price file")))?;
     let (name, arg) = match kind.split_once(':') {
@@ -66,6 +74,14 @@ pub fn parse(text: &str, rows: &[PriceRow]) -> Result<Scenario, String> {
         ("future", None) => Ok(Scenario::Future { time }),
         _ => Err(fail(format!("unknown scenario {kind:?}: expected {FORMS}"))),
     }
+}
+
+/// Whether the replay needs the foreign oracle: a `future@DATE` scenario publishes a price that
+/// `ballast-oracle` refuses to store.
+pub fn needs_foreign_oracle(scenarios: &[Scenario]) -> bool {
+    scenarios
+        .iter()
+        .any(|s| matches!(s, Scenario::Future { .. }))
 }
 
 /// How an update reaches the oracle.
@@ -98,10 +114,16 @@ pub struct Step {
     pub event: String,
 }
 
-/// The steps of a replay: one per row, scenarios applied, crashes inserted after their day.
-pub fn schedule(rows: &[PriceRow], mantissas: &[i64], scenarios: &[Scenario]) -> Vec<Step> {
+/// The steps of a replay: one per row, scenarios applied, crashes inserted after their row. In a
+/// `daily` file a crash is labelled `DATE 12:00`.
+pub fn schedule(
+    rows: &[PriceRow],
+    mantissas: &[i64],
+    scenarios: &[Scenario],
+    daily: bool,
+) -> Vec<Step> {
     let mut steps = Vec::with_capacity(rows.len() + scenarios.len());
-    for (row, &mantissa) in rows.iter().zip(mantissas) {
+    for (i, (row, &mantissa)) in rows.iter().zip(mantissas).enumerate() {
         let mut step = Step {
             label: row.date.clone(),
             time: row.time,
@@ -134,9 +156,18 @@ pub fn schedule(rows: &[PriceRow], mantissas: &[i64], scenarios: &[Scenario]) ->
             if let Scenario::Crash { percent, time } = *scenario
                 && time == row.time
             {
+                // Before the next row, so that its block (and its price) comes after the crash.
+                let offset = rows.get(i + 1).map_or(CRASH_OFFSET, |next| {
+                    ((next.time - row.time) / 2).clamp(1, CRASH_OFFSET)
+                });
+                let at = row.time + offset;
                 steps.push(Step {
-                    label: format!("{} 12:00", row.date),
-                    time: row.time + CRASH_OFFSET,
+                    label: if daily {
+                        format!("{} {}", row.date, time::clock_label(at))
+                    } else {
+                        time::date_time_label(at)
+                    },
+                    time: at,
                     mantissa: crashed(mantissa, percent),
                     publish: Publish::Fresh,
                     intraday: true,
@@ -228,13 +259,28 @@ mod tests {
     }
 
     #[test]
+    fn only_a_future_price_needs_the_foreign_oracle() {
+        let rows = rows();
+        let others = [
+            "outage:1@2024-01-02",
+            "stale@2024-01-03",
+            "crash:5@2024-01-01",
+        ]
+        .map(|text| parse(text, &rows).unwrap());
+        assert!(!needs_foreign_oracle(&others));
+        let mut all = others.to_vec();
+        all.push(parse("future@2024-01-04", &rows).unwrap());
+        assert!(needs_foreign_oracle(&all));
+    }
+
+    #[test]
     fn schedule_applies_scenarios() {
         let rows = rows();
         let scenarios = [
             parse("outage:2@2024-01-02", &rows).unwrap(),
             parse("crash:30@2024-01-01", &rows).unwrap(),
         ];
-        let steps = schedule(&rows, &[100, 100, 100, 100], &scenarios);
+        let steps = schedule(&rows, &[100, 100, 100, 100], &scenarios, true);
         let publish: Vec<_> = steps.iter().map(|s| s.publish).collect();
         use Publish::*;
         assert_eq!(publish, [Fresh, Fresh, Skipped, Skipped, Fresh]);
@@ -242,5 +288,31 @@ mod tests {
         assert_eq!(steps[1].mantissa, 70);
         assert_eq!(steps[1].time, rows[0].time + CRASH_OFFSET);
         assert_eq!(steps[1].label, "2024-01-01 12:00");
+    }
+
+    #[test]
+    fn a_crash_between_hourly_rows_comes_before_the_next_row() {
+        let rows: Vec<PriceRow> = (0..3u64)
+            .map(|i| PriceRow {
+                line: i + 2,
+                date: time::date_time_label(1_704_067_200 + i * 3_600),
+                time: 1_704_067_200 + i * 3_600,
+                close: "100".parse().unwrap(),
+                close_text: "100".into(),
+                signal: None,
+            })
+            .collect();
+        let crash = parse("crash:10@2024-01-01T01:00:00Z", &rows).unwrap();
+        // The same row named by unix seconds, or with an offset.
+        assert_eq!(parse("crash:10@1704070800", &rows), Ok(crash.clone()));
+        assert_eq!(
+            parse("crash:10@2024-01-01T03:00+02:00", &rows),
+            Ok(crash.clone())
+        );
+        let steps = schedule(&rows, &[100, 100, 100], &[crash], false);
+        assert_eq!(steps.len(), 4);
+        assert_eq!(steps[2].time, rows[1].time + 1_800);
+        assert_eq!(steps[2].label, "2024-01-01T01:30:00Z");
+        assert!(steps[2].intraday && steps[2].time < steps[3].time);
     }
 }

@@ -1,5 +1,6 @@
 //! The replay's chain: the oracle, the perp market and the vault deployed in cw-multi-test from the
-//! same contract code that builds to wasm, and the few accounts that drive them.
+//! same contract code that builds to wasm (the oracle is a foreign double for the `future@DATE`
+//! scenario), and the few accounts that drive them.
 //!
 //! Every message the replay sends is built in this file, so a new field in a contract's messages
 //! (a fee rate or a timelock in `VaultParams`, say) is a one-line change here.
@@ -53,6 +54,31 @@ pub struct Setup {
     pub drawdown_brake: Option<DrawdownBrake>,
     /// The market's GARCH(1,1) model; None forecasts with the EWMA.
     pub garch: Option<GarchModel>,
+    /// The edge of a full signal, annualised: it sizes the Kelly cap that every signal brings.
+    pub max_edge: Decimal,
+    /// Returns observed before the vault sizes: a month of rows ([`warmup_returns`]).
+    pub warmup_returns: u32,
+    /// Deploy a foreign Pyth-style oracle that stores any publish_time instead of `ballast-oracle`
+    /// (for the `future@DATE` scenario: ours refuses a price more than 5 s ahead).
+    pub foreign_oracle: bool,
+}
+
+/// Days of returns the vault observes before it sizes a position.
+pub const WARMUP_DAYS: u64 = 30;
+
+/// Returns in [`WARMUP_DAYS`] at the file's median spacing of rows: 30 for daily closes (weekday
+/// ones too), 720 for hourly bars; never fewer than 30, at most the vault's bound of 10,000. The
+/// EWMA's decay is per day of elapsed time, so a warm-up counted in rows would leave hourly forecasts
+/// resting on their first hours.
+pub fn warmup_returns(times: &[u64]) -> u32 {
+    let mut gaps: Vec<u64> = times
+        .windows(2)
+        .map(|w| w[1].saturating_sub(w[0]))
+        .collect();
+    gaps.sort_unstable();
+    let median = gaps.get(gaps.len() / 2).copied().unwrap_or(DAY).max(1);
+    let returns = (WARMUP_DAYS * DAY).div_ceil(median);
+    u32::try_from(returns.clamp(30, 10_000)).unwrap_or(10_000)
 }
 
 fn dec(text: &str) -> Decimal {
@@ -67,7 +93,7 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
         // One market: its share of nav may be the whole book.
         max_concentration: setup.max_leverage,
         kelly_fraction: dec("0.5"),
-        max_edge: dec("0.3"),
+        max_edge: setup.max_edge,
         var_confidence: dec("0.99"),
         var_budget: dec("0.1"),
         var_horizon: DAY,
@@ -92,8 +118,8 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
             lambda: setup.lambda,
             vol_step: DAY,
             // A month of returns before sizing: the first return seeds the EWMA and still weighs
-            // 0.94^29 = 17% after 30.
-            min_observations: 30,
+            // 0.94^29 = 17% after 30 days, however many rows those days hold.
+            min_observations: setup.warmup_returns,
         },
         deleverage_tolerance: dec("0.05"),
         rebalance_threshold: dec("0.05"),
@@ -194,11 +220,15 @@ impl World {
         })?;
         let feed = PriceIdentifier("b7".repeat(32));
 
-        let oracle_code = app.store_code(Box::new(ContractWrapper::new(
-            ballast_oracle::contract::execute,
-            ballast_oracle::contract::instantiate,
-            ballast_oracle::contract::query,
-        )));
+        let oracle_code = app.store_code(if setup.foreign_oracle {
+            super::foreign_oracle::code()
+        } else {
+            Box::new(ContractWrapper::new(
+                ballast_oracle::contract::execute,
+                ballast_oracle::contract::instantiate,
+                ballast_oracle::contract::query,
+            ))
+        });
         let perp_code = app.store_code(Box::new(ContractWrapper::new(
             ballast_perp::contract::execute,
             ballast_perp::contract::instantiate,
@@ -249,12 +279,19 @@ impl World {
         };
         let vault =
             app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
-        // The keeper also publishes the replay's signal, when there is one.
+        // The keeper is also the signal source. Without a signal Rebalance only cuts a position to
+        // its caps, so the replay starts from a long signal of 1 (kept with `--signal none`, replaced
+        // by the trend's or the column's own from their first value).
         let source = vault::ExecuteMsg::SetSignalSource {
             address: keeper.to_string(),
             allowed: true,
         };
         app.execute_contract(owner, vault.clone(), &source, &[])?;
+        let long = vault::ExecuteMsg::SetSignal {
+            market: MARKET.to_string(),
+            signal: SignedDecimal::one(),
+        };
+        app.execute_contract(keeper.clone(), vault.clone(), &long, &[])?;
         let deposit = vault::ExecuteMsg::Deposit {};
         let capital = coins(setup.capital.u128(), DENOM);
         app.execute_contract(depositor.clone(), vault.clone(), &deposit, &capital)?;
@@ -402,3 +439,21 @@ impl World {
 
 /// Attribute keys the replay reads.
 pub use attributes::{BINDING_CAP, DECISION, EXECUTED};
+
+#[cfg(test)]
+mod tests {
+    use super::{DAY, warmup_returns};
+
+    #[test]
+    fn the_warm_up_is_a_month_of_rows() {
+        let every = |step: u64, n: u64| (0..n).map(|i| i * step).collect::<Vec<_>>();
+        assert_eq!(warmup_returns(&every(DAY, 400)), 30);
+        assert_eq!(warmup_returns(&every(3_600, 400)), 720);
+        assert_eq!(warmup_returns(&every(7 * DAY, 100)), 30);
+        assert_eq!(warmup_returns(&every(60, 100)), 10_000);
+        // Weekday closes: most gaps are a day, so 30.
+        let weekdays: Vec<u64> = (0..200u64).filter(|d| d % 7 < 5).map(|d| d * DAY).collect();
+        assert_eq!(warmup_returns(&weekdays), 30);
+        assert_eq!(warmup_returns(&[0, DAY]), 30);
+    }
+}

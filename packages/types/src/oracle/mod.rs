@@ -5,6 +5,12 @@ use cosmwasm_std::{Addr, Int64, Uint64};
 
 use crate::pyth::PriceIdentifier;
 
+/// How far ahead of the block time a publish_time may be, seconds. The oracle refuses a price further
+/// ahead (it would make every correct price after it "older" and freeze the feed until that time);
+/// the perp market reads a price up to this far ahead as fresh, so whatever the oracle stores, the
+/// market can trade on. Equal to the vault's default `max_future_skew` guard.
+pub const MAX_FUTURE_SKEW: u64 = 5;
+
 /// Instantiates the oracle.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
@@ -29,7 +35,8 @@ pub struct PriceUpdate {
     pub conf: Uint64,
     /// Power of ten.
     pub expo: i32,
-    /// Unix seconds; must not be older than the stored price of the feed.
+    /// Unix seconds; must not be older than the stored price of the feed, nor more than
+    /// [`MAX_FUTURE_SKEW`] after the block time.
     pub publish_time: i64,
 }
 

@@ -61,11 +61,14 @@ pub enum ExecuteMsg {
         /// Its parameters.
         params: MarketParams,
     },
-    /// An LP adds the attached collateral to the pool and receives pool shares.
+    /// An LP adds the attached collateral to the pool and receives pool shares, priced on the pool's
+    /// value (its balance less the traders' unrealised PnL at the oracle price, see
+    /// [`QueryMsg::PoolValue`]) and rounded down. Refused while a market with open positions has no
+    /// usable oracle price.
     DepositLiquidity {},
-    /// An LP burns pool shares for their pro-rata part of the pool balance, rounded down. Nothing is
-    /// reserved for open positions' unrealized profits: a profit the pool cannot cover when it is
-    /// realised is capped at the pool balance.
+    /// An LP burns pool shares for their pro-rata part of the pool's value, rounded down. Refused when
+    /// the payout would leave the pool balance below the unrealised profit of the sides that are up
+    /// (what the traders are owed), and while a market with open positions has no usable price.
     WithdrawLiquidity {
         /// Pool shares to burn.
         shares: Uint128,
@@ -120,8 +123,9 @@ pub enum QueryMsg {
         /// Market id.
         market: String,
     },
-    /// A trader's position summary and the market's trading terms in one read: what a risk vault
-    /// needs before every order (one query instead of `Position` and `Market`).
+    /// A trader's position summary, the market's trading terms and each direction's recent flow in
+    /// one read: what a risk vault needs before every order (one query instead of `Position` and
+    /// `Market`).
     #[returns(PositionTermsResponse)]
     PositionTerms {
         /// The trader.
@@ -129,7 +133,8 @@ pub enum QueryMsg {
         /// Market id.
         market: String,
     },
-    /// What a trade of this size would cost now, without executing it.
+    /// What a trade of this size would cost now, without executing it: the impact counts the recent
+    /// flow of the market's side as the trade would.
     #[returns(QuoteResponse)]
     Quote {
         /// Market id.
@@ -142,6 +147,9 @@ pub enum QueryMsg {
     /// The liquidity pool.
     #[returns(PoolResponse)]
     Pool {},
+    /// The pool's value at the oracle prices: what LP shares are priced on.
+    #[returns(PoolValueResponse)]
+    PoolValue {},
     /// An LP's pool shares.
     #[returns(Uint128)]
     LpShares {
@@ -225,6 +233,24 @@ pub struct PoolResponse {
     pub total_shares: Uint128,
 }
 
+/// Reply to [`QueryMsg::PoolValue`].
+#[cw_serde]
+pub struct PoolValueResponse {
+    /// Collateral the pool holds, base units.
+    pub balance: Uint128,
+    /// Pool shares outstanding.
+    pub total_shares: Uint128,
+    /// Every open position's unrealised PnL at the oracle price, netted (positive: the traders are
+    /// up), base units, rounded up (toward the pool).
+    pub traders_pnl: Int128,
+    /// `balance - traders_pnl`, base units, rounded down: what all the shares are worth, the price of
+    /// a withdrawal. Negative when the traders are owed more than the pool holds.
+    pub value: Int128,
+    /// Unrealised profit of the sides that are up (each market's longs and shorts netted apart), base
+    /// units, rounded up: the part of the balance a withdrawal may not take.
+    pub reserved: Uint128,
+}
+
 /// Migrates the perp market to this version.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
@@ -245,11 +271,14 @@ pub struct PositionSummary {
     pub unrealized_pnl: Int128,
 }
 
-/// The part of [`MarketResponse`] that prices and margins a trade.
+/// The part of [`MarketResponse`] that prices and margins a trade, with the market's recent flow.
 #[cw_serde]
 pub struct MarketSummary {
     /// Parameters that price and margin a trade.
     pub params: TradingTerms,
+    /// Each direction's recent flow now; none from a venue that does not price it.
+    #[serde(default)]
+    pub recent_flow: RecentFlow,
 }
 
 /// Reply to [`QueryMsg::PositionTerms`].
@@ -261,6 +290,33 @@ pub struct PositionTermsResponse {
     pub unmarked: Option<String>,
     /// The market's trading terms.
     pub terms: TradingTerms,
+    /// Each direction's recent flow at this block time (since 0.3.0): what the impact of the next
+    /// trade in that direction counts. Absent from an answer of 0.2.0, which priced every trade from
+    /// a still market: read as no flow.
+    #[serde(default)]
+    pub recent_flow: RecentFlow,
+}
+
+/// Notional recently traded in each direction of a market, decayed to the current block time
+/// (linearly to zero over 300 s after the direction's last trade, rounded up). A trade of `s` in a
+/// direction with recent flow `r` costs `C(r + s) - C(r)`, `C(x) = x * (x / depth)^impact_exponent`.
+#[cw_serde]
+#[derive(Default, Copy)]
+pub struct RecentFlow {
+    /// Buying: long trades, whether they open or reduce, base units.
+    pub long: Uint128,
+    /// Selling: short trades, whether they open or reduce, base units.
+    pub short: Uint128,
+}
+
+impl RecentFlow {
+    /// The recent flow of trades on `side` (a reduction of a long is a short trade).
+    pub fn of(&self, side: Side) -> Uint128 {
+        match side {
+            Side::Long => self.long,
+            Side::Short => self.short,
+        }
+    }
 }
 
 /// The part of [`MarketParams`] that prices and margins a trade.
@@ -298,5 +354,29 @@ impl From<&PositionResponse> for PositionSummary {
             margin: position.margin,
             unrealized_pnl: position.unrealized_pnl,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::from_json;
+
+    #[test]
+    fn an_answer_without_recent_flow_reads_as_no_flow() {
+        // What perp 0.2.0 answers to PositionTerms: no `recent_flow`.
+        let answer = br#"{"position":null,"unmarked":"stale","terms":{"depth":"1000",
+            "impact_exponent":"1","taker_fee":"0.0005","initial_margin":"0.1",
+            "maintenance_margin":"0.05"}}"#;
+        let read: PositionTermsResponse = from_json(answer).unwrap();
+        assert_eq!(read.recent_flow, RecentFlow::default());
+        assert_eq!(read.recent_flow.of(Side::Long), Uint128::zero());
+    }
+
+    #[test]
+    fn recent_flow_is_read_per_direction() {
+        let flow: RecentFlow = from_json(br#"{"long":"7","short":"3"}"#).unwrap();
+        assert_eq!(flow.of(Side::Long), Uint128::new(7));
+        assert_eq!(flow.of(Side::Short), Uint128::new(3));
     }
 }

@@ -62,7 +62,8 @@ pub enum ExecuteMsg {
     },
     /// The manager's order, through the whole pipeline.
     SubmitOrder(OrderRequest),
-    /// Anyone: trade a market toward its volatility-target position (long).
+    /// Anyone: trade a market toward its target. With a signal, the volatility-target size times the
+    /// signal; without one, the position itself cut to its caps: never turned around, never grown.
     Rebalance {
         /// Market id.
         market: String,

@@ -182,7 +182,7 @@ pub struct MarketResponse {
     pub last_price_time: Option<u64>,
     /// Block time until which the breaker halts orders that add exposure.
     pub halted_until: Option<u64>,
-    /// The signal `Rebalance` follows; None means long at the volatility target.
+    /// The signal `Rebalance` follows; None: it only cuts the position back to its caps.
     pub signal: Option<SignedDecimal>,
     /// The stored mark.
     pub mark: MarkResponse,
@@ -249,6 +249,9 @@ pub enum Reason {
     NotEnoughObservations,
     /// Another market's mark is older than `max_mark_age`.
     StaleMarks,
+    /// The position has lost more than its margin: any trade on it would pay the deficit from idle,
+    /// which the vault, holding isolated margin, never owes; it waits for the venue's liquidation.
+    UnderWater,
 }
 
 /// One cap's limit in a preview.

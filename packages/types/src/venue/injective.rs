@@ -1,23 +1,31 @@
-//! Injective's exchange module message the vault sends, in the wire shape of `injective-cosmwasm`, and
-//! `order`, which builds it from a decided order on the market's ticks.
+//! Injective's exchange module as the vault reaches it through the chain's wasm bindings, in the wire
+//! shape of `injective-cosmwasm`: the message the vault sends (`order` builds it from a decided order
+//! on the market's ticks) and the queries it reads its position with (`summary` turns their answers
+//! into the pipeline's [`PositionSummary`]).
 //!
-//! Copied from `InjectiveLabs/cw-injective`, `packages/injective-cosmwasm/src/msg.rs`,
-//! `route.rs`, `exchange/derivative.rs` and `exchange/order.rs` (commit
+//! Copied from `InjectiveLabs/cw-injective`, `packages/injective-cosmwasm/src/msg.rs`, `query.rs`,
+//! `route.rs`, `exchange/derivative.rs`, `exchange/order.rs` and `exchange/response.rs` (commit
 //! 78f9ab9faf66e39b577cc5e99649b7f50981d180, crate 0.3.1). That crate builds on cosmwasm-std 2, so it
 //! cannot sit beside our cosmwasm-std 3; these types serialise the same JSON: `FPDecimal` is a
 //! decimal string with at most 18 fractional digits, `MarketId` and `SubaccountId` are `0x` + 64
 //! hex characters, `OrderType` is a number (`serde_repr`). `tests/fixtures/venues/injective/` holds
 //! the verbatim source the tests check against.
 //!
-//! Amounts are `Decimal256`, as wide as `FPDecimal`: the chain reads them in the quote's base units
-//! (injectived 1.20 converts these v1 messages to its human-unit v2 orders by the market's quote
-//! decimals), and an 18-decimal quote puts prices beyond `Decimal`. Checked on a local injectived
-//! 1.20.1 by `scripts/e2e-injective.sh`.
+//! Amounts are `Decimal256`, as wide as `FPDecimal`, in chain units: the quote's base units (injectived
+//! 1.20 converts these v1 messages to its human-unit v2 orders by the market's quote decimals, and
+//! answers the v1 queries in chain units again: injective-core `wasmbinding/queries.go` uses the
+//! exchange's v1 query server), and an 18-decimal quote puts prices beyond `Decimal`. Checked on a
+//! local injectived 1.20.1 by `scripts/e2e-injective.sh`.
+//!
+//! Orders are atomic (order types 9 and 10): the exchange executes them in the transaction, at the
+//! market's taker fee times its atomic multiplier (2.5 by default), instead of at the end of the block.
+//! So when the vault's reply runs, the exchange's position already holds whatever filled.
 
-use cosmwasm_std::{CosmosMsg, CustomMsg, Decimal256, Uint128, Uint256};
+use cosmwasm_std::{CosmosMsg, CustomMsg, CustomQuery, Decimal256, Int128, Uint128, Uint256};
 
 use super::{InjectiveVenue, VenueAccount, VenueError, VenueMsg, VenueOrder};
 use crate::Side;
+use crate::perp::PositionSummary;
 use serde::{Deserialize, Serialize};
 
 /// The custom message Injective's wasm bindings route to a module.
@@ -50,7 +58,7 @@ pub enum InjectiveRoute {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum InjectiveMsg {
-    /// A derivative market order from the contract's subaccount.
+    /// A derivative market order from the contract's subaccount (atomic: executed in the transaction).
     CreateDerivativeMarketOrder {
         /// The contract itself (bech32).
         sender: String,
@@ -89,21 +97,21 @@ pub struct OrderInfo {
     pub cid: Option<String>,
 }
 
-/// Injective's order type (numbers as in the exchange proto).
+/// Injective's order type (numbers as in the exchange proto): the vault sends only atomic orders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OrderType {
-    /// 1.
-    Buy,
-    /// 2.
-    Sell,
+    /// 9: a buy executed in the transaction.
+    BuyAtomic,
+    /// 10: a sell executed in the transaction.
+    SellAtomic,
 }
 
 impl OrderType {
     /// The proto number.
     pub fn number(self) -> u8 {
         match self {
-            OrderType::Buy => 1,
-            OrderType::Sell => 2,
+            OrderType::BuyAtomic => 9,
+            OrderType::SellAtomic => 10,
         }
     }
 }
@@ -117,8 +125,8 @@ impl Serialize for OrderType {
 impl<'de> Deserialize<'de> for OrderType {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match u8::deserialize(deserializer)? {
-            1 => Ok(OrderType::Buy),
-            2 => Ok(OrderType::Sell),
+            9 => Ok(OrderType::BuyAtomic),
+            10 => Ok(OrderType::SellAtomic),
             other => Err(serde::de::Error::custom(format!(
                 "order type {other} is not sent by the vault"
             ))),
@@ -172,14 +180,14 @@ pub(super) fn order(
     let price_tick = Decimal256::from(v.price_tick);
     let (order_type, price) = match order.side {
         Side::Long => (
-            OrderType::Buy,
+            OrderType::BuyAtomic,
             floor_to(
                 price.checked_mul(Decimal256::one().checked_add(slippage)?)?,
                 price_tick,
             )?,
         ),
         Side::Short => (
-            OrderType::Sell,
+            OrderType::SellAtomic,
             ceil_to(
                 price.checked_mul(Decimal256::one().checked_sub(slippage)?)?,
                 price_tick,
@@ -211,4 +219,147 @@ pub(super) fn order(
             },
         },
     }))
+}
+
+/// The custom query Injective's wasm bindings route to a module.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct InjectiveQueryWrapper {
+    /// The module, `exchange` here.
+    pub route: InjectiveRoute,
+    /// The module's query.
+    pub query_data: InjectiveQuery,
+}
+
+impl CustomQuery for InjectiveQueryWrapper {}
+
+/// The exchange queries the vault reads its position with.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum InjectiveQuery {
+    /// The market, with its mark price.
+    DerivativeMarket {
+        /// `0x` + 64 hex characters.
+        market_id: String,
+    },
+    /// A subaccount's position: side, quantity, entry price, margin.
+    SubaccountPositionInMarket {
+        /// `0x` + 64 hex characters.
+        market_id: String,
+        /// `0x` + 64 hex characters.
+        subaccount_id: String,
+    },
+    /// A subaccount's position with its effective margin: margin plus PnL at the mark price plus
+    /// unrealised funding, as the exchange values it for liquidation.
+    SubaccountEffectivePositionInMarket {
+        /// `0x` + 64 hex characters.
+        market_id: String,
+        /// `0x` + 64 hex characters.
+        subaccount_id: String,
+    },
+}
+
+impl InjectiveQueryWrapper {
+    /// An exchange query.
+    pub fn exchange(query_data: InjectiveQuery) -> Self {
+        InjectiveQueryWrapper {
+            route: InjectiveRoute::Exchange,
+            query_data,
+        }
+    }
+}
+
+/// Answer to [`InjectiveQuery::DerivativeMarket`]; none when the exchange has no such market.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct DerivativeMarketResponse {
+    /// The market (its other fields are not read).
+    #[serde(default)]
+    pub market: Option<FullDerivativeMarket>,
+}
+
+/// The part of the exchange's full derivative market the vault reads.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct FullDerivativeMarket {
+    /// Chain units: quote base units per unit of quantity.
+    pub mark_price: Decimal256,
+}
+
+/// Answer to [`InjectiveQuery::SubaccountPositionInMarket`]; none when flat.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PositionResponse {
+    /// The position.
+    #[serde(default)]
+    pub state: Option<Position>,
+}
+
+/// The part of a position on the exchange the vault reads (its entry price and funding entry are
+/// left out), chain units.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Long; the exchange leaves the field out when false.
+    #[serde(rename = "isLong", default)]
+    pub is_long: bool,
+    /// Quantity in the market's units.
+    pub quantity: Decimal256,
+    /// Quote base units.
+    #[serde(default)]
+    pub margin: Decimal256,
+}
+
+/// Answer to [`InjectiveQuery::SubaccountEffectivePositionInMarket`]; none when flat.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct EffectivePositionResponse {
+    /// The position.
+    #[serde(default)]
+    pub state: Option<EffectivePosition>,
+}
+
+/// The part of an effective position the vault reads (side, quantity and entry price are the
+/// position's), chain units.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct EffectivePosition {
+    /// Margin + PnL at the mark price + unrealised funding, quote base units; negative when under
+    /// water beyond the margin. A decimal string, read by [`summary`] (`SignedDecimal256` would add
+    /// its own parser and signed 256-bit arithmetic to the wasm for this one field).
+    pub effective_margin: String,
+}
+
+/// A signed decimal string rounded down to an integer.
+fn floor_signed(s: &str) -> Result<Int128, VenueError> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let abs: Decimal256 = digits.parse()?;
+    if negative {
+        let up = Int128::try_from(Uint128::try_from(abs.to_uint_ceil())?)?;
+        Ok(Int128::zero().checked_sub(up)?)
+    } else {
+        Ok(Int128::try_from(Uint128::try_from(abs.to_uint_floor())?)?)
+    }
+}
+
+/// The exchange's position as the pipeline reads a position: notional = quantity * the market's mark
+/// price, margin as posted, and PnL = effective margin - margin (price and funding), each rounded
+/// down to base units, so margin + PnL is the exchange's effective margin rounded down.
+pub fn summary(
+    held: &Position,
+    effective: &EffectivePosition,
+    mark_price: Decimal256,
+) -> Result<PositionSummary, VenueError> {
+    let floor = |x: Decimal256| Uint128::try_from(x.to_uint_floor());
+    let notional = floor(held.quantity.checked_mul(mark_price)?)?;
+    let margin = floor(held.margin)?;
+    let equity = floor_signed(&effective.effective_margin)?;
+    let unrealized_pnl = equity.checked_sub(Int128::try_from(margin)?)?;
+    let side = match (held.quantity.is_zero(), held.is_long) {
+        (true, _) => None,
+        (false, true) => Some(Side::Long),
+        (false, false) => Some(Side::Short),
+    };
+    Ok(PositionSummary {
+        side,
+        notional,
+        margin,
+        unrealized_pnl,
+    })
 }

@@ -1,18 +1,19 @@
-//! What the vault reads back from a Levana perps market: the position ids it owns, those positions,
-//! and its newest deferred execution.
+//! What the vault reads back from a Levana perps market: its newest deferred executions, and the
+//! positions they name.
 //!
 //! Shapes from `Levana-Protocol/levana-perps` at commit b3163b4b1f54edfe314d877b0753067192cb277f:
-//! `QueryMsg::{Positions, NftProxy, ListDeferredExecs}` and `PositionsQueryFeeApproach`,
-//! `PriceForQuery` (`packages/perpswap/src/contracts/market/entry.rs`), the position token's
-//! `QueryMsg::Tokens` and `TokensResponse` (`contracts/position_token/entry.rs`), `PositionsResp`,
-//! `PositionQueryResponse` and `ClosedPosition` (`contracts/market/position.rs`, `position/closed.rs`),
-//! `ListDeferredExecsResp`, `DeferredExecWithStatus`, `DeferredExecStatus` and `DeferredExecItem`
-//! (`contracts/market/deferred_execution.rs`). Responses keep only the fields the vault reads and
-//! ignore the others, so a field Levana adds does not break the vault; the tests parse the full
-//! responses built from the verbatim fixtures in `tests/fixtures/venues/levana/`.
+//! `QueryMsg::{Positions, ListDeferredExecs}` and `PositionsQueryFeeApproach`, `PriceForQuery`
+//! (`packages/perpswap/src/contracts/market/entry.rs`), `PositionsResp`, `PositionQueryResponse` and
+//! `ClosedPosition` (`contracts/market/position.rs`, `position/closed.rs`), `ListDeferredExecsResp`,
+//! `DeferredExecWithStatus`, `DeferredExecStatus`, `DeferredExecCompleteTarget` and
+//! `DeferredExecItem` (`contracts/market/deferred_execution.rs`). Responses keep only the fields the
+//! vault reads and ignore the others, so a field Levana adds does not break the vault; the tests
+//! parse the full responses built from the verbatim fixtures in `tests/fixtures/venues/levana/`.
 //!
 //! Levana lists a wallet's deferred executions newest first and executes them in id order, so the
-//! newest one tells whether anything of the vault is still queued.
+//! newest ones tell whether anything of the vault is still queued. Only the wallet itself adds to its
+//! list (Levana records each execution under its sender), and each names the position it opened or
+//! changed: the list is where the vault learns which positions are its own.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint64, Uint128};
@@ -35,11 +36,6 @@ pub enum LevanaQueryMsg {
         fees: Option<PositionsQueryFeeApproach>,
         /// A price to mark at; none: the market's.
         price: Option<PriceForQuery>,
-    },
-    /// The position token (NFT) queries, answered by the market itself.
-    NftProxy {
-        /// The NFT query.
-        nft_msg: LevanaNftQueryMsg,
     },
     /// A wallet's deferred executions, newest first.
     ListDeferredExecs {
@@ -70,27 +66,6 @@ pub struct PriceForQuery {
     pub base: Decimal,
     /// Collateral in USD.
     pub collateral: Decimal,
-}
-
-/// The position token query the vault sends.
-#[cw_serde]
-pub enum LevanaNftQueryMsg {
-    /// Position ids (token ids) held by `owner`, ascending.
-    Tokens {
-        /// The holder.
-        owner: String,
-        /// Last token id seen.
-        start_after: Option<String>,
-        /// At most this many.
-        limit: Option<u32>,
-    },
-}
-
-/// Answer to `Tokens`.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct LevanaTokens {
-    /// Position ids as strings.
-    pub tokens: Vec<String>,
 }
 
 /// Answer to `Positions`: the parts the vault reads.
@@ -157,32 +132,55 @@ pub enum LevanaDeferredStatus {
     /// Waiting for the crank.
     Pending,
     /// Applied.
-    Success {},
+    Success {
+        /// What it opened or changed.
+        #[serde(default)]
+        target: LevanaCompleteTarget,
+    },
     /// Not applied (the collateral attached went back).
     Failure {},
 }
 
-/// `DeferredExecItem`, an externally tagged enum (one key, the variant): read as the three variants
-/// that hold collateral while queued; any other variant leaves all three empty. (A struct rather than
-/// an enum with an untagged catch-all: it parses without buffering, and costs far less wasm.)
+/// `DeferredExecCompleteTarget`, an externally tagged enum: read as the position, if it is one (a
+/// limit order leaves it empty).
+#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct LevanaCompleteTarget {
+    /// `Position`: its id.
+    #[serde(default)]
+    pub position: Option<Uint64>,
+}
+
+/// `DeferredExecItem`, an externally tagged enum (one key, the variant): read as the five variants
+/// the vault sends; any other variant leaves all five empty. (A struct rather than an enum with an
+/// untagged catch-all: it parses without buffering, and costs far less wasm.)
 #[derive(Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct LevanaDeferredItem {
     /// `OpenPosition`, with the collateral attached.
     #[serde(default)]
-    pub open_position: Option<LevanaAttached>,
+    pub open_position: Option<LevanaItemFields>,
     /// `UpdatePositionAddCollateralImpactLeverage`, with the collateral attached.
     #[serde(default)]
-    pub update_position_add_collateral_impact_leverage: Option<LevanaAttached>,
+    pub update_position_add_collateral_impact_leverage: Option<LevanaItemFields>,
     /// `UpdatePositionAddCollateralImpactSize`, with the collateral attached.
     #[serde(default)]
-    pub update_position_add_collateral_impact_size: Option<LevanaAttached>,
+    pub update_position_add_collateral_impact_size: Option<LevanaItemFields>,
+    /// `UpdatePositionRemoveCollateralImpactSize`.
+    #[serde(default)]
+    pub update_position_remove_collateral_impact_size: Option<LevanaItemFields>,
+    /// `ClosePosition`.
+    #[serde(default)]
+    pub close_position: Option<LevanaItemFields>,
 }
 
-/// The collateral an item attaches (its other fields are not read).
+/// The parts of an item the vault reads (its other fields are not read).
 #[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct LevanaAttached {
-    /// Decimal tokens.
-    pub amount: Decimal,
+pub struct LevanaItemFields {
+    /// The position it changes; none for an open.
+    #[serde(default)]
+    pub id: Option<Uint64>,
+    /// Collateral attached (taken out, for a removal), decimal tokens; none for a close.
+    #[serde(default)]
+    pub amount: Option<Decimal>,
 }
 
 impl LevanaDeferredExec {
@@ -204,9 +202,29 @@ impl LevanaDeferredExec {
         ]
         .into_iter()
         .flatten()
-        .map(|attached| attached.amount)
-        .next()
+        .find_map(|attached| attached.amount)
         .unwrap_or_default()
+    }
+
+    /// The position this execution names: the one it opened or changed once applied, else the one
+    /// it changes (none for an open still queued or failed).
+    pub fn position_id(&self) -> Option<Uint64> {
+        if let LevanaDeferredStatus::Success {
+            target: LevanaCompleteTarget { position: Some(id) },
+        } = &self.status
+        {
+            return Some(*id);
+        }
+        let item = &self.item;
+        [
+            &item.update_position_add_collateral_impact_leverage,
+            &item.update_position_add_collateral_impact_size,
+            &item.update_position_remove_collateral_impact_size,
+            &item.close_position,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|named| named.id)
     }
 }
 

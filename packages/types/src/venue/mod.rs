@@ -13,14 +13,15 @@
 //!   position back ([`levana_query`]) and changes it by id: more collateral at the position's
 //!   leverage to increase, collateral out at that leverage to reduce, `ClosePosition` to close, and
 //!   collateral in at constant size to top up (the builders in [`levana`]).
-//! - [`Venue::Injective`]: the exchange module's derivative market order, a custom message. Quantity
-//!   is notional / (oracle price * 10^quote_decimals), rounded down to the market's quantity tick (never more than
-//!   decided); the worst price is the oracle price moved by `max_slippage` against the vault,
-//!   rounded to the price tick toward the oracle price (never worse than allowed).
+//! - [`Venue::Injective`]: the exchange module's atomic derivative market order, a custom message
+//!   the exchange executes in the transaction. Quantity is notional / (oracle price *
+//!   10^quote_decimals), rounded down to the market's quantity tick (never more than decided); the
+//!   worst price is the oracle price moved by `max_slippage` against the vault, rounded to the price
+//!   tick toward the oracle price (never worse than allowed). The vault reads its position back with
+//!   the exchange's custom queries ([`injective`]).
 //!
-//! Injective's positions are not read back: the vault keeps its own ledger of what it sent (see the
-//! vault's `venue` module). Both external venues price and margin orders with the venue's `terms`
-//! from the market configuration.
+//! Every venue is read back: the vault's mark is always the venue's position. Both external venues
+//! price and margin orders with the venue's `terms` from the market configuration.
 
 pub mod injective;
 pub mod levana;
@@ -83,7 +84,8 @@ pub struct LevanaVenue {
 pub struct InjectiveVenue {
     /// `0x` + 64 hex characters.
     pub market_id: String,
-    /// The vault's subaccount, `0x` + 64 hex characters (its address bytes, then the nonce).
+    /// The vault's default subaccount, `0x` + 64 hex characters: its address bytes, then a zero
+    /// nonce (the one subaccount that trades from the vault's bank balance).
     pub subaccount_id: String,
     /// Receives a share of the trading fee, when set.
     pub fee_recipient: Option<String>,
@@ -96,7 +98,9 @@ pub struct InjectiveVenue {
     pub price_tick: Decimal,
     /// The market's quantity tick, > 0.
     pub quantity_tick: Decimal,
-    /// The trading terms the pipeline assumes for this market (depth, impact, margins, fee).
+    /// The trading terms the pipeline assumes for this market (depth, impact, margins, fee). The
+    /// vault's orders are atomic: `taker_fee` is the market's taker fee times the exchange's atomic
+    /// fee multiplier (2.5 by default).
     pub terms: TradingTerms,
 }
 
@@ -236,12 +240,6 @@ impl Venue {
             Venue::Levana(_) => "levana",
             Venue::Injective(_) => "injective",
         }
-    }
-
-    /// Whether the vault reads its position back from the venue (else it keeps a ledger of what it
-    /// sent, valued at the trade).
-    pub fn reads_back(&self) -> bool {
-        !matches!(self, Venue::Injective(_))
     }
 
     /// The trading terms the pipeline assumes, for venues the vault does not query.

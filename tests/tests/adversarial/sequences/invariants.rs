@@ -6,6 +6,8 @@
 //!   `PreviewOrder` gave in the same block, plus one base unit.
 //! - Reduce-only: while the price is usable for it and a position is open, the manager's reduce-only
 //!   order is accepted or scaled, never refused or failed.
+//! - Keepers: without a signal (sessions set none), a `Rebalance` never turns the position around and
+//!   never adds to it; a flat market stays flat.
 //! - Margin: the venue never refuses a trade the vault forwards (an order, a rebalance, a
 //!   deleverage) for want of margin: the vault posts what the venue will ask.
 //! - Shares: the balances sum to the supply.
@@ -136,6 +138,29 @@ pub fn check_exposure(
 }
 
 /// Reduce-only: with a usable price and an open position, the manager's reduce-only order trades.
+/// Keepers: a `Rebalance` that went through left the position on its side (or flat) and no larger.
+pub fn check_keeper(
+    w: &World,
+    before: &PositionResponse,
+    tally: &Tally,
+) -> Result<(), TestCaseError> {
+    let after = q(w.suite.query_position())?;
+    tally.bump("check keeper keeps the manager's position");
+    prop_assert!(
+        after.side.is_none() || after.side == before.side,
+        "Rebalance turned {:?} into {:?}",
+        before.side,
+        after.side
+    );
+    prop_assert!(
+        after.notional <= before.notional,
+        "Rebalance grew {} to {}",
+        before.notional,
+        after.notional
+    );
+    Ok(())
+}
+
 pub fn check_reduce_only(
     w: &World,
     position: &PositionResponse,
@@ -152,7 +177,23 @@ pub fn check_reduce_only(
         && time <= now + i128::from(params.guards.max_future_skew)
         && now - time <= i128::from(params.guards.reduce_max_age);
     let venue_takes = time <= now && now - time <= i128::from(max_price_age);
+    // A position that lost more than its margin waits for the venue's liquidation: trading it would
+    // pay the deficit from idle (reason `under_water`).
+    let under_water = i128::try_from(position.margin.u128()).unwrap_or(i128::MAX)
+        + position.unrealized_pnl.i128()
+        < 0;
     match (vault_takes, venue_takes) {
+        (true, true) if under_water => {
+            tally.bump("check reduce-only under water waits");
+            let outcome = res.as_ref().map(decision);
+            prop_assert!(
+                matches!(outcome.as_ref().map(|d| d.as_deref()), Ok(Some("rejected"))),
+                "reduce-only under water of {:?} {}: {:?}",
+                position.side,
+                position.notional,
+                outcome
+            );
+        }
         (true, true) => {
             tally.bump("check reduce-only trades");
             let outcome = res.as_ref().map(decision);

@@ -13,8 +13,8 @@ use proptest::prelude::*;
 use super::access::{check_payees, check_roles, purses};
 use super::data::{Step, Trader};
 use super::invariants::{
-    Snapshot, Values, check_exposure, check_limits, check_margin, check_reduce_only, check_shares,
-    check_values, decision, q,
+    Snapshot, Values, check_exposure, check_keeper, check_limits, check_margin, check_reduce_only,
+    check_shares, check_values, decision, q,
 };
 use super::reconcile::{
     ShareBefore, check_deposit, check_nav, check_position_terms, check_redeem, check_rejected,
@@ -69,7 +69,10 @@ fn read_before(w: &World, step: &Step) -> Result<Before, TestCaseError> {
             by: Trader::Manager,
             ..
         } => before.preview = preview(w.order_request(step).expect("an order")),
-        Step::Rebalance => before.preview = preview(probe(ballast_types::Side::Long)),
+        Step::Rebalance => {
+            before.preview = preview(probe(ballast_types::Side::Long));
+            before.position = s.query_position().ok();
+        }
         Step::Deleverage | Step::ReduceOnly { .. } => {
             before.position = s.query_position().ok();
             if matches!(step, Step::Deleverage) {
@@ -173,6 +176,9 @@ fn check_step(
         && position.side.is_some()
     {
         check_reduce_only(w, position, res, tally)?;
+    }
+    if let (Step::Rebalance, Some(position), Ok(_)) = (step, &before.position, res) {
+        check_keeper(w, position, tally)?;
     }
     if let (Some(values), Ok(r)) = (&before.values, res) {
         check_values(w, step, values, r, tally)?;

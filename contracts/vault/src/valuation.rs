@@ -1,0 +1,90 @@
+//! The nav a share action prices at (DESIGN section 2): every open market is read from its venue in
+//! the same transaction, at a price that passes the oracle guards for opening, and added to the idle
+//! balance read at the same moment.
+//!
+//! Stored marks are not enough for shares. A mark can be up to `max_mark_age` old, so a depositor
+//! could buy shares before a gain shows, or redeem before a loss does, at the other holders'
+//! expense; and a venue that pays the vault on its own (a liquidation's remainder, a Levana crank)
+//! raises the idle balance while the stored mark still counts the position, so the payout would be
+//! counted twice. Reading both now counts every unit once. The cost is one oracle and one venue read
+//! per open market (at most `MAX_MARKETS`), paid by the depositor or redeemer, not by orders.
+
+use cosmwasm_std::{Deps, Env, Order, Storage, Uint128};
+
+use ballast_types::vault::{MarketConfig, VaultParams};
+
+use crate::error::{ContractError, ContractResult};
+use crate::execute::order::reason_name;
+use crate::inputs::{self, equity, mark_of};
+use crate::marks::store_mark;
+use crate::pipeline::open_guard;
+use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, Mark, PARAMS};
+use crate::venue;
+
+/// Nav now, and the marks it was read from.
+pub struct Valuation {
+    /// Idle plus every open position's equity (each floored at zero), base units.
+    pub nav: Uint128,
+    /// The fresh mark of every open market.
+    pub marks: Vec<(String, Mark)>,
+}
+
+/// Values the vault now, reading every open market; `idle` is the balance to add (a deposit's own
+/// funds left out). Fails, naming the market, when a price fails a guard or a venue is mid-change.
+pub fn value(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Valuation> {
+    let config = CONFIG.load(deps.storage)?;
+    let params = PARAMS.load(deps.storage)?;
+    let now = env.block.time.seconds();
+    let mut nav = idle;
+    let mut marks = vec![];
+    for market in open_markets(deps.storage)? {
+        let market_config = MARKETS.load(deps.storage, &market)?;
+        check_price(deps, &config, &params, &market_config, now)?;
+        let (position, settling) = venue::position(deps, env, &config, &market_config)?;
+        if settling {
+            return Err(ContractError::MarketSettling { market });
+        }
+        let mark = mark_of(&position, now);
+        nav = add_equity(nav, &mark)?;
+        marks.push((market, mark));
+    }
+    Ok(Valuation { nav, marks })
+}
+
+/// Stores the marks a valuation read, so the totals equal what was valued.
+pub fn store(storage: &mut dyn Storage, valuation: &Valuation) -> ContractResult<()> {
+    for (market, mark) in &valuation.marks {
+        store_mark(storage, market, mark)?;
+    }
+    Ok(())
+}
+
+/// Markets with an open mark, oldest first; at most `MAX_MARKETS`.
+fn open_markets(storage: &dyn Storage) -> ContractResult<Vec<String>> {
+    MARK_TIMES
+        .keys(storage, None, None, Order::Ascending)
+        .map(|key| Ok(key?.1))
+        .collect()
+}
+
+/// Refuses a price the oracle guards would refuse for an opening order.
+fn check_price(
+    deps: Deps,
+    config: &Config,
+    params: &VaultParams,
+    market: &MarketConfig,
+    now: u64,
+) -> ContractResult<()> {
+    let price = inputs::oracle_price(deps, config, &market.feed_id)?;
+    match open_guard(params, &price, now)? {
+        None => Ok(()),
+        Some(reason) => Err(ContractError::UnpricedMarket {
+            market: market.market.clone(),
+            reason: reason_name(reason),
+        }),
+    }
+}
+
+fn add_equity(nav: Uint128, mark: &Mark) -> ContractResult<Uint128> {
+    Ok(nav.checked_add(Uint128::try_from(equity(mark)?)?)?)
+}
