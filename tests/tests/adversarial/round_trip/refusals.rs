@@ -8,6 +8,8 @@ pub type Refusal = (&'static str, &'static str);
 
 /// The vault cannot read a venue (its price is unusable).
 const VENUE: Refusal = ("vault", "venue_unavailable");
+/// A share action values every open market now: refused while a price fails a guard.
+const UNPRICED: Refusal = ("vault", "unpriced_market");
 /// The perp market refuses its oracle's price.
 const PERP_PRICE: [Refusal; 2] = [("perp", "stale_price"), ("perp", "future_price")];
 
@@ -20,13 +22,13 @@ fn trading(extra: &[Refusal]) -> Vec<Refusal> {
 
 /// A deposit's refusals (the attacker's too).
 pub fn deposit() -> Vec<Refusal> {
-    vec![("vault", "stale_mark"), VENUE, ("vault", "zero_shares")]
+    vec![UNPRICED, VENUE, ("vault", "zero_shares")]
 }
 
 /// A redeem's refusals (the attacker's too).
 pub fn redeem() -> Vec<Refusal> {
     vec![
-        ("vault", "stale_mark"),
+        UNPRICED,
         VENUE,
         ("vault", "insufficient_shares"),
         ("vault", "withdraw_breaks_cap"),
@@ -54,10 +56,16 @@ pub fn action(action: &Action) -> Vec<Refusal> {
             ("vault", "grid_expired"),
         ]),
         Action::Hedge(_) => trading(&[("vault", "no_hedge")]),
-        Action::AccrueFees => vec![("vault", "stale_mark"), VENUE],
-        // A pool whose LPs all left with fees paid in since is refused a deposit.
-        Action::LpDeposit { .. } => vec![("perp", "pool_drained")],
-        Action::LpWithdraw { .. } => vec![("perp", "zero_amount")],
+        Action::AccrueFees => vec![UNPRICED, VENUE],
+        // LP shares are priced on the pool's value: refused while a market with positions has no
+        // usable price, while the pool is worth nothing, or (withdrawals) past what winners are owed.
+        Action::LpDeposit { .. } => vec![("perp", "pool_unpriced"), ("perp", "pool_insolvent")],
+        Action::LpWithdraw { .. } => vec![
+            ("perp", "zero_amount"),
+            ("perp", "pool_unpriced"),
+            ("perp", "pool_insolvent"),
+            ("perp", "pool_reserved"),
+        ],
     }
 }
 

@@ -24,9 +24,9 @@ const VENUE: Refusal = ("vault", "venue_unavailable");
 /// the block): the vault accepts a price up to `max_future_skew` ahead, the venue none; and a
 /// reduce-only order may use a price the venue finds too old.
 const PERP_PRICE: [Refusal; 2] = [("perp", "stale_price"), ("perp", "future_price")];
-/// Deposits and redeems need every mark fresh (or, once share actions read the venues themselves,
-/// a venue that can be read).
-const SHARE_ACTION: [Refusal; 2] = [("vault", "stale_mark"), VENUE];
+/// Deposits and redeems value every open market now: a price must pass the guards and the venue
+/// must be readable.
+const SHARE_ACTION: [Refusal; 2] = [("vault", "unpriced_market"), VENUE];
 
 /// The refusals `step` may meet.
 pub fn allowed(step: &Step) -> Vec<Refusal> {
@@ -132,7 +132,8 @@ const MINIMUMS: [(&str, u64, u64); 6] = [
     ("done deposit", 1, 1),
     ("done redeem", 1, 2),
     ("done mark", 1, 2),
-    ("done rebalance traded", 1, 8),
+    // Sessions set no signal, so a keeper's Rebalance only cuts a position back to its caps.
+    ("done rebalance traded", 1, 200),
     ("done reduce-only traded", 1, 8),
 ];
 
