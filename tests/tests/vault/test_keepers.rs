@@ -138,9 +138,14 @@ fn rebalance_during_an_oracle_outage_records_a_stale_price_and_moves_nothing() {
 
 #[test]
 fn a_rebalance_rejected_on_a_halted_market_moves_nothing() {
-    let mut suite = SuiteBuilder::new().build();
-    // Well under the target, which stays above it after the jump: the rebalance adds, and is refused.
+    // A signal brings the Kelly cap: an edge of 10 keeps it above the volatility target.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| p.max_edge = "10".parse().unwrap())
+        .build();
+    // Well under the target, which stays above it after the jump: the rebalance, following a long
+    // signal, adds, and is refused.
     suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
+    suite.set_signal("1").unwrap();
     suite.advance(10);
     let price = suite.price * 130 / 100;
     suite.publish(price).unwrap();

@@ -59,7 +59,8 @@ const MINIMUMS: [(&str, u64, u64); 11] = [
     ("check [nav vs venue]", 4, 1),
     ("check [trade cost]", 1, 1),
     ("done order traded", 1, 4),
-    ("done rebalance traded", 1, 4),
+    // A keeper's Rebalance trades only on a signal, or to cut a position back to its caps.
+    ("done rebalance traded", 1, 16),
     ("done hedge traded", 1, 20),
     ("done grid_level traded", 1, 50),
     ("liquidate: ok", 1, 20),
