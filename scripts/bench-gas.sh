@@ -3,6 +3,8 @@
 # baseline (tools/gas-bench/forwarder) to wasm with the artifacts' flags, builds tools/gas-bench (its own
 # workspace; shares tools/wasm-check/target so cosmwasm-vm is compiled once), runs it on artifacts/*.wasm.
 # Prints a table and the two ratios; writes bench/gas.json, and the grid fills (issue #9) to bench/gas-grid.json.
+# Then fails when a ratio is worse than the figure committed in bench/*.json (scripts/gas-ratchet.sh: gas only
+# ratchets down; the new figures stay in bench/ to be looked at).
 # Needs artifacts/ (scripts/build-wasm.sh).
 # --probe: builds the vault with `--features gas-probe` (checkpoints through Api::debug) and prints where
 #          SubmitOrder's gas goes, step by step; bench/*.json are left as they are.
@@ -19,6 +21,10 @@ done
 mkdir -p bench
 SNAP=$(mktemp -d); trap 'rm -rf "$SNAP"' EXIT
 cp "$ART"/ballast_*.wasm "$SNAP/"   # a concurrent build-wasm.sh deletes artifacts while it rebuilds
+# The committed figures, before this run overwrites bench/*.json (HEAD's, else the files as they are).
+for f in gas gas-grid; do
+  git show "HEAD:bench/$f.json" >"$SNAP/$f.committed.json" 2>/dev/null || cp "bench/$f.json" "$SNAP/$f.committed.json"
+done
 
 echo "== forwarder baseline: cargo build (opt-level ${WASM_OPT_LEVEL:-z}), wasm-opt" >&2
 (cd tools/gas-bench/forwarder && CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-z} \
@@ -42,3 +48,5 @@ fi
 sums=$(cd "$SNAP" && sha256sum ballast_*.wasm | jq -R 'split("  ") | {(.[1]): .[0]}' | jq -s add)
 jq --argjson s "$sums" '. + {artifacts_sha256: $s}' bench/gas.json >"$SNAP/gas.json" && cp "$SNAP/gas.json" bench/gas.json
 jq --argjson s "$sums" '. + {artifacts_sha256: $s}' bench/gas-grid.json >"$SNAP/gas-grid.json" && cp "$SNAP/gas-grid.json" bench/gas-grid.json
+# gas only ratchets down
+scripts/gas-ratchet.sh "$SNAP/gas.committed.json" bench/gas.json "$SNAP/gas-grid.committed.json" bench/gas-grid.json

@@ -1,6 +1,7 @@
 //! Test helpers for the Ballast contracts: code wrappers, one harness per contract, assertions.
 
 pub mod assertions;
+pub mod errors;
 // Copied from the venues' sources: kept as copied, not reformatted.
 #[rustfmt::skip]
 #[path = "../fixtures/venues/injective/exchange_msg.rs"]
@@ -22,4 +23,5 @@ pub mod oracle;
 pub mod perp;
 pub mod probe;
 pub mod raw_oracle;
+pub mod reconcile;
 pub mod suite;

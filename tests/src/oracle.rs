@@ -6,15 +6,12 @@ use cw_multi_test::{App, AppResponse, Contract, ContractWrapper, Executor};
 use ballast_types::oracle::{ConfigResponse, ExecuteMsg, InstantiateMsg, PriceUpdate, QueryMsg};
 use ballast_types::pyth::{PriceFeedResponse, PriceIdentifier};
 
-/// The oracle's code for multi-test.
+/// The oracle's code for multi-test (noting its errors' ids, [`crate::errors`]).
 pub fn oracle_code() -> Box<dyn Contract<Empty>> {
+    use crate::errors::oracle;
     Box::new(
-        ContractWrapper::new(
-            ballast_oracle::contract::execute,
-            ballast_oracle::contract::instantiate,
-            ballast_oracle::contract::query,
-        )
-        .with_migrate(ballast_oracle::contract::migrate),
+        ContractWrapper::new(oracle::execute, oracle::instantiate, oracle::query)
+            .with_migrate(oracle::migrate),
     )
 }
 

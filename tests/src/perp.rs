@@ -30,15 +30,12 @@ pub const EXPO: i32 = -8;
 /// Balance each user starts with, base units.
 pub const START_BALANCE: u128 = 1_000_000_000_000;
 
-/// The perp market's code for multi-test.
+/// The perp market's code for multi-test (noting its errors' ids, [`crate::errors`]).
 pub fn perp_code() -> Box<dyn Contract<Empty>> {
+    use crate::errors::perp;
     Box::new(
-        ContractWrapper::new(
-            ballast_perp::contract::execute,
-            ballast_perp::contract::instantiate,
-            ballast_perp::contract::query,
-        )
-        .with_migrate(ballast_perp::contract::migrate),
+        ContractWrapper::new(perp::execute, perp::instantiate, perp::query)
+            .with_migrate(perp::migrate),
     )
 }
 

@@ -104,6 +104,14 @@ impl Suite {
         Ok(ShareLedger { balances, supply })
     }
 
+    /// `holder`'s shares, from the vault's storage (the `Holder` query refuses while a mark is stale).
+    pub fn stored_shares(&self, holder: &Addr) -> StdResult<Uint128> {
+        let storage = self.app.contract_storage(&self.vault);
+        Ok(ballast_vault::state::SHARES
+            .may_load(storage.as_ref(), holder)?
+            .unwrap_or_default())
+    }
+
     /// Publishes `price * 10^expo` for the first market's feed, any exponent.
     pub fn publish_exponent(
         &mut self,

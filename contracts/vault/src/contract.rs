@@ -34,6 +34,13 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> ContractResult<VaultResponse> {
     crate::probe(deps.api, "entry");
+    // Only a deposit takes funds: anything attached to another action would be kept (a donation
+    // that moves nav inside someone's transaction).
+    if !info.funds.is_empty() && !matches!(msg, ExecuteMsg::Deposit {}) {
+        return Err(ContractError::FundsNotAccepted {
+            funds: info.funds.len(),
+        });
+    }
     match msg {
         ExecuteMsg::Deposit {} => execute::deposit(deps, env, info),
         ExecuteMsg::Redeem { shares } => execute::redeem(deps, env, info, shares),

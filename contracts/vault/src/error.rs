@@ -143,6 +143,12 @@ pub enum ContractError {
         /// The allowed age.
         max_age: u64,
     },
+    /// Funds attached to an action other than a deposit.
+    #[error("only a deposit takes funds; {funds} coin(s) were attached")]
+    FundsNotAccepted {
+        /// Coins attached.
+        funds: usize,
+    },
     /// A share action needs every open market valued now, and this market's price fails a guard.
     #[error(
         "market {market} cannot be valued now ({reason}): deposits and redeems wait for a usable price"
@@ -384,6 +390,7 @@ impl ContractError {
             ContractError::LevanaPositionCount { .. } => "levana_position_count",
             ContractError::LevanaCollateralShort { .. } => "levana_collateral_short",
             ContractError::UnpricedMarket { .. } => "unpriced_market",
+            ContractError::FundsNotAccepted { .. } => "funds_not_accepted",
             ContractError::MarketSettling { .. } => "market_settling",
         }
     }

@@ -9,32 +9,26 @@ use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
 
 use super::{DAY, DENOM, MARKET, NAV, START_PRICE, Suite};
+use crate::errors;
 use crate::oracle::{feed_id, oracle_code};
 use crate::raw_oracle::raw_oracle_code;
 
-/// The vault's code for multi-test.
+/// The vault's code for multi-test (noting its errors' ids, [`crate::errors`]).
 pub fn vault_code() -> Box<dyn Contract<Empty>> {
     Box::new(
         ContractWrapper::new(
-            ballast_vault::contract::execute,
-            ballast_vault::contract::instantiate,
-            ballast_vault::contract::query,
+            errors::vault::execute,
+            errors::vault::instantiate,
+            errors::vault::query,
         )
-        .with_reply(ballast_vault::contract::reply)
-        .with_migrate(ballast_vault::contract::migrate),
+        .with_reply(errors::vault::reply)
+        .with_migrate(errors::vault::migrate),
     )
 }
 
 /// The perp market's code for multi-test.
 pub fn perp_code() -> Box<dyn Contract<Empty>> {
-    Box::new(
-        ContractWrapper::new(
-            ballast_perp::contract::execute,
-            ballast_perp::contract::instantiate,
-            ballast_perp::contract::query,
-        )
-        .with_migrate(ballast_perp::contract::migrate),
-    )
+    crate::perp::perp_code()
 }
 
 fn dec(s: &str) -> Decimal {

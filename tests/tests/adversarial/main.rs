@@ -1,6 +1,8 @@
 //! The vault under attack, faults and bad input: a stateful property over random sessions
-//! (`sequences`), named scenarios of the known attacks on vaults and perps (`test_*`), and fuzzing of
-//! every contract's raw execute and query messages (`fuzz`).
+//! (`sequences`), the round-trip property of an attacker's deposit and redeem in one block around
+//! any permissionless action (`round_trip`), named scenarios of the known attacks on vaults and perps
+//! (`test_*`), and fuzzing of every contract's raw execute and query messages (`fuzz`). The random
+//! runs have diagnostics (`survey`: `SURVEY=1`, `IGNORE_FAILURES=..`).
 //!
 //! Scenarios that the `vault` target covers already are not repeated here: the first-depositor
 //! inflation attack (`test_withdraw::the_first_depositor_inflation_attack_fails`), stale,
@@ -12,7 +14,9 @@
 //! reduce-only past every guard (`test_reduce_only`).
 
 mod fuzz;
+mod round_trip;
 mod sequences;
+mod survey;
 mod tally;
 mod test_depositor_attacks;
 mod test_edges;

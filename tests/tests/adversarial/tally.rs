@@ -20,6 +20,11 @@ impl Tally {
         self.add(name, 1);
     }
 
+    /// The count of `name`, 0 when never bumped.
+    pub fn get(&self, name: &str) -> u64 {
+        self.counts.borrow().get(name).copied().unwrap_or(0)
+    }
+
     /// Prints every counter under a title, to stderr (shown with `--nocapture`).
     pub fn print(&self, title: &str) {
         let counts = self.counts.borrow();

@@ -138,7 +138,14 @@ impl Books {
         let released = if closes {
             settled.margin
         } else {
-            share(settled.margin, reduced, position.size)?
+            // The margin that stays must still cover the rest of the position's loss at this fill:
+            // a position under water releases nothing (the pool would pay it back at liquidation).
+            let remaining = position.size.checked_sub(reduced)?;
+            let loss =
+                pnl(position.side, remaining, position.entry_price, fill)?.min(Int256::zero());
+            let loss = Uint128::try_from(loss.unsigned_abs()).unwrap_or(Uint128::MAX);
+            let free = settled.margin.saturating_sub(loss);
+            share(settled.margin, reduced, position.size)?.min(free)
         };
         self.margin = settled.margin.checked_sub(released)?;
         self.credit = released.checked_add(settled.profit_paid)?;

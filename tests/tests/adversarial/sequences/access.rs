@@ -12,7 +12,7 @@ use super::world::World;
 use crate::tally::Tally;
 
 /// The role a step needs that its sender lacks, if it lacks one.
-fn missing_role(step: &Step) -> Option<&'static str> {
+pub fn missing_role(step: &Step) -> Option<&'static str> {
     let owner = |r: &Role| *r == Role::Owner;
     let guardian_or_owner = |r: &Role| matches!(r, Role::Owner | Role::Guardian);
     match step {

@@ -1,15 +1,21 @@
 //! The stateful property: random sessions of deposits, redeems, donations, prices of every kind
 //! (moves, jumps, stale, future-dated, low-confidence, replayed, missing), orders by the manager and by
 //! others, keepers' rebalances, deleverages, marks and liquidations, proposals and guardian actions,
-//! with every invariant of [`invariants`] checked after every step.
+//! with every invariant of [`invariants`] and [`access`] checked after every step, every refusal judged
+//! by typed error id against the step's allow-list ([`refusals`]), and the vault reconciled with what
+//! the venue reports ([`reconcile`]). A run ends by asserting how much it did (orders traded, deposits,
+//! redeems, marks), so a build where everything is refused cannot pass.
 //!
-//! CI runs [`SESSIONS`] sessions of up to [`strategy::MAX_STEPS`] steps; `PROPTEST_CASES=..` runs
-//! more. The counts are printed at the end (`cargo test --test adversarial -- --nocapture`).
+//! CI runs [`SESSIONS`] sessions of up to [`strategy::MAX_STEPS`] steps (about 50,000 steps);
+//! `PROPTEST_CASES=..` runs more. The counts are printed at the end (`cargo test --test adversarial --
+//! --nocapture`).
 
 mod access;
 mod changes;
 mod data;
 mod invariants;
+mod reconcile;
+mod refusals;
 mod runner;
 mod strategy;
 mod world;
@@ -47,5 +53,8 @@ fn vault_invariants_hold_over_random_sessions() {
     tally.print("vault sessions");
     if let Err(e) = result {
         panic!("{e}");
+    }
+    if let Err(short) = refusals::check_counts(&tally, u64::from(config().cases)) {
+        panic!("{short}");
     }
 }

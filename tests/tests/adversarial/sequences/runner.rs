@@ -1,6 +1,9 @@
 //! Runs a session step by step and judges it: reads what each step's checks need first, carries the
-//! step out, then checks every invariant of [`super::invariants`].
+//! step out, then checks every invariant of [`super::invariants`], the refusal against the step's
+//! allow-list ([`super::refusals`]) and the reconciliations with the venue ([`super::reconcile`]).
 
+use ballast_tests::errors::clear_raised;
+use ballast_tests::reconcile::Holdings;
 use ballast_tests::suite::{MARKET, attr};
 use ballast_types::vault::OrderRequest;
 use cosmwasm_std::{StdResult, Uint128};
@@ -11,10 +14,16 @@ use super::access::{check_payees, check_roles, purses};
 use super::data::{Step, Trader};
 use super::invariants::{
     Snapshot, Values, check_exposure, check_keeper, check_limits, check_margin, check_reduce_only,
-    check_shares, check_values, decision,
+    check_shares, check_values, decision, q,
 };
+use super::reconcile::{
+    ShareBefore, check_deposit, check_nav, check_position_terms, check_redeem, check_rejected,
+    check_trade_cost, fair, holdings_people, markets,
+};
+use super::refusals::{check_refusal, failure_name};
 use super::world::World;
 use crate::executed;
+use crate::survey::judge;
 use crate::tally::Tally;
 
 /// What a step's checks need from before it.
@@ -26,6 +35,10 @@ struct Before {
     position: Option<ballast_types::perp::PositionResponse>,
     /// Holders' values.
     values: Option<Values>,
+    /// A deposit's or redeem's preview, supply and fair nav.
+    share: Option<ShareBefore>,
+    /// For a step that may trade: the fair nav, and everything a rejection must leave alone.
+    trade: Option<(Option<u128>, Holdings)>,
 }
 
 /// A one-unit request of `side` without signal: its preview has the caps a keeper's order uses.
@@ -37,6 +50,14 @@ fn probe(side: ballast_types::Side) -> OrderRequest {
         reduce_only: false,
         signal: None,
     }
+}
+
+/// A step that runs the order pipeline (and may trade).
+fn is_trade(step: &Step) -> bool {
+    matches!(
+        step,
+        Step::Order { .. } | Step::ReduceOnly { .. } | Step::Rebalance | Step::Deleverage
+    )
 }
 
 fn read_before(w: &World, step: &Step) -> Result<Before, TestCaseError> {
@@ -59,8 +80,21 @@ fn read_before(w: &World, step: &Step) -> Result<Before, TestCaseError> {
                 before.preview = preview(probe(side.unwrap_or(ballast_types::Side::Long)));
             }
         }
-        Step::Deposit { .. } | Step::Redeem { .. } => before.values = Values::read(w)?,
+        Step::Deposit { user, amount } => {
+            before.values = Values::read(w)?;
+            before.share = Some(ShareBefore::read(w, &w.users[*user], *amount, 0)?);
+        }
+        Step::Redeem { user, permille } => {
+            before.values = Values::read(w)?;
+            let user = &w.users[*user];
+            let redeemed = q(s.stored_shares(user))?.u128() / 1_000 * permille;
+            before.share = Some(ShareBefore::read(w, user, 0, redeemed)?);
+        }
         _ => {}
+    }
+    if is_trade(step) {
+        let holdings = s.holdings(&markets(), &holdings_people(w));
+        before.trade = Some((fair(w), holdings));
     }
     Ok(before)
 }
@@ -81,28 +115,34 @@ fn reduce_request(step: &Step, before: &Before) -> Option<OrderRequest> {
     })
 }
 
-/// Short text of an error for the statistics: its last clause, without numbers.
-fn error_class(e: &cosmwasm_std::StdError) -> String {
-    let text = e.to_string();
-    let last = text.rsplit("error: ").next().unwrap_or(&text);
-    let words: String = last
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .take(70)
-        .collect();
-    words
+fn traded(res: &AppResponse) -> bool {
+    matches!(decision(res).as_deref(), Some("accepted" | "scaled")) && executed(res) > 0
 }
 
 fn record(tally: &Tally, step: &Step, res: &StdResult<AppResponse>) {
     tally.bump("steps");
-    let outcome = match res {
-        Ok(r) => match decision(r) {
+    let outcome = match (res, failure_name(res)) {
+        (Ok(r), _) => match decision(r) {
             Some(d) => format!("ok {d} ({})", attr(r, "binding_cap").unwrap_or_default()),
             None => "ok".to_string(),
         },
-        Err(e) => format!("err {}", error_class(e)),
+        (Err(_), Some(name)) => format!("err {name}"),
+        (Err(_), None) => "err".to_string(),
     };
     tally.bump(format!("step {}: {outcome}", step.kind()));
+    let Ok(r) = res else { return };
+    let done = match step {
+        Step::Deposit { .. } => Some("done deposit"),
+        Step::Redeem { .. } => Some("done redeem"),
+        Step::Mark => Some("done mark"),
+        Step::Order { .. } if traded(r) => Some("done order traded"),
+        Step::Rebalance if traded(r) => Some("done rebalance traded"),
+        Step::ReduceOnly { .. } if traded(r) => Some("done reduce-only traded"),
+        _ => None,
+    };
+    if let Some(name) = done {
+        tally.bump(name);
+    }
 }
 
 /// Step-specific checks.
@@ -143,6 +183,40 @@ fn check_step(
     if let (Some(values), Ok(r)) = (&before.values, res) {
         check_values(w, step, values, r, tally)?;
     }
+    check_reconciled(w, step, before, res, tally)
+}
+
+/// The reconciliations of [`super::reconcile`] that apply to the step.
+fn check_reconciled(
+    w: &World,
+    step: &Step,
+    before: &Before,
+    res: &StdResult<AppResponse>,
+    tally: &Tally,
+) -> Result<(), TestCaseError> {
+    check_position_terms(w, tally)?;
+    let Ok(r) = res else {
+        return Ok(());
+    };
+    match (step, &before.share) {
+        (Step::Deposit { user, amount }, Some(share)) => {
+            check_deposit(w, &w.users[*user], *amount, share, tally)?
+        }
+        (Step::Redeem { user, .. }, Some(share)) => check_redeem(w, &w.users[*user], share, tally)?,
+        (Step::Mark, _) => check_nav(w, tally)?,
+        _ => {}
+    }
+    if let Some((fair_before, holdings)) = &before.trade {
+        match decision(r).as_deref() {
+            Some("rejected") => check_rejected(w, holdings, tally)?,
+            _ => {
+                check_trade_cost(w, r, (*fair_before, holdings), tally)?;
+                if traded(r) {
+                    check_nav(w, tally)?;
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -158,18 +232,23 @@ pub fn run_session(steps: &[Step], tally: &Tally) -> Result<(), TestCaseError> {
     let mut snapshot = Snapshot::take(&w, None)?;
     check_shares(&w, tally)?;
     tally.bump("sequences");
-    for step in steps {
+    for (at, step) in steps.iter().enumerate() {
         let before = read_before(&w, step)?;
         // Prices and waiting run no contract that holds funds.
         let purses = match step {
             Step::Price(_) | Step::Wait { .. } => vec![],
             _ => purses(&w),
         };
+        clear_raised();
         let res = w.apply(step, reduce_request(step, &before));
+        // The typed failure is read before any other query can note an error.
+        let refusal = check_refusal(step, &res, tally);
         record(tally, step, &res);
-        check_step(&w, step, &before, &res, tally)?;
-        check_payees(&w, step, &purses, tally)?;
-        check_shares(&w, tally)?;
+        let checked = refusal
+            .and_then(|()| check_step(&w, step, &before, &res, tally))
+            .and_then(|()| check_payees(&w, step, &purses, tally))
+            .and_then(|()| check_shares(&w, tally));
+        judge(checked, &steps[..=at], tally)?;
         let after = Snapshot::take(&w, Some(&snapshot))?;
         check_limits(&w, step, res.is_ok(), &snapshot, &after, tally)?;
         snapshot = after;

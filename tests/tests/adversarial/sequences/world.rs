@@ -163,7 +163,7 @@ impl World {
             }
             Step::Redeem { user, permille } => {
                 let user = self.users[*user].clone();
-                let held = s.query_shares(&user)?.u128();
+                let held = s.stored_shares(&user)?.u128();
                 s.redeem(&user, held / 1_000 * permille)
             }
             Step::Donate { amount } => {
