@@ -111,3 +111,27 @@ fn books_balance_through_a_busy_session() {
         p.query_pool().unwrap().balance.u128()
     );
 }
+
+#[test]
+fn a_partial_reduction_keeps_the_margin_the_rest_of_the_loss_needs() {
+    // Review round 2: a reduction released its share of the margin even when what stayed no longer
+    // covered the rest of the position's loss; the pool then absorbed that loss at the liquidation,
+    // and the trader (a vault whose nav floors the position at zero) had taken the margin out.
+    let mut p = world();
+    let alice = p.alice.clone();
+    p.trade(&alice, Side::Long, 1_000_000, false, 110_000)
+        .unwrap();
+    p.set_price(92).unwrap();
+    let before = p.balance(&alice);
+    p.trade(&alice, Side::Short, 460_000, true, 0).unwrap();
+    let position = p.query_position(&alice).unwrap();
+    let equity = position.margin.u128() as i128 + position.unrealized_pnl.i128();
+    assert!(
+        equity >= 0,
+        "the rest is under water after the release: {position:?}"
+    );
+    // The margin beyond the rest's loss still comes back.
+    let released = p.balance(&alice) - before;
+    assert!(released > 0, "a position above water still releases margin");
+    p.assert_books();
+}
