@@ -92,11 +92,18 @@ echo "  position: $(position "$VAULT" | jq -c '{side,notional,margin}')"
 echo "== redeem 10% of the user's shares"
 R=$(python3 -c "print($SHARES // 10)")
 BEFORE=$("$INJ" q bank balance "$USER" inj --home "$H" | jq -r .balance.amount)
-tx_as user "vault redeem (user)" wasm execute "$VAULT" "{\"redeem\":{\"shares\":\"$R\"}}" >/dev/null
+# No price is published and no fee accrues in between: the redeem pays exactly what the preview says.
+PROMISED=$(smart "$VAULT" "{\"preview_redeem\":{\"shares\":\"$R\"}}" | jq -r .)
+RES=$(tx_as user "vault redeem (user)" wasm execute "$VAULT" "{\"redeem\":{\"shares\":\"$R\"}}")
+PAID=$(wasm_event redeem <<<"$RES" | jq -r .amount)
+[ "$PAID" = "$PROMISED" ] || fail "the redeem paid $PAID; PreviewRedeem promised $PROMISED"
 AFTER_SHARES=$(smart "$VAULT" "{\"holder\":{\"address\":\"$USER\"}}" | jq -r .shares)
 [ "$AFTER_SHARES" = "$(python3 -c "print($SHARES - $R)")" ] || fail "shares after redeem: $AFTER_SHARES"
 AFTER=$("$INJ" q bank balance "$USER" inj --home "$H" | jq -r .balance.amount)
-echo "  user shares $SHARES -> $AFTER_SHARES; bank balance +$(python3 -c "print($AFTER - $BEFORE)") inj (net of the tx fee)"
+FEE=$(attr tx fee <<<"$RES"); FEE=${FEE%inj}
+[ "$(python3 -c "print($AFTER - $BEFORE + ${FEE:-0})")" = "$PAID" ] \
+  || fail "the user's bank balance moved by $(python3 -c "print($AFTER - $BEFORE)") with a tx fee of $FEE; the redeem paid $PAID"
+echo "  user shares $SHARES -> $AFTER_SHARES; paid $PAID inj = PreviewRedeem; bank balance +$(python3 -c "print($AFTER - $BEFORE)") inj (net of the tx fee $FEE)"
 
 echo
 echo "== chain gas_used (injectived 1.20.1, wasmvm 2.1.5)"
