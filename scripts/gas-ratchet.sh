@@ -42,6 +42,8 @@ compare() {
     fi
     decimals=0
     case $committed in *.*) decimals=${committed#*.}; decimals=${#decimals} ;; esac
+    # JSON drops trailing zeros (3.000 is written 3): the bench rounds to 3 decimals at the coarsest.
+    [ "$decimals" -ge 3 ] || decimals=3
     unit=$(awk -v d="$decimals" 'BEGIN { printf "%.12f", 10 ^ -d }')
     verdict=$(awk -v c="$committed" -v n="$new" -v t="$TOL" -v u="$unit" \
       'BEGIN { limit = c * (1 + t) + u; if (c < 0) limit = c * (1 - t) + u;
