@@ -79,3 +79,20 @@ pub fn assert_parse_error<T: std::fmt::Debug>(
         }
     }
 }
+
+/// What the vault is worth now by the venue's own report: its balance plus the position's margin and
+/// unrealised PnL, floored at zero (an isolated position never owes more than its margin).
+pub fn fair_nav(suite: &ballast_tests::suite::Suite) -> u128 {
+    suite
+        .fair_nav(std::slice::from_ref(&suite.market))
+        .expect("the venue marks the position")
+}
+
+/// A holder's shares at the fair nav; the virtual offset (10^d shares, one unit of nav) keeps the
+/// rounding.
+pub fn fair_value(suite: &ballast_tests::suite::Suite, holder: &cosmwasm_std::Addr) -> u128 {
+    let shares = suite.query_shares(holder).unwrap().u128();
+    let supply = suite.query_state().unwrap().total_shares.u128();
+    let virtual_shares = 10u128.pow(suite.query_config().unwrap().params.share_offset_decimals);
+    shares * (fair_nav(suite) + 1) / (supply + virtual_shares)
+}

@@ -2,28 +2,13 @@
 //! Each test runs an attack through the entry points and asserts that it does not pay; a failing
 //! test shows what the attacker (or the perp pool) takes from the vault's holders.
 
-use ballast_tests::suite::{DAY, NAV, Suite, SuiteBuilder, attr, order};
+use ballast_tests::suite::{DAY, NAV, SuiteBuilder, attr, order};
 use ballast_types::Side;
-use cosmwasm_std::Addr;
+
+use crate::{fair_nav, fair_value};
 
 /// Rounding the share maths may keep, base units.
 const ROUNDING: u128 = 2;
-
-/// What the vault is worth now by the venue's own report: its balance plus the position's margin
-/// and unrealised PnL, floored at zero (an isolated position never owes more than its margin).
-fn fair_nav(suite: &Suite) -> u128 {
-    let position = suite.query_position().unwrap();
-    let equity = (position.margin.u128() as i128 + position.unrealized_pnl.i128()).max(0);
-    suite.balance(&suite.vault) + equity as u128
-}
-
-/// A holder's shares at the fair nav.
-fn fair_value(suite: &Suite, holder: &Addr) -> u128 {
-    let shares = suite.query_shares(holder).unwrap().u128();
-    let supply = suite.query_state().unwrap().total_shares.u128();
-    let virtual_shares = 10u128.pow(suite.query_config().unwrap().params.share_offset_decimals);
-    shares * (fair_nav(suite) + 1) / (supply + virtual_shares)
-}
 
 /// No breaker: a fall over a day leaves the market open.
 fn no_breaker() -> SuiteBuilder {

@@ -6,28 +6,13 @@
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, MARKET, NAV, Suite, SuiteBuilder, order};
 use ballast_types::Side;
-use ballast_vault::error::ContractError;
 use cosmwasm_std::Addr;
+
+use crate::fair_value;
+use ballast_vault::error::ContractError;
 
 /// Rounding the share maths may keep, base units.
 const ROUNDING: u128 = 2;
-
-/// What the vault is worth now by the venue's own report: its balance plus the position's margin and
-/// unrealised PnL, floored at zero (an isolated position never owes more than its margin).
-fn fair_nav(suite: &Suite) -> u128 {
-    let position = suite.query_position().unwrap();
-    let equity = (position.margin.u128() as i128 + position.unrealized_pnl.i128()).max(0);
-    suite.balance(&suite.vault) + equity as u128
-}
-
-/// A holder's shares at the fair nav.
-fn fair_value(suite: &Suite, holder: &Addr) -> u128 {
-    let shares = suite.query_shares(holder).unwrap().u128();
-    let supply = suite.query_state().unwrap().total_shares.u128();
-    // The virtual offset (10^d shares, one unit of nav) is the vault's; rounding stays with it.
-    let virtual_shares = 10u128.pow(suite.query_config().unwrap().params.share_offset_decimals);
-    shares * (fair_nav(suite) + 1) / (supply + virtual_shares)
-}
 
 /// A suite whose breaker lets a 5% move pass, as in the review's runs, with a 500k long marked.
 fn with_long() -> Suite {
