@@ -24,15 +24,6 @@ pub fn equity_floored(position: &PositionResponse) -> u128 {
     u128::try_from(equity.i128().max(0)).expect("non-negative")
 }
 
-/// The loss of a venue position beyond its margin (0 when its equity is not negative): what the venue
-/// settles against the collateral of the next trade or top-up on it, so what trading an under-water
-/// position costs on top of fee and impact.
-pub fn deficit(position: &PositionResponse) -> u128 {
-    let margin = Int128::try_from(position.margin).expect("margin fits i128");
-    let equity = margin.checked_add(position.unrealized_pnl).expect("equity");
-    equity.i128().min(0).unsigned_abs()
-}
-
 impl Suite {
     /// The vault's position in `market`, as the perp market reports it now.
     pub fn query_position_in(&self, market: &str) -> StdResult<PositionResponse> {

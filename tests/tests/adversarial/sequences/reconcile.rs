@@ -13,7 +13,7 @@
 //!
 //! Between marks the stored nav may lag the venue; nothing is asserted there.
 
-use ballast_tests::reconcile::{Holdings, deficit};
+use ballast_tests::reconcile::Holdings;
 use ballast_tests::suite::{MARKET, attr};
 use ballast_types::Side;
 use cosmwasm_std::{Addr, Decimal256, Uint128, Uint256};
@@ -203,17 +203,15 @@ pub fn quoted_cost(w: &World, side: Side, notional: u128) -> Result<u128, TestCa
 }
 
 /// A trade (or a keeper's step that did not trade) lowers the fair nav by at most its quoted fee
-/// and impact, plus the position's deficit when it was under water (the venue settles a loss beyond
-/// the margin against the next trade's or top-up's collateral, and the vault posts it so that the
-/// trade goes through: `test_underwater`).
+/// and impact, plus any profit the venue declared it could not pay (`unpaid_profit`). A position
+/// under water is not traded (`test_underwater`), so no deficit is ever paid.
 pub fn check_trade_cost(
     w: &World,
     res: &AppResponse,
     before: (Option<u128>, &Holdings),
     tally: &Tally,
 ) -> Result<(), TestCaseError> {
-    let (fair_before, holdings) = before;
-    let deficit = holdings.positions[0].as_ref().map(deficit).unwrap_or(0);
+    let (fair_before, _) = before;
     let (Some(before), Some(after)) = (fair_before, fair(w)) else {
         return Ok(());
     };
@@ -228,16 +226,16 @@ pub fn check_trade_cost(
             )));
         }
     };
+    let unpaid: u128 = attr(res, "unpaid_profit")
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(0);
     tally.bump("check a trade costs at most its fee and impact");
     let loss = before.saturating_sub(after);
-    if loss > cost + ROUNDING {
-        tally.bump("note a trade paid an under-water position's deficit");
-    }
     prop_assert!(
-        loss <= cost + deficit + ROUNDING,
+        loss <= cost + unpaid + ROUNDING,
         "a trade of {notional} lowered the fair nav from {before} to {after}, {} more than its \
-         fee and impact {cost} and the position's deficit {deficit}",
-        loss.saturating_sub(cost + deficit)
+         fee and impact {cost} and the profit the venue left unpaid {unpaid}",
+        loss.saturating_sub(cost + unpaid)
     );
     Ok(())
 }
