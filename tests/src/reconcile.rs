@@ -8,7 +8,7 @@
 //!   was `rejected` moved none of them. (A failed transaction proves nothing: cw-multi-test rolls it
 //!   back before the test looks.)
 
-use cosmwasm_std::{Addr, Int128, StdResult, Uint128};
+use cosmwasm_std::{Addr, Decimal256, Int128, StdResult, Uint128};
 
 use ballast_types::Side;
 use ballast_types::perp::{self, PositionResponse, PositionTermsResponse, QuoteResponse};
@@ -41,6 +41,40 @@ impl Suite {
             market: market.to_string(),
         };
         self.app.wrap().query_wasm_smart(&self.perp, &msg)
+    }
+
+    /// What the venue charges now for a trade of `notional` on `side`: its quoted fee plus the quoted
+    /// impact, rounded up.
+    pub fn quoted_cost(&self, market: &str, side: Side, notional: u128) -> Result<u128, String> {
+        let quote = self
+            .query_quote(market, side, notional)
+            .map_err(|e| e.to_string())?;
+        let impact = Decimal256::from_ratio(notional, 1u128)
+            .checked_mul(quote.impact)
+            .map_err(|e| e.to_string())?
+            .to_uint_ceil();
+        let impact = Uint128::try_from(impact).map_err(|e| e.to_string())?;
+        Ok(quote.fee.u128() + impact.u128())
+    }
+
+    /// How the perp market's `PositionTerms` of the vault disagrees with its `Position` in `market`
+    /// (None when they agree: the same summary, or both unable to mark it).
+    pub fn position_terms_disagreement(&self, market: &str) -> Result<Option<String>, String> {
+        let terms = self
+            .query_position_terms_in(market)
+            .map_err(|e| e.to_string())?;
+        Ok(match self.query_position_in(market) {
+            Ok(p) => {
+                let summary = terms
+                    .position
+                    .as_ref()
+                    .map(|s| (s.side, s.notional, s.margin, s.unrealized_pnl));
+                (summary != Some((p.side, p.notional, p.margin, p.unrealized_pnl)))
+                    .then(|| format!("PositionTerms {terms:?}, Position {p:?}"))
+            }
+            Err(e) => (terms.position.is_some() || terms.unmarked.is_none())
+                .then(|| format!("Position failed ({e}), PositionTerms says {terms:?}")),
+        })
     }
 
     /// The perp market's quote of a trade now.

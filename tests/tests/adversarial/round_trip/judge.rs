@@ -24,7 +24,7 @@
 use ballast_tests::reconcile::Holdings;
 use ballast_tests::suite::attr;
 use ballast_types::Side;
-use cosmwasm_std::{Addr, Decimal256, Uint128, Uint256};
+use cosmwasm_std::{Addr, Uint256};
 use cw_multi_test::AppResponse;
 use proptest::prelude::*;
 
@@ -229,13 +229,9 @@ pub fn check_nav(w: &World, tally: &Tally) -> Result<(), TestCaseError> {
 
 /// The venue's fee and impact cost of a trade of `notional` on `side` in market `m` now.
 fn quoted_cost(w: &World, m: Market, side: Side, notional: u128) -> Result<u128, TestCaseError> {
-    let quote = q(w.suite.query_quote(&w.markets[m], side, notional))?;
-    let impact = Decimal256::from_ratio(notional, 1u128)
-        .checked_mul(quote.impact)
-        .map_err(|e| TestCaseError::fail(e.to_string()))?
-        .to_uint_ceil();
-    let impact = Uint128::try_from(impact).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    Ok(quote.fee.u128() + impact.u128())
+    w.suite
+        .quoted_cost(&w.markets[m], side, notional)
+        .map_err(TestCaseError::fail)
 }
 
 /// [trade cost]: a step of the pipeline on market `m` lowered the fair nav by at most the quoted
@@ -320,27 +316,16 @@ pub fn people(w: &World) -> Vec<Addr> {
 /// [position terms]: `PositionTerms` of the vault agrees with `Position` in every market.
 pub fn check_position_terms(w: &World, tally: &Tally) -> Result<(), TestCaseError> {
     for market in &w.markets {
-        let terms = q(w.suite.query_position_terms_in(market))?;
         tally.bump("check [position terms]");
-        match w.suite.query_position_in(market) {
-            Ok(p) => {
-                let summary = terms
-                    .position
-                    .as_ref()
-                    .map(|s| (s.side, s.notional, s.margin, s.unrealized_pnl));
-                prop_assert_eq!(
-                    summary,
-                    Some((p.side, p.notional, p.margin, p.unrealized_pnl)),
-                    "[position terms] PositionTerms {:?}, Position {:?}",
-                    terms,
-                    p
-                );
-            }
-            Err(e) => prop_assert!(
-                terms.position.is_none() && terms.unmarked.is_some(),
-                "[position terms] Position failed ({e}), PositionTerms says {terms:?}"
-            ),
-        }
+        let disagreement = w
+            .suite
+            .position_terms_disagreement(market)
+            .map_err(TestCaseError::fail)?;
+        prop_assert!(
+            disagreement.is_none(),
+            "[position terms] {}",
+            disagreement.unwrap_or_default()
+        );
     }
     Ok(())
 }
