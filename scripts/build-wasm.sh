@@ -19,7 +19,7 @@ WASM_CHECK=tools/wasm-check/target/release/wasm-check
 OPT_LEVEL=${WASM_OPT_LEVEL:-z}
 # crate:artifact name; the Injective build of the vault (feature `injective`: responses may carry the
 # exchange module's custom messages, so it runs only on Injective) is a second artifact of the same crate.
-CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-vault:ballast_vault
+CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-governor:ballast_governor ballast-vault:ballast_vault
   ballast-vault:ballast_vault_injective)
 declare -A FEATURES=([ballast_vault_injective]=injective)
 

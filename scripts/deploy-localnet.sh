@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Deploys Ballast's three contracts on the local chain (scripts/localnet.sh) and writes their addresses to
+# Deploys Ballast's four contracts on the local chain (scripts/localnet.sh) and writes their addresses to
 # .localnet/deploy.json, which the TypeScript client's tests and the web page read. Shared with
 # scripts/e2e-localnet.sh, which sources this file for its helpers and the deploy itself.
-#   scripts/deploy-localnet.sh          fresh chain, store + instantiate oracle, perp (BTC-PERP, funded pool)
-#                                       and vault, three prices with a Mark after each; writes deploy.json;
+#   scripts/deploy-localnet.sh          fresh chain, store + instantiate oracle, perp (BTC-PERP, funded pool),
+#                                       governor and vault, three prices with a Mark after each; writes deploy.json;
 #                                       the node keeps running (scripts/localnet.sh stop ends it)
 #   scripts/deploy-localnet.sh refresh  publishes a price at chain time and marks the vault: the vault refuses
 #                                       orders on prices older than max_age (60 s here)
@@ -67,20 +67,21 @@ fail() { echo "$LOG_PREFIX: FAIL: $*" >&2; exit 1; }
 # artifacts/*.wasm while it rebuilds) and sets ART to the copy.
 snapshot_artifacts() {
   local src=$1 c
-  for c in oracle perp vault; do
+  for c in oracle perp governor vault; do
     [ -f "$src/ballast_$c.wasm" ] || { echo "$LOG_PREFIX: $src/ballast_$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
   done
-  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,vault}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
+  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,governor,vault}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
   echo "  wasm sizes: $(cd "$ART" && stat -c '%n %s B' ballast_*.wasm | paste -sd, | sed 's/,/, /g')"
 }
 
-# deploy: stores and instantiates the three contracts from $ART; sets ORACLE, PERP, VAULT, ADMIN, USER.
+# deploy: stores and instantiates the four contracts from $ART; sets ORACLE, PERP, GOVERNOR, VAULT, ADMIN, USER.
 deploy() {
   ADMIN=$(addr admin) USER=$(addr user)
   echo "== store"
-  local oracle_code perp_code vault_code
+  local oracle_code perp_code governor_code vault_code
   oracle_code=$(tx_as admin "store ballast_oracle.wasm" wasm store "$ART/ballast_oracle.wasm" | attr store_code code_id)
   perp_code=$(tx_as admin "store ballast_perp.wasm" wasm store "$ART/ballast_perp.wasm" | attr store_code code_id)
+  governor_code=$(tx_as admin "store ballast_governor.wasm" wasm store "$ART/ballast_governor.wasm" | attr store_code code_id)
   vault_code=$(tx_as admin "store ballast_vault.wasm" wasm store "$ART/ballast_vault.wasm" | attr store_code code_id)
 
   echo "== instantiate"
@@ -105,10 +106,15 @@ deploy() {
 "deleverage_tolerance":"0.05","rebalance_threshold":"0.05","share_offset_decimals":6,
 "management_fee":"0","performance_fee":"0","timelock":3600}'
   local mconf="{\"market\":\"$MARKET\",\"feed_id\":\"$FEED\",\"weight\":\"1\",\"max_notional\":\"10000$E18\"}"
+  # The governor first (owner and guardian: admin), then the vault it governs, then the governor names it.
+  GOVERNOR=$(tx_as admin "instantiate governor" wasm instantiate "$governor_code" \
+    "{\"owner\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"vault\":null}" --label ballast-governor --admin "$ADMIN" \
+    | attr instantiate _contract_address)
   VAULT=$(tx_as admin "instantiate vault" wasm instantiate "$vault_code" \
-    "{\"owner\":\"$ADMIN\",\"manager\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"denom\":\"inj\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$PERP\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
+    "{\"governor\":\"$GOVERNOR\",\"manager\":\"$ADMIN\",\"denom\":\"inj\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$PERP\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
     --label ballast-vault --admin "$ADMIN" | attr instantiate _contract_address)
-  echo "  oracle $ORACLE"; echo "  perp   $PERP"; echo "  vault  $VAULT"
+  tx_as admin "governor set_vault" wasm execute "$GOVERNOR" "{\"set_vault\":{\"vault\":\"$VAULT\"}}" >/dev/null
+  echo "  oracle   $ORACLE"; echo "  perp     $PERP"; echo "  governor $GOVERNOR"; echo "  vault    $VAULT"
 }
 
 # publish_price PRICE: one oracle update at chain time (strictly after the last one), then a vault Mark.
@@ -134,9 +140,9 @@ publish_prices() {
 # write_deploy_json FILE: what a client needs to find the contracts (no secrets; keys stay in .localnet/*.key.json).
 write_deploy_json() {
   jq -n --arg chain_id "$CHAIN_ID" --arg rpc "$RPC" --arg rest "$REST" --arg oracle "$ORACLE" --arg perp "$PERP" \
-    --arg vault "$VAULT" --arg market "$MARKET" --arg feed "$FEED" --arg admin "$ADMIN" --arg user "$USER" \
+    --arg governor "$GOVERNOR" --arg vault "$VAULT" --arg market "$MARKET" --arg feed "$FEED" --arg admin "$ADMIN" --arg user "$USER" \
     --arg root "$ROOT" \
-    '{chain_id: $chain_id, rpc: $rpc, rest: $rest, denom: "inj", oracle: $oracle, perp: $perp, vault: $vault,
+    '{chain_id: $chain_id, rpc: $rpc, rest: $rest, denom: "inj", oracle: $oracle, perp: $perp, governor: $governor, vault: $vault,
       markets: [{market: $market, feed_id: $feed}], admin: $admin, user: $user,
       keys: {admin: ($root + "/admin.key.json"), user: ($root + "/user.key.json")}}' >"$1"
   echo "  wrote $1"

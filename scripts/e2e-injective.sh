@@ -22,13 +22,14 @@
 #   7. past max_mark_age (10 s here) with no trade, a deposit must succeed (the mark of a venue is read, never
 #      stale) and mint the shares of nav = idle + the exchange's effective margin
 # Prints each step, the positions and gas_used; exits non-zero on any failed check. About 45 s once the venv exists.
-# Needs artifacts/ballast_oracle.wasm and ballast_vault_injective.wasm (scripts/build-wasm.sh), python3, curl, jq.
+# Needs artifacts/ballast_oracle.wasm, ballast_governor.wasm and ballast_vault_injective.wasm (scripts/build-wasm.sh),
+# python3, curl, jq.
 # env: KEEP_RUNNING=1 leaves the node running; ARTIFACTS (artifacts/); LOCALNET_ROOT (.localnet/e2e-injective);
 #      PORT_OFFSET (300: beside scripts/e2e-localnet.sh at 0 and scripts/e2e-web.sh at 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ART=${ARTIFACTS:-artifacts}
-for c in ballast_oracle ballast_vault_injective; do
+for c in ballast_oracle ballast_governor ballast_vault_injective; do
   [ -f "$ART/$c.wasm" ] || { echo "e2e-injective: $ART/$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
 done
 command -v jq >/dev/null || { echo "e2e-injective: jq is required" >&2; exit 1; }
@@ -135,6 +136,7 @@ PY
 echo "== BTC/USDT = 60,000 on Injective's price feed; store the oracle and the Injective vault"
 tx_as val "oracle relay-price-feed-price" oracle relay-price-feed-price BTC USDT 60000 >/dev/null
 oracle_code=$(tx_as admin "store ballast_oracle.wasm" wasm store "$ART/ballast_oracle.wasm" | attr store_code code_id)
+GOVERNOR_CODE=$(tx_as admin "store ballast_governor.wasm" wasm store "$ART/ballast_governor.wasm" | attr store_code code_id)
 out=$(tx_as admin "store ballast_vault_injective.wasm" wasm store "$ART/ballast_vault_injective.wasm")
 VAULT_CODE=$(attr store_code code_id <<<"$out") VAULT_CHECKSUM=$(attr store_code code_checksum <<<"$out")
 ORACLE=$(tx_as admin "instantiate oracle" wasm instantiate "$oracle_code" \
@@ -183,9 +185,14 @@ trade_market() {
     terms:{depth:$depth,impact_exponent:"1",taker_fee:"0.0025",initial_margin:"0.1",maintenance_margin:"0.05"}}}')
   mconf=$(jq -nc --arg m "$MARKET" --arg f "$FEED" --argjson v "$venue" --arg max "$(units 1000000)" \
     '{market:$m,feed_id:$f,weight:"1",max_notional:$max,venue:$v}')
+  # The governor names the vault's computed address at once; the vault then names the governor.
+  local governor
+  governor=$(tx_as admin "[$tag] instantiate governor" wasm instantiate "$GOVERNOR_CODE" \
+    "{\"owner\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"vault\":\"$predicted\"}" --label "ballast-governor-$tag" \
+    --admin "$ADMIN" | attr instantiate _contract_address)
   # perp_market is required but unused: the vault's one market trades on Injective, never on a ballast-perp
   VAULT=$(tx_as admin "[$tag] instantiate2 vault" wasm instantiate2 "$VAULT_CODE" \
-    "{\"owner\":\"$ADMIN\",\"manager\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"denom\":\"$DENOM\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$ORACLE\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
+    "{\"governor\":\"$governor\",\"manager\":\"$ADMIN\",\"denom\":\"$DENOM\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$ORACLE\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
     "$salt" --label "ballast-vault-$tag" --admin "$ADMIN" | attr instantiate _contract_address)
   [ "$VAULT" = "$predicted" ] || fail "vault at $VAULT, predicted $predicted"
   echo "  vault $VAULT, subaccount $VSUB"

@@ -30,7 +30,7 @@ pub enum Entry {
 /// One error an entry point returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Raised {
-    /// `vault`, `perp` or `oracle`.
+    /// `vault`, `governor`, `perp` or `oracle`.
     pub contract: &'static str,
     /// The entry point.
     pub entry: Entry,
@@ -164,6 +164,58 @@ pub mod vault {
     pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<VaultResponse> {
         noted(
             "vault",
+            Entry::Execute,
+            ContractError::id,
+            contract::migrate(deps, env, msg),
+        )
+    }
+}
+
+/// The governor's entry points, noting errors.
+pub mod governor {
+    use super::*;
+    use ballast_governor::contract;
+    use ballast_governor::error::ContractError;
+    use ballast_types::governor::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+
+    type Result<T> = std::result::Result<T, ContractError>;
+
+    pub fn execute(
+        deps: DepsMut,
+        env: Env,
+        info: MessageInfo,
+        msg: ExecuteMsg,
+    ) -> Result<Response> {
+        noted(
+            "governor",
+            Entry::Execute,
+            ContractError::id,
+            contract::execute(deps, env, info, msg),
+        )
+    }
+
+    pub fn instantiate(
+        deps: DepsMut,
+        env: Env,
+        info: MessageInfo,
+        msg: InstantiateMsg,
+    ) -> Result<Response> {
+        let res = contract::instantiate(deps, env, info, msg);
+        noted("governor", Entry::Execute, ContractError::id, res)
+    }
+
+    pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary> {
+        noted(
+            "governor",
+            Entry::Query,
+            ContractError::id,
+            contract::query(deps, env, msg),
+        )
+    }
+
+    pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response> {
+        noted(
+            "governor",
             Entry::Execute,
             ContractError::id,
             contract::migrate(deps, env, msg),

@@ -9,9 +9,9 @@ use cosmwasm_std::{
 };
 use cw_multi_test::{AppResponse, Executor};
 
+use ballast_types::governor::{self, PendingMarketResponse};
 use ballast_types::oracle::PriceUpdate;
 use ballast_types::pyth::{PriceFeedResponse, PythPrice};
-use ballast_types::vault::{self, PendingMarketResponse};
 use ballast_types::{oracle, perp};
 
 use crate::suite::Suite;
@@ -88,6 +88,12 @@ impl Suite {
         keys.iter().map(|k| storage.get(k)).collect()
     }
 
+    /// The governor's raw records under `keys` (None where absent).
+    pub fn governor_records(&self, keys: &[Vec<u8>]) -> Vec<Option<Vec<u8>>> {
+        let storage = self.app.contract_storage(&self.governor);
+        keys.iter().map(|k| storage.get(k)).collect()
+    }
+
     /// The vault's share balances and supply, from storage.
     pub fn share_ledger(&self) -> StdResult<ShareLedger> {
         let storage = self.app.contract_storage(&self.vault);
@@ -152,9 +158,9 @@ impl Suite {
 
     /// The `pending_market` query for the first market.
     pub fn query_pending_market(&self) -> StdResult<Option<PendingMarketResponse>> {
-        let msg = vault::QueryMsg::PendingMarket {
+        let msg = governor::QueryMsg::PendingMarket {
             market: self.market.clone(),
         };
-        self.app.wrap().query_wasm_smart(&self.vault, &msg)
+        self.app.wrap().query_wasm_smart(&self.governor, &msg)
     }
 }

@@ -17,9 +17,9 @@ const d = JSON.parse(readFileSync(process.env.BALLAST_DEPLOY ?? path.resolve(her
 const url = process.env.WEB_URL ?? "http://127.0.0.1:5173/";
 const E18 = 10n ** 18n;
 
-async function smart(query) {
+async function smart(query, contract = d.vault) {
   const q = Buffer.from(JSON.stringify(query)).toString("base64");
-  const res = await fetch(`${d.rest}/cosmwasm/wasm/v1/contract/${d.vault}/smart/${q}`);
+  const res = await fetch(`${d.rest}/cosmwasm/wasm/v1/contract/${contract}/smart/${q}`);
   if (!res.ok) throw new Error(`query ${JSON.stringify(query)}: ${await res.text()}`);
   return (await res.json()).data;
 }
@@ -89,13 +89,15 @@ test("the page loads in under a second and shows exactly what the contracts answ
     assert.ok(rows.some((r) => r.binding));
   }
 
-  const pending = await smart({ pending_params: {} });
+  const pending = await smart({ pending_params: {} }, d.governor);
   assert.ok(pending, "the client's chain tests leave a pending proposal");
   assert.equal(await page.locator("#gov-timelock").getAttribute("data-eta"), String(pending.eta));
   assert.match(await text("#gov-timelock"), /^\d+h \d\dm \d\ds left$/);
   const changed = await page.locator("tr.changed").evaluateAll((trs) => trs.map((tr) => tr.dataset.param));
   assert.deepEqual(changed, Object.keys(pending.params).filter((k) => JSON.stringify(pending.params[k]) !== JSON.stringify(config.params[k])));
   assert.equal(await raw("#gov-paused"), String(state.paused));
+  const roles = await smart({ config: {} }, d.governor);
+  assert.match(await text("#gov-roles"), new RegExp(`^governor ${d.governor} · owner ${roles.owner} · guardian ${roles.guardian}`));
 
   const decisions = await page.locator("tr.decision").evaluateAll((trs) => trs.map((tr) => tr.className.replace("decision ", "")));
   for (const want of ["accepted", "scaled", "rejected"]) assert.ok(decisions.includes(want), `a ${want} decision in ${decisions}`);

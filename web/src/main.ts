@@ -13,15 +13,16 @@ import { bindWallet } from "./views/wallet";
 async function refresh(ctx: Ctx): Promise<void> {
   // independent reads start together; only the caps' preview waits for the market's position side
   const decisions = renderDecisions(ctx);
-  const pending = ctx.vault.pendingParams();
-  for (const p of [decisions, pending]) p.catch(() => undefined); // reported where awaited, not as unhandled
+  decisions.catch(() => undefined); // reported where awaited, not as unhandled
   const [config, state, now] = await Promise.all([ctx.vault.config(), ctx.vault.state(), ctx.chain.blockTime()]);
+  const governor = ctx.governor(config.governor);
+  const governance = Promise.all([governor.config(), governor.pendingParams()]);
   fill("chain-info", `${ctx.config.chain_id} · height ${now.height} · vault `, h("code", {}, ctx.config.vault));
   const markets = await Promise.all(ctx.config.markets.map((market) => ctx.vault.market({ market })));
   await Promise.all([
     renderVault(ctx, state, config.params.min_order, markets),
     decisions,
-    renderGovernance(ctx, config, state, markets, await pending, now.time),
+    governance.then(([roles, pending]) => renderGovernance(ctx, config, roles, state, markets, pending, now.time)),
   ]);
 }
 

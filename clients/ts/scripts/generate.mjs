@@ -14,6 +14,7 @@ const outPath = outIdx > 0 ? path.resolve(process.argv[outIdx + 1]) : path.resol
 const contracts = [
   { name: "Oracle", dir: path.join(schemaRoot, "ballast-oracle") },
   { name: "Perp", dir: path.join(schemaRoot, "ballast-perp") },
+  { name: "Governor", dir: path.join(schemaRoot, "ballast-governor") },
   { name: "Vault", dir: path.join(schemaRoot, "ballast-vault") },
 ];
 

@@ -48,30 +48,9 @@ pub fn execute(
         ExecuteMsg::Rebalance { market } => execute::rebalance(deps, env, market),
         ExecuteMsg::Deleverage { market } => execute::deleverage(deps, env, market),
         ExecuteMsg::Mark { market } => execute::mark(deps, env, market),
-        ExecuteMsg::ProposeParams { params } => execute::propose_params(deps, env, info, params),
-        ExecuteMsg::ApplyParams {} => execute::apply_params(deps, env),
-        ExecuteMsg::CancelParams {} => execute::cancel_params(deps, info),
-        ExecuteMsg::ProposeMarket { config } => execute::propose_market(deps, env, info, config),
-        ExecuteMsg::ApplyMarket { market } => execute::apply_market(deps, env, market),
-        ExecuteMsg::CancelMarket { market } => execute::cancel_market(deps, info, market),
-        ExecuteMsg::Tighten { params } => execute::tighten(deps, env, info, params),
-        ExecuteMsg::TightenMarket { config } => execute::tighten_market(deps, info, config),
-        ExecuteMsg::Pause {} => execute::pause(deps, info),
-        ExecuteMsg::Unpause {} => execute::unpause(deps, info),
-        ExecuteMsg::TransferOwnership { new_owner } => {
-            execute::transfer_ownership(deps, info, new_owner)
-        }
-        ExecuteMsg::AcceptOwnership {} => execute::accept_ownership(deps, info),
-        ExecuteMsg::SetRoles {
-            manager,
-            guardian,
-            fee_recipient,
-        } => execute::set_roles(deps, info, manager, guardian, fee_recipient),
+        ExecuteMsg::Govern(msg) => execute::govern(deps, env, info, msg),
         ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
         ExecuteMsg::SetSignal { market, signal } => execute::set_signal(deps, info, market, signal),
-        ExecuteMsg::SetSignalSource { address, allowed } => {
-            execute::set_signal_source(deps, info, address, allowed)
-        }
         ExecuteMsg::RegisterGrid(plan) => execute::register_grid(deps, env, info, plan),
         ExecuteMsg::CancelGrid { market, grid_id } => {
             execute::cancel_grid(deps, info, market, grid_id)
@@ -113,10 +92,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::PreviewRedeem { shares } => {
             to_json_binary(&query::preview_redeem(deps, env, shares)?)?
         }
-        QueryMsg::PendingParams {} => to_json_binary(&query::pending_params(deps)?)?,
-        QueryMsg::PendingMarket { market } => {
-            to_json_binary(&query::pending_market(deps, market)?)?
-        }
         QueryMsg::Grid { market, grid_id } => to_json_binary(&query::grid(deps, market, grid_id)?)?,
         QueryMsg::Grids {
             market,
@@ -128,6 +103,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> ContractResult<VaultResponse> {
-    migrations::migrate(deps)
+pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<VaultResponse> {
+    migrations::migrate(deps, env, msg)
 }

@@ -7,7 +7,7 @@ use ballast_types::convert::{fixed_to_decimal, fixed_to_signed_decimal};
 use ballast_types::vault::{
     ConfigResponse, DEFAULT_GRID_LIMIT, Decision, GridLevelResponse, GridResponse, GridsResponse,
     HedgeResponse, HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview,
-    OrderRequest, PendingMarketResponse, PendingParamsResponse, StateResponse,
+    OrderRequest, StateResponse,
 };
 
 use crate::brake;
@@ -20,19 +20,17 @@ use crate::execute::shares;
 use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, PENDING_MARKETS,
-    PENDING_OWNER, PENDING_PARAMS, SHARES, SIGNALS, TOTAL_SHARES, TOTALS, VOLS,
+    CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SHARES, SIGNALS,
+    TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::{valuation, venue};
 
 pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
     let config = CONFIG.load(deps.storage)?;
     Ok(ConfigResponse {
-        owner: config.owner,
+        governor: config.governor,
         manager: config.manager,
-        guardian: config.guardian,
         fee_recipient: config.fee_recipient,
-        pending_owner: PENDING_OWNER.may_load(deps.storage)?,
         denom: config.denom,
         oracle: config.oracle,
         perp_market: config.perp_market,
@@ -172,24 +170,6 @@ pub fn preview_deposit(deps: Deps, env: Env, assets: Uint128) -> ContractResult<
 pub fn preview_redeem(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
     let (nav, supply, virtual_shares) = exchange(deps, &env)?;
     shares::assets_for(amount, nav, supply, virtual_shares)
-}
-
-pub fn pending_params(deps: Deps) -> ContractResult<Option<PendingParamsResponse>> {
-    Ok(PENDING_PARAMS
-        .may_load(deps.storage)?
-        .map(|p| PendingParamsResponse {
-            params: p.value,
-            eta: p.eta,
-        }))
-}
-
-pub fn pending_market(deps: Deps, market: String) -> ContractResult<Option<PendingMarketResponse>> {
-    Ok(PENDING_MARKETS
-        .may_load(deps.storage, &market)?
-        .map(|p| PendingMarketResponse {
-            config: p.value,
-            eta: p.eta,
-        }))
 }
 
 pub fn grid(deps: Deps, market: String, grid_id: u64) -> ContractResult<GridResponse> {

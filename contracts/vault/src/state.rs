@@ -21,12 +21,10 @@ use ballast_types::venue::Venue;
 /// Roles and the contracts the vault talks to, all checked.
 #[cw_serde]
 pub struct Config {
-    /// Adds markets.
-    pub owner: Addr,
+    /// The governor contract, the only sender of `GovernMsg`.
+    pub governor: Addr,
     /// Sends orders.
     pub manager: Addr,
-    /// Pauses and tightens.
-    pub guardian: Addr,
     /// Receives fee shares.
     pub fee_recipient: Addr,
     /// Base denom.
@@ -177,15 +175,6 @@ impl Anchor {
     }
 }
 
-/// A change waiting for its timelock.
-#[cw_serde]
-pub struct Pending<T> {
-    /// The proposed value.
-    pub value: T,
-    /// Block time from which anyone may apply it.
-    pub eta: u64,
-}
-
 /// Roles and contracts.
 pub const CONFIG: CompactItem<Config> = CompactItem::new("C");
 /// Risk parameters.
@@ -212,12 +201,8 @@ pub const SHARES: Map<&Addr, Uint128> = Map::new("b");
 pub const TOTAL_SHARES: CompactItem<Uint128> = CompactItem::new("U");
 /// Fee accrual and high-water mark.
 pub const FEES: Item<FeeState> = Item::new("f");
-/// Ownership offered and not yet accepted.
-pub const PENDING_OWNER: Item<Addr> = Item::new("o");
-/// Parameters waiting for their timelock.
-pub const PENDING_PARAMS: Item<Pending<VaultParams>> = Item::new("q");
-/// Market changes waiting for their timelock.
-pub const PENDING_MARKETS: Map<&str, Pending<MarketConfig>> = Map::new("x");
+// Retired in 0.3.0 (governance moved to the governor, see `migrations::v0_3`): "o" (pending owner),
+// "q" (pending params), "x" (pending market changes).
 /// The signal `Rebalance` follows, by market (absent: long at the volatility target).
 pub const SIGNALS: Map<&str, SignedDecimal> = Map::new("g");
 /// Addresses allowed to set signals.
@@ -236,9 +221,8 @@ pub const ANCHORS: Map<&str, Anchor> = Map::new("ba");
 pub const HEDGES: Map<&str, HedgeConfig> = Map::new("da");
 
 compact!(Config {
-    owner,
+    governor,
     manager,
-    guardian,
     fee_recipient,
     denom,
     oracle,

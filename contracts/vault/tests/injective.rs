@@ -13,7 +13,7 @@ use cosmwasm_std::{
 use serde_json::json;
 
 use ballast_types::Side;
-use ballast_types::vault::{ExecuteMsg, MarkResponse, OrderRequest};
+use ballast_types::vault::{ExecuteMsg, GovernMsg, MarkResponse, OrderRequest};
 use ballast_vault::contract::{execute, instantiate};
 use ballast_vault::error::ContractError;
 use injective_support::exchange::d;
@@ -217,19 +217,12 @@ fn a_reduce_only_order_is_marked_from_what_is_left() {
 fn the_venue_cannot_change_under_an_open_position() {
     let mut w = vault(6);
     w.order(Side::Long, 100_000_000_000, false);
-    let owner = w.deps.api.addr_make("owner");
+    let governor = w.deps.api.addr_make("governor");
     let mut config = w.market().config;
     config.venue = ballast_types::venue::Venue::Ballast;
-    let propose = ExecuteMsg::ProposeMarket { config };
+    let apply = ExecuteMsg::Govern(GovernMsg::SetMarket { config });
     let env = w.env.clone();
-    execute(w.deps.as_mut(), env, message_info(&owner, &[]), propose).unwrap();
-    w.env.block.time = w.env.block.time.plus_seconds(DAY);
-    let apply = ExecuteMsg::ApplyMarket {
-        market: "BTC-PERP".into(),
-    };
-    let keeper = w.deps.api.addr_make("keeper");
-    let env = w.env.clone();
-    let err = execute(w.deps.as_mut(), env, message_info(&keeper, &[]), apply).unwrap_err();
+    let err = execute(w.deps.as_mut(), env, message_info(&governor, &[]), apply).unwrap_err();
     assert_eq!(
         err.to_string(),
         "BTC-PERP: the venue changes from injective to ballast while the position is open"
@@ -262,7 +255,7 @@ fn a_market_trading_from_any_other_subaccount_is_refused() {
             default_subaccount: default_subaccount(),
         };
         assert_eq!(err.to_string(), expected.to_string());
-        // A proposal is checked the same way.
+        // A change from the governor is checked the same way.
         let no_markets = {
             let mut msg = instantiate_msg(&deps.api, market());
             msg.markets.clear();
@@ -275,10 +268,11 @@ fn a_market_trading_from_any_other_subaccount_is_refused() {
             no_markets,
         )
         .unwrap();
-        let propose = ExecuteMsg::ProposeMarket {
+        let governor = deps.api.addr_make("governor");
+        let set = ExecuteMsg::Govern(GovernMsg::SetMarket {
             config: serde_json::from_value(config).unwrap(),
-        };
-        let err = execute(deps.as_mut(), env, message_info(&owner, &[]), propose).unwrap_err();
+        });
+        let err = execute(deps.as_mut(), env, message_info(&governor, &[]), set).unwrap_err();
         assert_eq!(err.to_string(), expected.to_string());
     }
     // The default subaccount, in upper-case hex too, is accepted.
@@ -288,8 +282,8 @@ fn a_market_trading_from_any_other_subaccount_is_refused() {
         unreachable!()
     };
     venue.subaccount_id = default_subaccount().to_uppercase().replacen("0X", "0x", 1);
-    let owner = w.deps.api.addr_make("owner");
+    let governor = w.deps.api.addr_make("governor");
     let env = w.env.clone();
-    let propose = ExecuteMsg::ProposeMarket { config };
-    execute(w.deps.as_mut(), env, message_info(&owner, &[]), propose).unwrap();
+    let set = ExecuteMsg::Govern(GovernMsg::SetMarket { config });
+    execute(w.deps.as_mut(), env, message_info(&governor, &[]), set).unwrap();
 }

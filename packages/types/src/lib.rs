@@ -10,6 +10,7 @@
 
 pub mod attributes;
 pub mod convert;
+pub mod governor;
 pub mod oracle;
 pub mod perp;
 pub mod pyth;

@@ -3,10 +3,10 @@
 use cosmwasm_std::{Decimal, Empty, Uint128, coins};
 use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 
-use ballast_types::oracle;
 use ballast_types::perp::{self, MarketParams};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
+use ballast_types::{governor, oracle};
 
 use super::{DAY, DENOM, MARKET, NAV, START_PRICE, Suite};
 use crate::errors;
@@ -23,6 +23,18 @@ pub fn vault_code() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(errors::vault::reply)
         .with_migrate(errors::vault::migrate),
+    )
+}
+
+/// The governor's code for multi-test.
+pub fn governor_code() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            errors::governor::execute,
+            errors::governor::instantiate,
+            errors::governor::query,
+        )
+        .with_migrate(errors::governor::migrate),
     )
 }
 
@@ -247,11 +259,26 @@ impl SuiteBuilder {
         )
         .expect("fund pool");
 
+        let governor_code_id = app.store_code(governor_code());
+        let governor_msg = governor::InstantiateMsg {
+            owner: owner.to_string(),
+            guardian: guardian.to_string(),
+            vault: None,
+        };
+        let governor = app
+            .instantiate_contract(
+                governor_code_id,
+                owner.clone(),
+                &governor_msg,
+                &[],
+                "governor",
+                Some(owner.to_string()),
+            )
+            .expect("instantiate governor");
         let vault_code_id = app.store_code(vault_code());
         let vault_msg = vault::InstantiateMsg {
-            owner: owner.to_string(),
+            governor: governor.to_string(),
             manager: manager.to_string(),
-            guardian: guardian.to_string(),
             denom: DENOM.to_string(),
             oracle: oracle.to_string(),
             perp_market: perp.to_string(),
@@ -269,12 +296,18 @@ impl SuiteBuilder {
                 Some(owner.to_string()),
             )
             .expect("instantiate vault");
+        let set_vault = governor::ExecuteMsg::SetVault {
+            vault: vault.to_string(),
+        };
+        app.execute_contract(owner.clone(), governor.clone(), &set_vault, &[])
+            .expect("governor takes the vault");
 
         let mut suite = Suite {
             app,
             oracle,
             perp,
             vault,
+            governor,
             owner,
             manager,
             guardian,

@@ -33,7 +33,7 @@ impl Suite {
 
     /// `RegisterGrid` from anyone.
     pub fn register_grid_as(&mut self, sender: &Addr, plan: GridPlan) -> StdResult<AppResponse> {
-        self.govern(sender, ExecuteMsg::RegisterGrid(plan))
+        self.vault_exec(sender, &ExecuteMsg::RegisterGrid(plan), &[])
     }
 
     /// `CancelGrid` of a first-market grid from `sender`.
@@ -42,7 +42,7 @@ impl Suite {
             market: self.market.clone(),
             grid_id,
         };
-        self.govern(sender, msg)
+        self.vault_exec(sender, &msg, &[])
     }
 
     /// `ExecuteGridLevel` of a first-market grid by the keeper.
@@ -53,7 +53,7 @@ impl Suite {
             level,
         };
         let keeper = self.keeper.clone();
-        self.govern(&keeper, msg)
+        self.vault_exec(&keeper, &msg, &[])
     }
 
     /// The `grid` query for a first-market grid.

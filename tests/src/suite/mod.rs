@@ -6,12 +6,13 @@ use cosmwasm_std::{Addr, Coin, Int64, SignedDecimal, StdResult, Uint64, Uint128,
 use cw_multi_test::{App, AppResponse, Executor};
 
 use ballast_types::Side;
+use ballast_types::governor::{self, GovernorConfigResponse, PendingParamsResponse};
 use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
     self, ConfigResponse, ExecuteMsg, HedgeLeg, HedgeResponse, HolderResponse, MarketConfig,
-    MarketResponse, OrderPreview, OrderRequest, PendingParamsResponse, StateResponse,
+    MarketResponse, OrderPreview, OrderRequest, StateResponse,
 };
 
 use crate::oracle::feed_id;
@@ -20,7 +21,8 @@ mod builder;
 mod grid;
 mod venues;
 pub use builder::{
-    SuiteBuilder, default_params, default_venue, market_config, perp_code, vault_code,
+    SuiteBuilder, default_params, default_venue, governor_code, market_config, perp_code,
+    vault_code,
 };
 pub use grid::grid_plan;
 pub use venues::{injective_venue, levana_venue, venue_terms};
@@ -48,6 +50,8 @@ pub struct Suite {
     pub perp: Addr,
     /// Vault contract.
     pub vault: Addr,
+    /// The vault's governor.
+    pub governor: Addr,
     /// Owner of all three.
     pub owner: Addr,
     /// The vault's manager.
@@ -178,6 +182,11 @@ impl Suite {
         self.mark()
     }
 
+    /// Any vault message from `sender`, without funds.
+    pub fn execute_vault(&mut self, sender: &Addr, msg: ExecuteMsg) -> StdResult<AppResponse> {
+        self.vault_exec(sender, &msg, &[])
+    }
+
     fn vault_exec(
         &mut self,
         sender: &Addr,
@@ -255,27 +264,51 @@ impl Suite {
         self.app
             .execute_contract(self.owner.clone(), self.perp.clone(), &add, &[])?;
         let market = config.market.clone();
-        self.vault_exec(sender, &ExecuteMsg::ProposeMarket { config }, &[])?;
+        self.govern(sender, governor::ExecuteMsg::ProposeMarket { config })?;
         let timelock = self.query_config()?.params.timelock;
         self.advance(timelock);
         let keeper = self.keeper.clone();
-        self.vault_exec(&keeper, &ExecuteMsg::ApplyMarket { market }, &[])
+        self.govern(&keeper, governor::ExecuteMsg::ApplyMarket { market })
     }
 
-    /// Any governance or role message from `sender`.
-    pub fn govern(&mut self, sender: &Addr, msg: ExecuteMsg) -> StdResult<AppResponse> {
-        self.vault_exec(sender, &msg, &[])
+    /// Any governance or role message to the governor from `sender`.
+    pub fn govern(&mut self, sender: &Addr, msg: governor::ExecuteMsg) -> StdResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), self.governor.clone(), &msg, &[])
+    }
+
+    /// The message that would instantiate another vault like this one (same roles, contracts,
+    /// parameters and first market).
+    pub fn vault_instantiate_msg(&self) -> vault::InstantiateMsg {
+        let config = self.query_config().expect("vault config");
+        vault::InstantiateMsg {
+            governor: config.governor.to_string(),
+            manager: config.manager.to_string(),
+            denom: config.denom,
+            oracle: config.oracle.to_string(),
+            perp_market: config.perp_market.to_string(),
+            fee_recipient: config.fee_recipient.to_string(),
+            params: config.params,
+            markets: vec![self.query_market().expect("first market").config],
+        }
+    }
+
+    /// The governor's `config` query.
+    pub fn query_governor(&self) -> StdResult<GovernorConfigResponse> {
+        self.app
+            .wrap()
+            .query_wasm_smart(&self.governor, &governor::QueryMsg::Config {})
     }
 
     /// The owner allow-lists the keeper as a signal source, which sets the first market's signal: a
     /// decision `Rebalance` follows (without one it only cuts a position back to its caps).
     pub fn set_signal(&mut self, signal: &str) -> StdResult<AppResponse> {
         let (owner, keeper) = (self.owner.clone(), self.keeper.clone());
-        let allow = ExecuteMsg::SetSignalSource {
+        let allow = governor::ExecuteMsg::SetSignalSource {
             address: keeper.to_string(),
             allowed: true,
         };
-        self.vault_exec(&owner, &allow, &[])?;
+        self.govern(&owner, allow)?;
         let msg = ExecuteMsg::SetSignal {
             market: self.market.clone(),
             signal: signal.parse::<SignedDecimal>().expect("signal literal"),
@@ -359,17 +392,17 @@ impl Suite {
     pub fn query_pending_params(&self) -> StdResult<Option<PendingParamsResponse>> {
         self.app
             .wrap()
-            .query_wasm_smart(&self.vault, &vault::QueryMsg::PendingParams {})
+            .query_wasm_smart(&self.governor, &governor::QueryMsg::PendingParams {})
     }
 
     /// `Pause` from `sender`.
     pub fn pause(&mut self, sender: &Addr) -> StdResult<AppResponse> {
-        self.vault_exec(sender, &ExecuteMsg::Pause {}, &[])
+        self.govern(sender, governor::ExecuteMsg::Pause {})
     }
 
     /// `Unpause` from `sender`.
     pub fn unpause(&mut self, sender: &Addr) -> StdResult<AppResponse> {
-        self.vault_exec(sender, &ExecuteMsg::Unpause {}, &[])
+        self.govern(sender, governor::ExecuteMsg::Unpause {})
     }
 
     /// `Liquidate` of the vault's position on the perp market, by the keeper.

@@ -4,8 +4,8 @@
 use cosmwasm_std::{Addr, Decimal, Decimal256, StdResult, Uint128, coins};
 use cw_multi_test::{AppResponse, Executor};
 
+use ballast_types::governor;
 use ballast_types::perp::TradingTerms;
-use ballast_types::vault::ExecuteMsg;
 use ballast_types::venue::{InjectiveVenue, LevanaVenue, Venue};
 
 use super::{DENOM, Suite};
@@ -61,11 +61,11 @@ impl Suite {
         config.venue = venue;
         let market = config.market.clone();
         let owner = self.owner.clone();
-        self.govern(&owner, ExecuteMsg::ProposeMarket { config })?;
+        self.govern(&owner, governor::ExecuteMsg::ProposeMarket { config })?;
         let timelock = self.query_config()?.params.timelock;
         self.advance(timelock);
         let keeper = self.keeper.clone();
-        let res = self.govern(&keeper, ExecuteMsg::ApplyMarket { market })?;
+        let res = self.govern(&keeper, governor::ExecuteMsg::ApplyMarket { market })?;
         let price = self.price;
         self.publish(price)?;
         self.mark()?;

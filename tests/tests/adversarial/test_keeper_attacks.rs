@@ -4,6 +4,7 @@
 
 use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, order};
 use ballast_types::Side;
+use ballast_types::governor;
 use ballast_types::vault::ExecuteMsg;
 use cosmwasm_std::SignedDecimal;
 
@@ -71,7 +72,7 @@ fn a_signal_is_a_decision_the_keeper_follows() {
     let mut suite = SuiteBuilder::new().build();
     suite.submit(order(Side::Short, MANAGER_SIZE)).unwrap();
     let (owner, keeper) = (suite.owner.clone(), suite.keeper.clone());
-    let source = ExecuteMsg::SetSignalSource {
+    let source = governor::ExecuteMsg::SetSignalSource {
         address: keeper.to_string(),
         allowed: true,
     };
@@ -80,7 +81,7 @@ fn a_signal_is_a_decision_the_keeper_follows() {
         market: MARKET.to_string(),
         signal: SignedDecimal::one(),
     };
-    suite.govern(&keeper, signal).unwrap();
+    suite.execute_vault(&keeper, signal).unwrap();
     suite.rebalance().unwrap();
     assert_eq!(suite.query_position().unwrap().side, Some(Side::Long));
 }

@@ -1,11 +1,13 @@
 //! A manager who wants more than the caps give, or the vault's money elsewhere: many small orders,
 //! flips, a thin market, and every message that might move funds.
 
+use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{
     MARKET, Suite, SuiteBuilder, attr, default_venue, feed_and_market, order,
 };
 use ballast_types::Side;
+use ballast_types::governor;
 use ballast_types::perp;
 use ballast_types::vault::{ExecuteMsg, OrderRequest};
 use ballast_vault::error::ContractError;
@@ -102,26 +104,26 @@ fn the_manager_cannot_move_funds_anywhere_but_the_perp_market() {
     let mut suite = SuiteBuilder::new().build();
     let (manager, vault) = (suite.manager.clone(), suite.vault.clone());
     let vault_balance = suite.balance(&vault);
-    let owner_only = ContractError::Unauthorized { role: "owner" };
+    let owner_only = GovernorError::Unauthorized { role: "owner" };
     let manager_str = manager.to_string();
     for msg in [
-        ExecuteMsg::SetRoles {
+        governor::ExecuteMsg::SetRoles {
             manager: None,
             guardian: None,
             fee_recipient: Some(manager_str.clone()),
         },
-        ExecuteMsg::TransferOwnership {
+        governor::ExecuteMsg::TransferOwnership {
             new_owner: manager_str.clone(),
         },
-        ExecuteMsg::ProposeMarket {
+        governor::ExecuteMsg::ProposeMarket {
             config: feed_and_market("ETH-PERP", 0xe7).1,
         },
     ] {
         assert_err(suite.govern(&manager, msg), &owner_only);
     }
     assert_err(
-        suite.govern(&manager, ExecuteMsg::AcceptOwnership {}),
-        ContractError::Unauthorized {
+        suite.govern(&manager, governor::ExecuteMsg::AcceptOwnership {}),
+        GovernorError::Unauthorized {
             role: "pending owner",
         },
     );

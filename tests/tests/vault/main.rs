@@ -9,6 +9,7 @@ mod test_flow;
 mod test_forward;
 mod test_garch;
 mod test_governance;
+mod test_governor;
 mod test_grid;
 mod test_hedge;
 mod test_keepers;

@@ -3,7 +3,8 @@
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{Suite, SuiteBuilder, default_params, order, reduce_only};
 use ballast_types::Side;
-use ballast_types::vault::{DrawdownBrake, ExecuteMsg, LoosenError, ParamError, Reason};
+use ballast_types::governor;
+use ballast_types::vault::{DrawdownBrake, LoosenError, ParamError, Reason};
 use ballast_vault::error::ContractError;
 use cosmwasm_std::Decimal;
 
@@ -134,7 +135,7 @@ fn the_guardian_adds_and_tightens_a_brake_but_cannot_remove_or_loosen_it() {
     suite
         .govern(
             &guardian,
-            ExecuteMsg::Tighten {
+            governor::ExecuteMsg::Tighten {
                 params: params.clone(),
             },
         )
@@ -144,7 +145,7 @@ fn the_guardian_adds_and_tightens_a_brake_but_cannot_remove_or_loosen_it() {
     params.drawdown_brake = Some(brake("0.2", "0.5", 365 * DAY));
     let res = suite.govern(
         &guardian,
-        ExecuteMsg::Tighten {
+        governor::ExecuteMsg::Tighten {
             params: params.clone(),
         },
     );
@@ -156,7 +157,7 @@ fn the_guardian_adds_and_tightens_a_brake_but_cannot_remove_or_loosen_it() {
     assert_err(res, ContractError::Loosen(expected));
 
     params.drawdown_brake = None;
-    let res = suite.govern(&guardian, ExecuteMsg::Tighten { params });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::Tighten { params });
     let expected = LoosenError {
         name: "drawdown_brake",
         from: "set".into(),
@@ -171,7 +172,7 @@ fn a_brake_that_starts_at_its_end_is_refused_by_name() {
     let guardian = suite.guardian.clone();
     let mut params = default_params();
     params.drawdown_brake = Some(brake("0.3", "0.3", 365 * DAY));
-    let res = suite.govern(&guardian, ExecuteMsg::Tighten { params });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::Tighten { params });
     let expected = ParamError {
         name: "drawdown_start",
         value: "0.3".into(),

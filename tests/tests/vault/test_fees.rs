@@ -2,7 +2,7 @@
 
 use ballast_tests::suite::{DENOM, NAV, SuiteBuilder, attr, order};
 use ballast_types::Side;
-use ballast_types::vault::ExecuteMsg;
+use ballast_types::governor;
 use cosmwasm_std::{Decimal, coins};
 use cw_multi_test::Executor;
 
@@ -120,13 +120,15 @@ fn a_fee_change_applies_from_the_change_on() {
     let mut params = suite.query_config().unwrap().params;
     params.management_fee = Decimal::percent(2);
     suite
-        .govern(&owner, ExecuteMsg::ProposeParams { params })
+        .govern(&owner, governor::ExecuteMsg::ProposeParams { params })
         .unwrap();
     suite.advance(YEAR);
     // The price is a year old: the accrual before the change needs the nav of this moment.
     let price = suite.price;
     suite.publish(price).unwrap();
-    let res = suite.govern(&keeper, ExecuteMsg::ApplyParams {}).unwrap();
+    let res = suite
+        .govern(&keeper, governor::ExecuteMsg::ApplyParams {})
+        .unwrap();
     assert_eq!(attr(&res, "management_shares").as_deref(), Some("0"));
     suite.accrue_fees().unwrap();
     let recipient = suite.fee_recipient.clone();

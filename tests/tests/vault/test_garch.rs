@@ -2,7 +2,8 @@
 
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{Suite, SuiteBuilder};
-use ballast_types::vault::{ExecuteMsg, GarchModel, LoosenError, ParamError};
+use ballast_types::governor;
+use ballast_types::vault::{GarchModel, LoosenError, ParamError};
 use ballast_vault::error::ContractError;
 
 const YEAR: f64 = 31_536_000.0;
@@ -68,7 +69,7 @@ fn the_guardian_cannot_change_a_markets_model() {
     let guardian = suite.guardian.clone();
     let mut config = suite.query_market().unwrap().config;
     config.garch = Some(model());
-    let res = suite.govern(&guardian, ExecuteMsg::TightenMarket { config });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::TightenMarket { config });
     let expected = LoosenError {
         name: "forecaster",
         from: "ewma".into(),
@@ -86,7 +87,7 @@ fn a_model_without_mean_reversion_is_refused_by_name() {
         beta: "0.9".parse().unwrap(),
         ..model()
     });
-    let res = suite.govern(&owner, ExecuteMsg::ProposeMarket { config });
+    let res = suite.govern(&owner, governor::ExecuteMsg::ProposeMarket { config });
     let expected = ParamError {
         name: "garch_persistence",
         value: "1".into(),

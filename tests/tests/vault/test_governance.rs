@@ -1,8 +1,10 @@
 //! Governance: hard bounds, the timelock, the guardian's one-way tightening, two-step ownership.
 
+use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, SuiteBuilder, attr, default_params};
-use ballast_types::vault::{ExecuteMsg, LoosenError, ParamError, VaultParams};
+use ballast_types::governor;
+use ballast_types::vault::{LoosenError, ParamError, VaultParams};
 use ballast_vault::error::ContractError;
 use cosmwasm_std::{Decimal, Uint128};
 
@@ -194,7 +196,7 @@ fn every_bound_refuses_an_out_of_range_value_by_name() {
     for (breaks, name, value, rule) in out_of_bounds() {
         let mut params = default_params();
         breaks(&mut params);
-        let res = suite.govern(&owner, ExecuteMsg::ProposeParams { params });
+        let res = suite.govern(&owner, governor::ExecuteMsg::ProposeParams { params });
         let expected = ParamError {
             name,
             value: value.to_string(),
@@ -213,7 +215,7 @@ fn a_proposal_applies_only_after_the_timelock() {
     let res = suite
         .govern(
             &owner,
-            ExecuteMsg::ProposeParams {
+            governor::ExecuteMsg::ProposeParams {
                 params: params.clone(),
             },
         )
@@ -223,11 +225,13 @@ fn a_proposal_applies_only_after_the_timelock() {
     assert_eq!(suite.query_pending_params().unwrap().unwrap().eta, eta);
 
     suite.advance(DAY - 1);
-    let res = suite.govern(&keeper, ExecuteMsg::ApplyParams {});
-    assert_err(res, ContractError::TimelockNotPassed { eta, now: eta - 1 });
+    let res = suite.govern(&keeper, governor::ExecuteMsg::ApplyParams {});
+    assert_err(res, GovernorError::TimelockNotPassed { eta, now: eta - 1 });
 
     suite.advance(1);
-    suite.govern(&keeper, ExecuteMsg::ApplyParams {}).unwrap();
+    suite
+        .govern(&keeper, governor::ExecuteMsg::ApplyParams {})
+        .unwrap();
     assert_eq!(suite.query_config().unwrap().params, params);
     assert!(suite.query_pending_params().unwrap().is_none());
 }
@@ -239,17 +243,19 @@ fn the_owner_cancels_a_proposal() {
     suite
         .govern(
             &owner,
-            ExecuteMsg::ProposeParams {
+            governor::ExecuteMsg::ProposeParams {
                 params: default_params(),
             },
         )
         .unwrap();
-    suite.govern(&owner, ExecuteMsg::CancelParams {}).unwrap();
+    suite
+        .govern(&owner, governor::ExecuteMsg::CancelParams {})
+        .unwrap();
     suite.advance(DAY);
-    let res = suite.govern(&keeper, ExecuteMsg::ApplyParams {});
+    let res = suite.govern(&keeper, governor::ExecuteMsg::ApplyParams {});
     assert_err(
         res,
-        ContractError::NothingPending {
+        GovernorError::NothingPending {
             what: "params".to_string(),
         },
     );
@@ -261,11 +267,11 @@ fn only_the_owner_proposes() {
     let guardian = suite.guardian.clone();
     let res = suite.govern(
         &guardian,
-        ExecuteMsg::ProposeParams {
+        governor::ExecuteMsg::ProposeParams {
             params: default_params(),
         },
     );
-    assert_err(res, ContractError::Unauthorized { role: "owner" });
+    assert_err(res, GovernorError::Unauthorized { role: "owner" });
 }
 
 #[test]
@@ -278,7 +284,7 @@ fn the_guardian_tightens_at_once() {
     let res = suite
         .govern(
             &guardian,
-            ExecuteMsg::Tighten {
+            governor::ExecuteMsg::Tighten {
                 params: params.clone(),
             },
         )
@@ -293,7 +299,7 @@ fn the_guardian_cannot_loosen() {
     let guardian = suite.guardian.clone();
     let mut params = default_params();
     params.max_leverage = dec("4");
-    let res = suite.govern(&guardian, ExecuteMsg::Tighten { params });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::Tighten { params });
     let expected = LoosenError {
         name: "max_leverage",
         from: "3".into(),
@@ -302,7 +308,7 @@ fn the_guardian_cannot_loosen() {
     assert_err(res, ContractError::Loosen(expected));
     let mut params = default_params();
     params.liq_sigmas = dec("2");
-    let res = suite.govern(&guardian, ExecuteMsg::Tighten { params });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::Tighten { params });
     let expected = LoosenError {
         name: "liq_sigmas",
         from: "3".into(),
@@ -320,13 +326,13 @@ fn the_guardian_lowers_a_market_limit_but_cannot_raise_it() {
     suite
         .govern(
             &guardian,
-            ExecuteMsg::TightenMarket {
+            governor::ExecuteMsg::TightenMarket {
                 config: config.clone(),
             },
         )
         .unwrap();
     config.max_notional = Uint128::new(2_000);
-    let res = suite.govern(&guardian, ExecuteMsg::TightenMarket { config });
+    let res = suite.govern(&guardian, governor::ExecuteMsg::TightenMarket { config });
     let expected = LoosenError {
         name: "max_notional",
         from: "1000".into(),
@@ -342,35 +348,37 @@ fn ownership_moves_only_when_accepted() {
     suite
         .govern(
             &owner,
-            ExecuteMsg::TransferOwnership {
+            governor::ExecuteMsg::TransferOwnership {
                 new_owner: bob.to_string(),
             },
         )
         .unwrap();
-    let config = suite.query_config().unwrap();
+    let config = suite.query_governor().unwrap();
     assert_eq!(
         (config.owner, config.pending_owner),
         (owner.clone(), Some(bob.clone()))
     );
-    let res = suite.govern(&alice, ExecuteMsg::AcceptOwnership {});
+    let res = suite.govern(&alice, governor::ExecuteMsg::AcceptOwnership {});
     assert_err(
         res,
-        ContractError::Unauthorized {
+        GovernorError::Unauthorized {
             role: "pending owner",
         },
     );
-    suite.govern(&bob, ExecuteMsg::AcceptOwnership {}).unwrap();
-    let config = suite.query_config().unwrap();
+    suite
+        .govern(&bob, governor::ExecuteMsg::AcceptOwnership {})
+        .unwrap();
+    let config = suite.query_governor().unwrap();
     assert_eq!((config.owner, config.pending_owner), (bob.clone(), None));
-    let res = suite.govern(&owner, ExecuteMsg::Unpause {});
-    assert_err(res, ContractError::Unauthorized { role: "owner" });
+    let res = suite.govern(&owner, governor::ExecuteMsg::Unpause {});
+    assert_err(res, GovernorError::Unauthorized { role: "owner" });
 }
 
 #[test]
 fn the_owner_sets_roles() {
     let mut suite = SuiteBuilder::new().build();
     let (owner, bob) = (suite.owner.clone(), suite.bob.clone());
-    let msg = ExecuteMsg::SetRoles {
+    let msg = governor::ExecuteMsg::SetRoles {
         manager: Some(bob.to_string()),
         guardian: None,
         fee_recipient: None,
@@ -385,7 +393,7 @@ fn the_share_offset_cannot_be_changed_on_a_live_vault() {
     let owner = suite.owner.clone();
     let mut params = default_params();
     params.share_offset_decimals = 9;
-    let res = suite.govern(&owner, ExecuteMsg::ProposeParams { params });
+    let res = suite.govern(&owner, governor::ExecuteMsg::ProposeParams { params });
     let expected = ParamError {
         name: "share_offset_decimals",
         value: "9".to_string(),

@@ -380,7 +380,7 @@ fn a_hedge_on_an_unknown_market_is_refused() {
         band: "0".parse().unwrap(),
     };
     assert_err(
-        suite.govern(&manager, msg),
+        suite.execute_vault(&manager, msg),
         ContractError::UnknownMarket {
             market: "ETH-PERP".to_string(),
         },

@@ -1,15 +1,17 @@
-//! migrate: a newer build of the same contract only.
+//! migrate: a newer build of the same contract only; from 0.2.x, handing governance to a governor.
 
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, order, vault_code};
+use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, governor_code, order, vault_code};
 use ballast_types::Side;
+use ballast_types::governor;
 use ballast_types::vault::{DrawdownBrake, MigrateMsg};
 use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
-use ballast_vault::migrations::v0_2::legacy;
+use ballast_vault::migrations::v0_2::{self, legacy};
+use ballast_vault::migrations::v0_3;
 use ballast_vault::state;
-use cosmwasm_std::{Decimal, StdResult};
+use cosmwasm_std::{Addr, Decimal, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 fn stamp(suite: &mut Suite, name: &str, version: &str) {
@@ -19,22 +21,141 @@ fn stamp(suite: &mut Suite, name: &str, version: &str) {
 }
 
 fn migrate(suite: &mut Suite) -> StdResult<AppResponse> {
+    let governor = suite.governor.clone();
+    migrate_to(suite, Some(&governor))
+}
+
+fn migrate_to(suite: &mut Suite, governor: Option<&Addr>) -> StdResult<AppResponse> {
     let code_id = suite.app.store_code(vault_code());
     let (owner, vault) = (suite.owner.clone(), suite.vault.clone());
-    suite
-        .app
-        .migrate_contract(owner, vault, &MigrateMsg {}, code_id)
+    let msg = MigrateMsg {
+        governor: governor.map(Addr::to_string),
+    };
+    suite.app.migrate_contract(owner, vault, &msg, code_id)
+}
+
+/// The roles record as 0.1.0 and 0.2.x kept it, with the suite's owner and guardian in the vault.
+fn roles_0_2(suite: &mut Suite) -> v0_2::Config {
+    let vault = suite.vault.clone();
+    let storage = suite.app.contract_storage_mut(&vault);
+    let config = state::CONFIG.load(storage.as_ref()).unwrap();
+    v0_2::Config {
+        owner: suite.owner.clone(),
+        manager: config.manager,
+        guardian: suite.guardian.clone(),
+        fee_recipient: config.fee_recipient,
+        denom: config.denom,
+        oracle: config.oracle,
+        perp_market: config.perp_market,
+    }
+}
+
+/// Rewrites the vault's store as 0.2.1 kept it: owner and guardian in its roles record.
+fn downgrade_store_to_0_2(suite: &mut Suite) {
+    let roles = roles_0_2(suite);
+    let vault = suite.vault.clone();
+    let mut storage = suite.app.contract_storage_mut(&vault);
+    v0_2::CONFIG.save(storage.as_mut(), &roles).unwrap();
+    cw2::set_contract_version(storage.as_mut(), CONTRACT_NAME, "0.2.1").unwrap();
 }
 
 #[test]
-fn migrate_from_an_older_version_keeps_the_state() {
+fn migrate_from_0_2_hands_governance_to_the_governor() {
     let mut suite = SuiteBuilder::new().build();
-    let before = suite.query_state().unwrap();
-    stamp(&mut suite, CONTRACT_NAME, "0.0.1");
+    let (before, config) = (suite.query_state().unwrap(), suite.query_config().unwrap());
+    downgrade_store_to_0_2(&mut suite);
+    // The 0.2 roles record is unreadable by this build until migrated.
+    assert!(suite.query_config().is_err());
     migrate(&mut suite).unwrap();
     let stored = cw2::query_contract_info(&suite.app.wrap(), suite.vault.to_string()).unwrap();
     assert_eq!(stored.version, CONTRACT_VERSION);
     assert_eq!(suite.query_state().unwrap(), before);
+    assert_eq!(suite.query_config().unwrap(), config);
+    // The governor governs: the guardian's pause reaches the vault.
+    let guardian = suite.guardian.clone();
+    suite.pause(&guardian).unwrap();
+    assert!(suite.query_state().unwrap().paused);
+}
+
+#[test]
+fn migrate_from_0_2_needs_a_governor() {
+    let mut suite = SuiteBuilder::new().build();
+    downgrade_store_to_0_2(&mut suite);
+    assert_err(
+        migrate_to(&mut suite, None),
+        ContractError::GovernorMismatch {
+            field: "governor",
+            expected: "the address of a governor in the migrate message".to_string(),
+            governor: "none".to_string(),
+        },
+    );
+}
+
+/// A second governor, instantiated with `owner` and `guardian`, governing `vault` if given.
+fn other_governor(suite: &mut Suite, owner: &Addr, vault: Option<&Addr>) -> Addr {
+    let code_id = suite.app.store_code(governor_code());
+    let msg = governor::InstantiateMsg {
+        owner: owner.to_string(),
+        guardian: suite.guardian.to_string(),
+        vault: vault.map(Addr::to_string),
+    };
+    let sender = suite.owner.clone();
+    suite
+        .app
+        .instantiate_contract(code_id, sender, &msg, &[], "governor 2", None)
+        .unwrap()
+}
+
+#[test]
+fn migrate_from_0_2_refuses_a_governor_of_another_owner() {
+    let mut suite = SuiteBuilder::new().build();
+    let (bob, vault) = (suite.bob.clone(), suite.vault.clone());
+    let impostor = other_governor(&mut suite, &bob, Some(&vault));
+    downgrade_store_to_0_2(&mut suite);
+    assert_err(
+        migrate_to(&mut suite, Some(&impostor)),
+        ContractError::GovernorMismatch {
+            field: "owner",
+            expected: suite.owner.to_string(),
+            governor: bob.to_string(),
+        },
+    );
+}
+
+#[test]
+fn migrate_from_0_2_refuses_a_governor_of_no_vault() {
+    let mut suite = SuiteBuilder::new().build();
+    let owner = suite.owner.clone();
+    let idle_governor = other_governor(&mut suite, &owner, None);
+    downgrade_store_to_0_2(&mut suite);
+    assert_err(
+        migrate_to(&mut suite, Some(&idle_governor)),
+        ContractError::GovernorMismatch {
+            field: "vault",
+            expected: suite.vault.to_string(),
+            governor: "none".to_string(),
+        },
+    );
+}
+
+#[test]
+fn migrate_from_0_2_refuses_while_a_proposal_is_pending() {
+    let mut suite = SuiteBuilder::new().build();
+    downgrade_store_to_0_2(&mut suite);
+    {
+        let vault = suite.vault.clone();
+        let mut storage = suite.app.contract_storage_mut(&vault);
+        let pending = cosmwasm_std::Binary::from(b"{}".as_slice());
+        v0_3::legacy::PENDING_MARKETS
+            .save(storage.as_mut(), MARKET, &pending)
+            .unwrap();
+    }
+    assert_err(
+        migrate(&mut suite),
+        ContractError::PendingAtMigration {
+            what: "market changes",
+        },
+    );
 }
 
 #[test]
@@ -65,11 +186,11 @@ fn migrate_refuses_a_foreign_contract() {
 
 /// Rewrites the vault's store as version 0.1.0 kept it: the binary records as JSON under their old keys.
 fn downgrade_store_to_0_1(suite: &mut Suite) {
+    let roles = roles_0_2(suite);
     let vault = suite.vault.clone();
     let mut storage = suite.app.contract_storage_mut(&vault);
     let s = storage.as_mut();
-    let v = state::CONFIG.load(s).unwrap();
-    legacy::CONFIG.save(s, &v).unwrap();
+    legacy::CONFIG.save(s, &roles).unwrap();
     let v = state::PARAMS.load(s).unwrap();
     legacy::PARAMS.save(s, &v).unwrap();
     let v = state::PAUSED.load(s).unwrap();

@@ -1,5 +1,6 @@
 //! Roles: each refusal names the role it needed.
 
+use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{SuiteBuilder, feed_and_market, order};
 use ballast_types::Side;
@@ -21,7 +22,7 @@ fn the_guardian_pauses_and_only_the_owner_unpauses() {
     assert!(suite.query_state().unwrap().paused);
     assert_err(
         suite.unpause(&guardian),
-        ContractError::Unauthorized { role: "owner" },
+        GovernorError::Unauthorized { role: "owner" },
     );
     suite.unpause(&owner).unwrap();
     assert!(!suite.query_state().unwrap().paused);
@@ -33,7 +34,7 @@ fn a_stranger_cannot_pause() {
     let stranger = suite.bob.clone();
     assert_err(
         suite.pause(&stranger),
-        ContractError::Unauthorized {
+        GovernorError::Unauthorized {
             role: "guardian or owner",
         },
     );
@@ -46,6 +47,6 @@ fn only_the_owner_adds_markets() {
     let (_, config) = feed_and_market("ETH-PERP", 0xe7);
     assert_err(
         suite.add_market(&manager, config),
-        ContractError::Unauthorized { role: "owner" },
+        GovernorError::Unauthorized { role: "owner" },
     );
 }

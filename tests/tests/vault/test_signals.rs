@@ -1,8 +1,10 @@
 //! Signal scaling: an allow-listed source sets a market's conviction and Rebalance follows it.
 
+use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, order};
 use ballast_types::Side;
+use ballast_types::governor;
 use ballast_types::vault::{ExecuteMsg, ParamError, Reason};
 use ballast_vault::error::ContractError;
 use cosmwasm_std::SignedDecimal;
@@ -13,7 +15,7 @@ use crate::limit_of;
 fn with_source() -> Suite {
     let mut suite = SuiteBuilder::new().build();
     let (owner, keeper) = (suite.owner.clone(), suite.keeper.clone());
-    let msg = ExecuteMsg::SetSignalSource {
+    let msg = governor::ExecuteMsg::SetSignalSource {
         address: keeper.to_string(),
         allowed: true,
     };
@@ -27,7 +29,7 @@ fn set_signal(suite: &mut Suite, signal: &str) {
         market: MARKET.to_string(),
         signal: signal.parse::<SignedDecimal>().unwrap(),
     };
-    suite.govern(&keeper, msg).unwrap();
+    suite.execute_vault(&keeper, msg).unwrap();
 }
 
 fn vol_target(suite: &Suite) -> u128 {
@@ -96,18 +98,18 @@ fn only_an_allowed_source_sets_a_signal() {
         signal: SignedDecimal::one(),
     };
     assert_err(
-        suite.govern(&stranger, msg),
+        suite.execute_vault(&stranger, msg),
         ContractError::Unauthorized {
             role: "signal source",
         },
     );
-    let msg = ExecuteMsg::SetSignalSource {
+    let msg = governor::ExecuteMsg::SetSignalSource {
         address: stranger.to_string(),
         allowed: true,
     };
     assert_err(
         suite.govern(&stranger, msg),
-        ContractError::Unauthorized { role: "owner" },
+        GovernorError::Unauthorized { role: "owner" },
     );
 }
 
@@ -124,14 +126,17 @@ fn a_signal_outside_the_unit_range_is_refused() {
         value: "1.5".to_string(),
         rule: "in [-1, 1]",
     };
-    assert_err(suite.govern(&keeper, msg), ContractError::Param(expected));
+    assert_err(
+        suite.execute_vault(&keeper, msg),
+        ContractError::Param(expected),
+    );
 }
 
 #[test]
 fn a_removed_source_can_no_longer_set_signals() {
     let mut suite = with_source();
     let (owner, keeper) = (suite.owner.clone(), suite.keeper.clone());
-    let msg = ExecuteMsg::SetSignalSource {
+    let msg = governor::ExecuteMsg::SetSignalSource {
         address: keeper.to_string(),
         allowed: false,
     };
@@ -141,7 +146,7 @@ fn a_removed_source_can_no_longer_set_signals() {
         signal: SignedDecimal::one(),
     };
     assert_err(
-        suite.govern(&keeper, msg),
+        suite.execute_vault(&keeper, msg),
         ContractError::Unauthorized {
             role: "signal source",
         },

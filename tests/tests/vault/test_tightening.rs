@@ -2,10 +2,11 @@
 //! tightening cancels what was pending, so loosening again takes a fresh proposal and its full
 //! timelock, in which the guardian sees it coming.
 
+use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, Suite, SuiteBuilder, attr, default_params};
-use ballast_types::vault::{ExecuteMsg, MarketConfig, VaultParams};
-use ballast_vault::error::ContractError;
+use ballast_types::governor;
+use ballast_types::vault::{MarketConfig, VaultParams};
 use cosmwasm_std::{Decimal, Uint128};
 
 fn dec(s: &str) -> Decimal {
@@ -39,22 +40,22 @@ fn a_proposal_made_before_a_tightening_cannot_undo_it() {
         suite.keeper.clone(),
     );
     // The owner proposes 5x (from 3x); the guardian sees trouble and cuts to 1x at once.
-    let propose = ExecuteMsg::ProposeParams {
+    let propose = governor::ExecuteMsg::ProposeParams {
         params: with_leverage("5"),
     };
     suite.govern(&owner, propose.clone()).unwrap();
     let params = with_leverage("1");
     let tightened = suite
-        .govern(&guardian, ExecuteMsg::Tighten { params })
+        .govern(&guardian, governor::ExecuteMsg::Tighten { params })
         .unwrap();
 
     // The old proposal's timelock passes; anyone tries to apply it.
     suite.advance(DAY);
-    let applied = suite.govern(&keeper, ExecuteMsg::ApplyParams {});
+    let applied = suite.govern(&keeper, governor::ExecuteMsg::ApplyParams {});
     assert_eq!(leverage(&suite), dec("1"), "the tightening was undone");
     assert_err(
         applied,
-        ContractError::NothingPending {
+        GovernorError::NothingPending {
             what: "params".to_string(),
         },
     );
@@ -63,10 +64,16 @@ fn a_proposal_made_before_a_tightening_cannot_undo_it() {
     // A fresh proposal still loosens, after its own timelock.
     suite.govern(&owner, propose).unwrap();
     suite.advance(DAY - 1);
-    assert!(suite.govern(&keeper, ExecuteMsg::ApplyParams {}).is_err());
+    assert!(
+        suite
+            .govern(&keeper, governor::ExecuteMsg::ApplyParams {})
+            .is_err()
+    );
     assert_eq!(leverage(&suite), dec("1"));
     suite.advance(1);
-    suite.govern(&keeper, ExecuteMsg::ApplyParams {}).unwrap();
+    suite
+        .govern(&keeper, governor::ExecuteMsg::ApplyParams {})
+        .unwrap();
     assert_eq!(leverage(&suite), dec("5"));
 }
 
@@ -80,19 +87,19 @@ fn a_market_proposal_made_before_a_tightening_cannot_undo_it() {
     );
     let market = suite.market.clone();
     // 20M from 10M, then the guardian's 1,000.
-    let propose = ExecuteMsg::ProposeMarket {
+    let propose = governor::ExecuteMsg::ProposeMarket {
         config: with_limit(&suite, 20_000_000_000_000),
     };
     suite.govern(&owner, propose.clone()).unwrap();
     let config = with_limit(&suite, 1_000);
     let tightened = suite
-        .govern(&guardian, ExecuteMsg::TightenMarket { config })
+        .govern(&guardian, governor::ExecuteMsg::TightenMarket { config })
         .unwrap();
 
     suite.advance(DAY);
     let applied = suite.govern(
         &keeper,
-        ExecuteMsg::ApplyMarket {
+        governor::ExecuteMsg::ApplyMarket {
             market: market.clone(),
         },
     );
@@ -100,7 +107,7 @@ fn a_market_proposal_made_before_a_tightening_cannot_undo_it() {
     assert_eq!(limit.u128(), 1_000, "the tightening was undone");
     assert_err(
         applied,
-        ContractError::NothingPending {
+        GovernorError::NothingPending {
             what: format!("market {market}"),
         },
     );
@@ -109,7 +116,7 @@ fn a_market_proposal_made_before_a_tightening_cannot_undo_it() {
     suite.govern(&owner, propose).unwrap();
     suite.advance(DAY);
     suite
-        .govern(&keeper, ExecuteMsg::ApplyMarket { market })
+        .govern(&keeper, governor::ExecuteMsg::ApplyMarket { market })
         .unwrap();
     let limit = suite.query_market().unwrap().config.max_notional;
     assert_eq!(limit.u128(), 20_000_000_000_000);
@@ -121,7 +128,7 @@ fn a_tightening_with_nothing_pending_cancels_nothing() {
     let guardian = suite.guardian.clone();
     let params = with_leverage("2");
     let res = suite
-        .govern(&guardian, ExecuteMsg::Tighten { params })
+        .govern(&guardian, governor::ExecuteMsg::Tighten { params })
         .unwrap();
     assert_eq!(attr(&res, "cancelled"), None);
     assert_eq!(leverage(&suite), dec("2"));

@@ -15,7 +15,8 @@ use ballast_tests::injective_fixture::{self as inj, InjectiveMsgWrapper as InjWr
 use ballast_tests::levana_fixture::{self as lev, ExecuteMsg as LevanaMsg};
 use ballast_tests::suite::{DENOM, MARKET, SuiteBuilder, injective_venue, levana_venue};
 use ballast_types::Side;
-use ballast_types::vault::{ExecuteMsg, LoosenError, MarketConfig};
+use ballast_types::governor;
+use ballast_types::vault::{LoosenError, MarketConfig};
 use ballast_types::venue::injective::{
     self, DerivativeMarketResponse, EffectivePositionResponse, InjectiveQuery,
     InjectiveQueryWrapper, PositionResponse,
@@ -455,7 +456,7 @@ fn the_guardian_cannot_change_a_venue() {
     let guardian = suite.guardian.clone();
     let res = suite.govern(
         &guardian,
-        ExecuteMsg::TightenMarket {
+        governor::ExecuteMsg::TightenMarket {
             config: config.clone(),
         },
     );

@@ -284,7 +284,7 @@ pub(crate) fn deploy(vault_wasm: &[u8], n: usize, rows: &mut Vec<(String, Outcom
     let markets: Vec<Value> = (0..n)
         .map(|i| json!({"market": market_name(i), "feed_id": feed_id(i), "weight": "1", "max_notional": "10000000000000"}))
         .collect();
-    let msg = json!({"owner": h.addr("owner"), "manager": h.addr("manager"), "guardian": h.addr("guardian"),
+    let msg = json!({"governor": h.addr("governor"), "manager": h.addr("manager"),
         "denom": DENOM, "oracle": h.addr("oracle"), "perp_market": h.addr("perp"),
         "fee_recipient": h.addr("fee_recipient"), "params": params(), "markets": markets});
     let info = h.info("owner", &[]);

@@ -95,12 +95,18 @@ fn main() {
     );
     h.settle(&o);
     rows.push(("SubmitOrder rejected".into(), o));
-    // the guardian tightens max_leverage and max_concentration to 0.5: the position now exceeds the caps
+    // the guardian tightens max_leverage and max_concentration to 0.5 (through the governor, which
+    // sends the vault this message): the position now exceeds the caps
     let mut tight = params();
     tight["max_leverage"] = json!("0.5");
     tight["max_concentration"] = json!("0.5");
-    let t = h.exec("guardian", &json!({"tighten": {"params": tight}}), &[]);
+    let t = h.exec(
+        "governor",
+        &json!({"govern": {"tighten_params": {"params": tight}}}),
+        &[],
+    );
     assert!(t.response.is_ok(), "tighten: {:?}", t.response.err());
+    rows.push(("Govern TightenParams (vault side)".into(), t));
     let o = h.exec("keeper", &json!({"deleverage": {"market": m}}), &[]);
     h.settle(&o);
     rows.push(("Deleverage (after Tighten)".into(), o));
@@ -111,8 +117,8 @@ fn main() {
     let mut scratch = vec![];
     let mut h2 = deploy(&vault_wasm, 1, &mut scratch);
     let keeper = h2.addr("keeper");
-    let source = json!({"set_signal_source": {"address": keeper, "allowed": true}});
-    assert!(h2.exec("owner", &source, &[]).response.is_ok(), "signal source");
+    let source = json!({"govern": {"set_signal_source": {"address": keeper, "allowed": true}}});
+    assert!(h2.exec("governor", &source, &[]).response.is_ok(), "signal source");
     let signal = json!({"set_signal": {"market": m, "signal": "1"}});
     assert!(h2.exec("keeper", &signal, &[]).response.is_ok(), "signal");
     let o = h2.exec("keeper", &json!({"rebalance": {"market": m}}), &[]);

@@ -1,6 +1,7 @@
-// Governance: current parameters next to the pending proposal, the time its timelock still runs, and the
-// paused / halted states.
-import type { ConfigResponse, MarketResponse, PendingParamsResponse, StateResponse, VaultParams } from "../../../clients/ts/src/generated/Vault.types";
+// Governance: the governor's roles, the vault's current parameters next to the governor's pending proposal,
+// the time its timelock still runs, and the paused / halted states.
+import type { GovernorConfigResponse, PendingParamsResponse } from "../../../clients/ts/src/generated/Governor.types";
+import type { ConfigResponse, MarketResponse, StateResponse, VaultParams } from "../../../clients/ts/src/generated/Vault.types";
 import type { Ctx } from "../context";
 import { fill, h } from "../dom";
 
@@ -16,8 +17,8 @@ export function timeLeft(seconds: number): string {
   return `${hh}h ${String(mm).padStart(2, "0")}m ${String(ss).padStart(2, "0")}s left`;
 }
 
-export function renderGovernance(ctx: Ctx, config: ConfigResponse, state: StateResponse, markets: MarketResponse[],
-  pending: PendingParamsResponse | null | undefined, now: number): void {
+export function renderGovernance(ctx: Ctx, config: ConfigResponse, roles: GovernorConfigResponse, state: StateResponse,
+  markets: MarketResponse[], pending: PendingParamsResponse | null | undefined, now: number): void {
   const halted: string[] = [];
   for (const m of markets) {
     if (m.halted_until && m.halted_until > now) halted.push(`${m.config.market} halted for ${timeLeft(m.halted_until - now).replace(" left", "")}`);
@@ -37,8 +38,9 @@ export function renderGovernance(ctx: Ctx, config: ConfigResponse, state: StateR
       h("div", { class: "figure" }, h("div", { class: "label" }, "Pending parameters"),
         h("div", { class: "value", id: "gov-timelock", "data-eta": pending ? String(pending.eta) : "" },
           pending ? timeLeft(pending.eta - now) : "none"),
-        pending ? h("div", { class: "hint" }, `applies at ${new Date(pending.eta * 1000).toISOString()} (anyone may ApplyParams then)`) : null)),
-    h("p", { class: "hint" }, `owner ${config.owner} · manager ${config.manager} · guardian ${config.guardian}`),
+        pending ? h("div", { class: "hint" }, `applies at ${new Date(pending.eta * 1000).toISOString()} (anyone may ApplyParams on the governor then)`) : null)),
+    h("p", { class: "hint", id: "gov-roles" }, `governor ${config.governor} · owner ${roles.owner} · guardian ${roles.guardian}`
+      + (roles.pending_owner ? ` (ownership offered to ${roles.pending_owner})` : "") + ` · manager ${config.manager}`),
     h("table", { class: "params" },
       h("thead", {}, h("tr", {}, h("th", {}, "parameter"), h("th", {}, "current"), h("th", {}, "pending"))),
       h("tbody", {}, ...rows)));

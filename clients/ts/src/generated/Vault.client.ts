@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, HedgeLeg, OptionKind, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, Reason, Decision, HedgeResponse, HedgeConfig, OrderPreview, CapLimit, HolderResponse, Int128, MarketResponse, MarkResponse, NullablePendingMarketResponse, PendingMarketResponse, NullablePendingParamsResponse, PendingParamsResponse, StateResponse } from "./Vault.types";
+import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, HedgeLeg, OptionKind, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, Reason, Decision, HedgeResponse, HedgeConfig, OrderPreview, CapLimit, HolderResponse, Int128, MarketResponse, MarkResponse, StateResponse } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -44,12 +44,6 @@ export interface VaultReadOnlyInterface {
   }: {
     shares: Uint128;
   }) => Promise<Uint128>;
-  pendingParams: () => Promise<NullablePendingParamsResponse>;
-  pendingMarket: ({
-    market
-  }: {
-    market: string;
-  }) => Promise<NullablePendingMarketResponse>;
   grid: ({
     gridId,
     market
@@ -85,8 +79,6 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     this.holder = this.holder.bind(this);
     this.previewDeposit = this.previewDeposit.bind(this);
     this.previewRedeem = this.previewRedeem.bind(this);
-    this.pendingParams = this.pendingParams.bind(this);
-    this.pendingMarket = this.pendingMarket.bind(this);
     this.grid = this.grid.bind(this);
     this.grids = this.grids.bind(this);
     this.hedge = this.hedge.bind(this);
@@ -165,22 +157,6 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     return this.client.queryContractSmart(this.contractAddress, {
       preview_redeem: {
         shares
-      }
-    });
-  };
-  pendingParams = async (): Promise<NullablePendingParamsResponse> => {
-    return this.client.queryContractSmart(this.contractAddress, {
-      pending_params: {}
-    });
-  };
-  pendingMarket = async ({
-    market
-  }: {
-    market: string;
-  }): Promise<NullablePendingMarketResponse> => {
-    return this.client.queryContractSmart(this.contractAddress, {
-      pending_market: {
-        market
       }
     });
   };
@@ -264,55 +240,7 @@ export interface VaultInterface extends VaultReadOnlyInterface {
   }: {
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  proposeParams: ({
-    params
-  }: {
-    params: VaultParams;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  applyParams: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  cancelParams: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  proposeMarket: ({
-    config
-  }: {
-    config: MarketConfig;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  applyMarket: ({
-    market
-  }: {
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  cancelMarket: ({
-    market
-  }: {
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  tighten: ({
-    params
-  }: {
-    params: VaultParams;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  tightenMarket: ({
-    config
-  }: {
-    config: MarketConfig;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  pause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  transferOwnership: ({
-    newOwner
-  }: {
-    newOwner: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  acceptOwnership: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  setRoles: ({
-    feeRecipient,
-    guardian,
-    manager
-  }: {
-    feeRecipient?: string;
-    guardian?: string;
-    manager?: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  govern: (governMsg: GovernMsg, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   accrueFees: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   setSignal: ({
     market,
@@ -320,13 +248,6 @@ export interface VaultInterface extends VaultReadOnlyInterface {
   }: {
     market: string;
     signal: SignedDecimal;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  setSignalSource: ({
-    address,
-    allowed
-  }: {
-    address: string;
-    allowed: boolean;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   registerGrid: ({
     expiry,
@@ -394,22 +315,9 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.rebalance = this.rebalance.bind(this);
     this.deleverage = this.deleverage.bind(this);
     this.mark = this.mark.bind(this);
-    this.proposeParams = this.proposeParams.bind(this);
-    this.applyParams = this.applyParams.bind(this);
-    this.cancelParams = this.cancelParams.bind(this);
-    this.proposeMarket = this.proposeMarket.bind(this);
-    this.applyMarket = this.applyMarket.bind(this);
-    this.cancelMarket = this.cancelMarket.bind(this);
-    this.tighten = this.tighten.bind(this);
-    this.tightenMarket = this.tightenMarket.bind(this);
-    this.pause = this.pause.bind(this);
-    this.unpause = this.unpause.bind(this);
-    this.transferOwnership = this.transferOwnership.bind(this);
-    this.acceptOwnership = this.acceptOwnership.bind(this);
-    this.setRoles = this.setRoles.bind(this);
+    this.govern = this.govern.bind(this);
     this.accrueFees = this.accrueFees.bind(this);
     this.setSignal = this.setSignal.bind(this);
-    this.setSignalSource = this.setSignalSource.bind(this);
     this.registerGrid = this.registerGrid.bind(this);
     this.cancelGrid = this.cancelGrid.bind(this);
     this.executeGridLevel = this.executeGridLevel.bind(this);
@@ -489,123 +397,9 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
       }
     }, fee_, memo_, funds_);
   };
-  proposeParams = async ({
-    params
-  }: {
-    params: VaultParams;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  govern = async (governMsg: GovernMsg, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
-      propose_params: {
-        params
-      }
-    }, fee_, memo_, funds_);
-  };
-  applyParams = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      apply_params: {}
-    }, fee_, memo_, funds_);
-  };
-  cancelParams = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      cancel_params: {}
-    }, fee_, memo_, funds_);
-  };
-  proposeMarket = async ({
-    config
-  }: {
-    config: MarketConfig;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      propose_market: {
-        config
-      }
-    }, fee_, memo_, funds_);
-  };
-  applyMarket = async ({
-    market
-  }: {
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      apply_market: {
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  cancelMarket = async ({
-    market
-  }: {
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      cancel_market: {
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  tighten = async ({
-    params
-  }: {
-    params: VaultParams;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      tighten: {
-        params
-      }
-    }, fee_, memo_, funds_);
-  };
-  tightenMarket = async ({
-    config
-  }: {
-    config: MarketConfig;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      tighten_market: {
-        config
-      }
-    }, fee_, memo_, funds_);
-  };
-  pause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      pause: {}
-    }, fee_, memo_, funds_);
-  };
-  unpause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      unpause: {}
-    }, fee_, memo_, funds_);
-  };
-  transferOwnership = async ({
-    newOwner
-  }: {
-    newOwner: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      transfer_ownership: {
-        new_owner: newOwner
-      }
-    }, fee_, memo_, funds_);
-  };
-  acceptOwnership = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      accept_ownership: {}
-    }, fee_, memo_, funds_);
-  };
-  setRoles = async ({
-    feeRecipient,
-    guardian,
-    manager
-  }: {
-    feeRecipient?: string;
-    guardian?: string;
-    manager?: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      set_roles: {
-        fee_recipient: feeRecipient,
-        guardian,
-        manager
-      }
+      govern: governMsg
     }, fee_, memo_, funds_);
   };
   accrueFees = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
@@ -624,20 +418,6 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
       set_signal: {
         market,
         signal
-      }
-    }, fee_, memo_, funds_);
-  };
-  setSignalSource = async ({
-    address,
-    allowed
-  }: {
-    address: string;
-    allowed: boolean;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      set_signal_source: {
-        address,
-        allowed
       }
     }, fee_, memo_, funds_);
   };

@@ -15,11 +15,10 @@ export type Venue = "ballast" | {
 export interface InstantiateMsg {
   denom: string;
   fee_recipient: string;
-  guardian: string;
+  governor: string;
   manager: string;
   markets: MarketConfig[];
   oracle: string;
-  owner: string;
   params: VaultParams;
   perp_market: string;
 }
@@ -124,60 +123,13 @@ export type ExecuteMsg = {
     market: string;
   };
 } | {
-  propose_params: {
-    params: VaultParams;
-  };
-} | {
-  apply_params: {};
-} | {
-  cancel_params: {};
-} | {
-  propose_market: {
-    config: MarketConfig;
-  };
-} | {
-  apply_market: {
-    market: string;
-  };
-} | {
-  cancel_market: {
-    market: string;
-  };
-} | {
-  tighten: {
-    params: VaultParams;
-  };
-} | {
-  tighten_market: {
-    config: MarketConfig;
-  };
-} | {
-  pause: {};
-} | {
-  unpause: {};
-} | {
-  transfer_ownership: {
-    new_owner: string;
-  };
-} | {
-  accept_ownership: {};
-} | {
-  set_roles: {
-    fee_recipient?: string | null;
-    guardian?: string | null;
-    manager?: string | null;
-  };
+  govern: GovernMsg;
 } | {
   accrue_fees: {};
 } | {
   set_signal: {
     market: string;
     signal: SignedDecimal;
-  };
-} | {
-  set_signal_source: {
-    address: string;
-    allowed: boolean;
   };
 } | {
   register_grid: GridPlan;
@@ -209,6 +161,37 @@ export type ExecuteMsg = {
 };
 export type Side = "long" | "short";
 export type SignedDecimal = string;
+export type GovernMsg = {
+  set_params: {
+    params: VaultParams;
+  };
+} | {
+  tighten_params: {
+    params: VaultParams;
+  };
+} | {
+  set_market: {
+    config: MarketConfig;
+  };
+} | {
+  tighten_market: {
+    config: MarketConfig;
+  };
+} | {
+  set_paused: {
+    paused: boolean;
+  };
+} | {
+  set_roles: {
+    fee_recipient?: string | null;
+    manager?: string | null;
+  };
+} | {
+  set_signal_source: {
+    address: string;
+    allowed: boolean;
+  };
+};
 export type HedgeLeg = {
   spot: {
     size: SignedDecimal;
@@ -262,12 +245,6 @@ export type QueryMsg = {
     shares: Uint128;
   };
 } | {
-  pending_params: {};
-} | {
-  pending_market: {
-    market: string;
-  };
-} | {
   grid: {
     grid_id: number;
     market: string;
@@ -283,17 +260,17 @@ export type QueryMsg = {
     market: string;
   };
 };
-export interface MigrateMsg {}
+export interface MigrateMsg {
+  governor?: string | null;
+}
 export type Addr = string;
 export interface ConfigResponse {
   denom: string;
   fee_recipient: Addr;
-  guardian: Addr;
+  governor: Addr;
   manager: Addr;
   oracle: Addr;
-  owner: Addr;
   params: VaultParams;
-  pending_owner?: Addr | null;
   perp_market: Addr;
 }
 export interface GridResponse {
@@ -364,16 +341,6 @@ export interface MarkResponse {
   side?: Side | null;
   time: number;
   unrealized_pnl: Int128;
-}
-export type NullablePendingMarketResponse = PendingMarketResponse | null;
-export interface PendingMarketResponse {
-  config: MarketConfig;
-  eta: number;
-}
-export type NullablePendingParamsResponse = PendingParamsResponse | null;
-export interface PendingParamsResponse {
-  eta: number;
-  params: VaultParams;
 }
 export interface StateResponse {
   gross_notional: Uint128;

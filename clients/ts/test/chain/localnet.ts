@@ -5,7 +5,7 @@ import { makeSigner, type Signer } from "../../src/signer";
 
 export interface Deploy {
   chain_id: string; rpc: string; rest: string; denom: string;
-  oracle: string; perp: string; vault: string;
+  oracle: string; perp: string; governor: string; vault: string;
   markets: { market: string; feed_id: string }[];
   admin: string; user: string; keys: { admin: string; user: string };
 }

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { OracleClient } from "../../src/generated/Oracle.client";
+import { GovernorClient, GovernorQueryClient } from "../../src/generated/Governor.client";
 import { VaultClient, VaultQueryClient } from "../../src/generated/Vault.client";
 import { parseUnits } from "../../src/format";
 import { feedId } from "../../src/pyth";
@@ -17,6 +18,8 @@ const market = d.markets[0].market;
 const asUser = new VaultClient(user as any, user.sender, d.vault);
 const asAdmin = new VaultClient(admin as any, admin.sender, d.vault);
 const vault = new VaultQueryClient(user as any, d.vault);
+const asOwner = new GovernorClient(admin as any, admin.sender, d.governor);
+const governor = new GovernorQueryClient(user as any, d.governor);
 
 async function chainTime(): Promise<number> {
   const res = await fetch(`${d.rest}/cosmos/base/tendermint/v1beta1/blocks/latest`);
@@ -122,12 +125,14 @@ test("a malformed order is refused by the contract's parser with a message namin
   await assert.rejects(vault.previewOrder({ ...order("long", 1n, false), market: "NOPE" }), /NOPE|market/i);
 });
 
-test("governance: the owner proposes parameters; they wait for the timelock", async () => {
-  const { params } = await vault.config();
+test("governance: the owner proposes parameters to the governor; they wait for the timelock", async () => {
+  const { params, governor: governorAddress } = await vault.config();
+  assert.equal(governorAddress, d.governor);
+  assert.equal((await governor.config()).vault, d.vault);
   const proposed = { ...params, target_vol: "0.35" };
   const t = await chainTime();
-  await asAdmin.proposeParams({ params: proposed });
-  const pending = await vault.pendingParams();
+  await asOwner.proposeParams({ params: proposed });
+  const pending = await governor.pendingParams();
   assert.ok(pending, "pending params after a proposal");
   assert.equal(pending.params.target_vol, "0.35");
   assert.ok(pending.eta >= t + params.timelock && pending.eta <= t + params.timelock + 10, `eta ${pending.eta}, now ${t}`);

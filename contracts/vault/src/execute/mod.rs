@@ -1,23 +1,19 @@
 //! One handler per action: roles and markets here, orders in `order`, shares in `shares`.
 
 pub mod fees;
-mod governance;
+mod govern;
 pub mod grid;
 pub mod hedge;
 pub mod order;
 pub mod shares;
 mod signals;
 
-pub use governance::{
-    accept_ownership, apply_market, apply_params, cancel_market, cancel_params, pause,
-    propose_market, propose_params, set_roles, tighten, tighten_market, transfer_ownership,
-    unpause,
-};
+pub use govern::govern;
 pub use grid::{cancel_grid, execute_grid_level, register_grid};
 pub use hedge::{clear_hedge, hedge, set_hedge};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
-pub use signals::{set_signal, set_signal_source};
+pub use signals::set_signal;
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Uint128};
 
@@ -36,9 +32,8 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     msg.params.validate()?;
     let config = Config {
-        owner: deps.api.addr_validate(&msg.owner)?,
+        governor: deps.api.addr_validate(&msg.governor)?,
         manager: deps.api.addr_validate(&msg.manager)?,
-        guardian: deps.api.addr_validate(&msg.guardian)?,
         fee_recipient: deps.api.addr_validate(&msg.fee_recipient)?,
         denom: msg.denom,
         oracle: deps.api.addr_validate(&msg.oracle)?,
@@ -66,7 +61,7 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
     }
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "instantiate")
-        .add_attribute("owner", config.owner)
+        .add_attribute("governor", config.governor)
         .add_attribute("manager", config.manager))
 }
 

@@ -2,13 +2,12 @@
 
 use cosmwasm_std::{DepsMut, MessageInfo, SignedDecimal};
 
-use ballast_types::attributes::{ACTION, ADDRESS, MARKET};
+use ballast_types::attributes::{ACTION, MARKET};
 use ballast_types::vault::ParamError;
 
-use super::assert_role;
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
-use crate::state::{CONFIG, MARKETS, SIGNAL_SOURCES, SIGNALS};
+use crate::state::{MARKETS, SIGNAL_SOURCES, SIGNALS};
 
 pub fn set_signal(
     deps: DepsMut,
@@ -36,23 +35,4 @@ pub fn set_signal(
         .add_attribute(ACTION, "set_signal")
         .add_attribute(MARKET, market)
         .add_attribute("signal", signal.to_string()))
-}
-
-pub fn set_signal_source(
-    deps: DepsMut,
-    info: MessageInfo,
-    address: String,
-    allowed: bool,
-) -> ContractResult<VaultResponse> {
-    assert_role(&info.sender, &CONFIG.load(deps.storage)?.owner, "owner")?;
-    let source = deps.api.addr_validate(&address)?;
-    if allowed {
-        SIGNAL_SOURCES.save(deps.storage, &source, &())?;
-    } else {
-        SIGNAL_SOURCES.remove(deps.storage, &source);
-    }
-    Ok(VaultResponse::new()
-        .add_attribute(ACTION, "set_signal_source")
-        .add_attribute(ADDRESS, source)
-        .add_attribute("allowed", allowed.to_string()))
 }

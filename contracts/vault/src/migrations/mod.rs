@@ -2,8 +2,11 @@
 //! step the stored version has not had yet, and stamps this build's version.
 
 pub mod v0_2;
+pub mod v0_3;
 
-use cosmwasm_std::DepsMut;
+use cosmwasm_std::{DepsMut, Env};
+
+use ballast_types::vault::MigrateMsg;
 
 use ballast_types::attributes::ACTION;
 use ballast_types::version::{check_upgrade, is_newer};
@@ -12,7 +15,7 @@ use crate::VaultResponse;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractResult;
 
-pub fn migrate(deps: DepsMut) -> ContractResult<VaultResponse> {
+pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<VaultResponse> {
     let stored = cw2::get_contract_version(deps.storage)?;
     check_upgrade(
         &stored.contract,
@@ -22,6 +25,9 @@ pub fn migrate(deps: DepsMut) -> ContractResult<VaultResponse> {
     )?;
     if is_newer(v0_2::VERSION, &stored.version) {
         v0_2::migrate(deps.storage)?;
+    }
+    if is_newer(v0_3::VERSION, &stored.version) {
+        v0_3::migrate(deps.branch(), &env, msg.governor)?;
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(VaultResponse::new()

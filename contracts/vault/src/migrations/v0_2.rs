@@ -8,19 +8,45 @@ use serde::de::DeserializeOwned;
 
 use crate::codec::{Compact, CompactItem, CompactMap};
 use crate::state::{
-    CONFIG, Config, HALTED_UNTIL, MARKETS, MARKS, Mark, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak,
-    StoredVol, TOTAL_SHARES, TOTALS, Totals, VOLS,
+    HALTED_UNTIL, MARKETS, MARKS, Mark, PARAMS, PAUSED, PEAK, PENDING_MARK, Peak, StoredVol,
+    TOTAL_SHARES, TOTALS, Totals, VOLS,
 };
 use ballast_types::vault::{MarketConfig, VaultParams};
 
 /// The first version that stores these records in binary.
 pub const VERSION: &str = "0.2.0";
 
+/// The roles record of 0.1.0 and 0.2.x: owner and guardian were the vault's until 0.3.0 handed them
+/// to the governor (`v0_3`).
+#[cosmwasm_schema::cw_serde]
+pub struct Config {
+    pub owner: cosmwasm_std::Addr,
+    pub manager: cosmwasm_std::Addr,
+    pub guardian: cosmwasm_std::Addr,
+    pub fee_recipient: cosmwasm_std::Addr,
+    pub denom: String,
+    pub oracle: cosmwasm_std::Addr,
+    pub perp_market: cosmwasm_std::Addr,
+}
+
+crate::codec::compact!(Config {
+    owner,
+    manager,
+    guardian,
+    fee_recipient,
+    denom,
+    oracle,
+    perp_market
+});
+
+/// 0.2.x's binary roles record.
+pub const CONFIG: CompactItem<Config> = CompactItem::new("C");
+
 /// Version 0.1.0's JSON records (public for the migration test, which builds a 0.1.0 store).
 pub mod legacy {
     use super::*;
 
-    pub const CONFIG: Item<Config> = Item::new("c");
+    pub const CONFIG: Item<super::Config> = Item::new("c");
     pub const PARAMS: Item<VaultParams> = Item::new("p");
     pub const PAUSED: Item<bool> = Item::new("z");
     pub const MARKETS: Map<&str, MarketConfig> = Map::new("m");

@@ -76,7 +76,7 @@ pub fn vault_env(api: &MockApi) -> Env {
 pub fn instantiate_msg(api: &MockApi, market: Value) -> InstantiateMsg {
     let addr = |name: &str| api.addr_make(name).to_string();
     serde_json::from_value(json!({
-        "owner": addr("owner"), "manager": addr("manager"), "guardian": addr("guardian"),
+        "governor": addr("governor"), "manager": addr("manager"),
         "denom": DENOM, "oracle": addr("oracle"), "perp_market": addr("perp"),
         "fee_recipient": addr("fees"), "params": params(), "markets": [market]}))
     .unwrap()

@@ -17,7 +17,7 @@ use ballast_types::vault::{
     self, DrawdownBrake, Estimator, GarchModel, HolderResponse, MarketConfig, MarketResponse,
     OracleGuards, OrderPreview, OrderRequest, StateResponse, VaultParams,
 };
-use ballast_types::{Side, attributes};
+use ballast_types::{Side, attributes, governor};
 
 use crate::prices::ORACLE_EXPO;
 
@@ -179,7 +179,7 @@ pub struct World {
 }
 
 impl World {
-    /// Deploys the three contracts at block time `start` and deposits the capital.
+    /// Deploys the four contracts at block time `start` and deposits the capital.
     pub fn deploy(setup: &Setup, start: u64) -> StdResult<Self> {
         let mut app = App::default();
         app.update_block(|b| {
@@ -234,6 +234,11 @@ impl World {
             ballast_perp::contract::instantiate,
             ballast_perp::contract::query,
         )));
+        let governor_code = app.store_code(Box::new(ContractWrapper::new(
+            ballast_governor::contract::execute,
+            ballast_governor::contract::instantiate,
+            ballast_governor::contract::query,
+        )));
         let vault_code = app.store_code(Box::new(
             ContractWrapper::new(
                 ballast_vault::contract::execute,
@@ -266,10 +271,22 @@ impl World {
         let fund = perp::ExecuteMsg::DepositLiquidity {};
         app.execute_contract(lp, perp.clone(), &fund, &coins(pool_funding(setup), DENOM))?;
 
-        let vault_msg = vault::InstantiateMsg {
+        let governor_msg = governor::InstantiateMsg {
             owner: owner.to_string(),
-            manager: manager.to_string(),
             guardian: guardian.to_string(),
+            vault: None,
+        };
+        let governor = app.instantiate_contract(
+            governor_code,
+            owner.clone(),
+            &governor_msg,
+            &[],
+            "governor",
+            None,
+        )?;
+        let vault_msg = vault::InstantiateMsg {
+            governor: governor.to_string(),
+            manager: manager.to_string(),
             denom: DENOM.to_string(),
             oracle: oracle.to_string(),
             perp_market: perp.to_string(),
@@ -279,14 +296,18 @@ impl World {
         };
         let vault =
             app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
+        let set_vault = governor::ExecuteMsg::SetVault {
+            vault: vault.to_string(),
+        };
+        app.execute_contract(owner.clone(), governor.clone(), &set_vault, &[])?;
         // The keeper is also the signal source. Without a signal Rebalance only cuts a position to
         // its caps, so the replay starts from a long signal of 1 (kept with `--signal none`, replaced
         // by the trend's or the column's own from their first value).
-        let source = vault::ExecuteMsg::SetSignalSource {
+        let source = governor::ExecuteMsg::SetSignalSource {
             address: keeper.to_string(),
             allowed: true,
         };
-        app.execute_contract(owner, vault.clone(), &source, &[])?;
+        app.execute_contract(owner, governor, &source, &[])?;
         let long = vault::ExecuteMsg::SetSignal {
             market: MARKET.to_string(),
             signal: SignedDecimal::one(),

@@ -11,12 +11,10 @@ use crate::Side;
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
-    /// Adds markets; later, governs parameters.
-    pub owner: String,
+    /// The governor contract (`ballast-governor`): the only sender of [`GovernMsg`].
+    pub governor: String,
     /// Sends orders that add exposure.
     pub manager: String,
-    /// May pause the vault.
-    pub guardian: String,
     /// The one denom deposited, traded as margin and redeemed.
     pub denom: String,
     /// The oracle contract (Pyth-compatible).
@@ -49,6 +47,8 @@ pub struct OrderRequest {
 }
 
 /// Actions of the vault.
+// A message is parsed once per call and matched at once: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[cw_serde]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
@@ -78,60 +78,9 @@ pub enum ExecuteMsg {
         /// Market id.
         market: String,
     },
-    /// The owner proposes new parameters; anyone applies them after the timelock.
-    ProposeParams {
-        /// The full new parameter set, within hard bounds.
-        params: VaultParams,
-    },
-    /// Anyone: apply the pending parameters once their timelock has passed.
-    ApplyParams {},
-    /// The owner withdraws the pending parameters.
-    CancelParams {},
-    /// The owner proposes to add a market or change one; anyone applies it after the timelock.
-    ProposeMarket {
-        /// The market's new configuration.
-        config: MarketConfig,
-    },
-    /// Anyone: apply a pending market change once its timelock has passed.
-    ApplyMarket {
-        /// Market id.
-        market: String,
-    },
-    /// The owner withdraws a pending market change.
-    CancelMarket {
-        /// Market id.
-        market: String,
-    },
-    /// The guardian (or owner) tightens parameters at once; any loosening is refused.
-    Tighten {
-        /// The full new parameter set: every limit equal or tighter.
-        params: VaultParams,
-    },
-    /// The guardian (or owner) lowers a market's weight or notional limit at once.
-    TightenMarket {
-        /// The market's new configuration.
-        config: MarketConfig,
-    },
-    /// The guardian or the owner pauses: only reduce-only orders pass.
-    Pause {},
-    /// The owner lifts a pause.
-    Unpause {},
-    /// The owner offers ownership; it moves when the new owner accepts.
-    TransferOwnership {
-        /// The proposed owner.
-        new_owner: String,
-    },
-    /// The proposed owner takes ownership.
-    AcceptOwnership {},
-    /// The owner sets the manager, guardian or fee recipient (each optional).
-    SetRoles {
-        /// New manager.
-        manager: Option<String>,
-        /// New guardian.
-        guardian: Option<String>,
-        /// New fee recipient.
-        fee_recipient: Option<String>,
-    },
+    /// A change the governor has decided (after its timelock, or at once for the guardian's
+    /// tightening and pause); the vault checks its hard bounds again.
+    Govern(GovernMsg),
     /// Anyone: mint the management and performance fees accrued so far.
     AccrueFees {},
     /// An allow-listed signal source sets a market's conviction in [-1, 1] (positive long); `Rebalance`
@@ -141,13 +90,6 @@ pub enum ExecuteMsg {
         market: String,
         /// Conviction in [-1, 1]; 0 means flat.
         signal: SignedDecimal,
-    },
-    /// The owner allows or removes a signal source.
-    SetSignalSource {
-        /// The source's address.
-        address: String,
-        /// True to allow, false to remove.
-        allowed: bool,
     },
     /// The manager registers a grid plan for a market (see `GridPlan` for the side semantics).
     RegisterGrid(GridPlan),
@@ -191,8 +133,59 @@ pub enum ExecuteMsg {
     },
 }
 
+/// What only the governor may change. Each is checked here against the hard bounds, whoever decided it.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub enum GovernMsg {
+    /// New parameters, within hard bounds; `share_offset_decimals` is fixed at instantiation.
+    SetParams {
+        /// The full new parameter set.
+        params: VaultParams,
+    },
+    /// New parameters that loosen nothing (the guardian's tightening).
+    TightenParams {
+        /// The full new parameter set: every limit equal or tighter.
+        params: VaultParams,
+    },
+    /// Adds a market or changes one (its venue only while flat).
+    SetMarket {
+        /// The market's new configuration.
+        config: MarketConfig,
+    },
+    /// Lowers a market's weight or notional limit.
+    TightenMarket {
+        /// The market's new configuration.
+        config: MarketConfig,
+    },
+    /// Pauses (only reduce-only orders pass) or lifts the pause.
+    SetPaused {
+        /// True to pause.
+        paused: bool,
+    },
+    /// Sets the manager or the fee recipient (each optional).
+    SetRoles {
+        /// New manager.
+        manager: Option<String>,
+        /// New fee recipient.
+        fee_recipient: Option<String>,
+    },
+    /// Allows or removes a signal source.
+    SetSignalSource {
+        /// The source's address.
+        address: String,
+        /// True to allow, false to remove.
+        allowed: bool,
+    },
+}
+
 /// Migrates the vault to this version.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
-pub struct MigrateMsg {}
+pub struct MigrateMsg {
+    /// From 0.2.x: the governor that takes over ownership, guardian and proposals. It must already
+    /// govern this vault with the same owner and guardian (checked), and nothing may be pending.
+    #[serde(default)]
+    pub governor: Option<String>,
+}

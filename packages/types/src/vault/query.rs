@@ -48,15 +48,6 @@ pub enum QueryMsg {
         /// Shares.
         shares: Uint128,
     },
-    /// Parameters waiting for their timelock, if any.
-    #[returns(Option<PendingParamsResponse>)]
-    PendingParams {},
-    /// A market change waiting for its timelock, if any.
-    #[returns(Option<PendingMarketResponse>)]
-    PendingMarket {
-        /// Market id.
-        market: String,
-    },
     /// One grid plan and which of its levels have filled.
     #[returns(GridResponse)]
     Grid {
@@ -92,37 +83,15 @@ pub struct HolderResponse {
     pub value: Uint128,
 }
 
-/// Reply to [`QueryMsg::PendingParams`].
-#[cw_serde]
-pub struct PendingParamsResponse {
-    /// The proposed parameters.
-    pub params: VaultParams,
-    /// Block time from which anyone may apply them.
-    pub eta: u64,
-}
-
-/// Reply to [`QueryMsg::PendingMarket`].
-#[cw_serde]
-pub struct PendingMarketResponse {
-    /// The proposed configuration.
-    pub config: MarketConfig,
-    /// Block time from which anyone may apply it.
-    pub eta: u64,
-}
-
 /// Reply to [`QueryMsg::Config`].
 #[cw_serde]
 pub struct ConfigResponse {
-    /// Owner.
-    pub owner: Addr,
+    /// The governor contract: owner, guardian and proposals live there.
+    pub governor: Addr,
     /// Manager.
     pub manager: Addr,
-    /// Guardian.
-    pub guardian: Addr,
     /// Receives fee shares.
     pub fee_recipient: Addr,
-    /// Offered ownership, not yet accepted.
-    pub pending_owner: Option<Addr>,
     /// Base denom.
     pub denom: String,
     /// Oracle contract.

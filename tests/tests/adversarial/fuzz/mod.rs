@@ -13,7 +13,7 @@ pub mod strategy;
 use std::cell::RefCell;
 
 use ballast_tests::suite::SuiteBuilder;
-use ballast_types::{oracle, perp, vault};
+use ballast_types::{governor, oracle, perp, vault};
 use cosmwasm_std::{StdError, from_json};
 use proptest::test_runner::{Config, FileFailurePersistence, TestRunner};
 use serde_json::Value;
@@ -39,6 +39,8 @@ pub fn parse(contract: &str, kind: Kind, bytes: &[u8]) -> Result<(), StdError> {
         ("vault", Kind::Query) => from_json::<vault::QueryMsg>(bytes).map(drop),
         ("perp", Kind::Execute) => from_json::<perp::ExecuteMsg>(bytes).map(drop),
         ("perp", Kind::Query) => from_json::<perp::QueryMsg>(bytes).map(drop),
+        ("governor", Kind::Execute) => from_json::<governor::ExecuteMsg>(bytes).map(drop),
+        ("governor", Kind::Query) => from_json::<governor::QueryMsg>(bytes).map(drop),
         ("oracle", Kind::Execute) => from_json::<oracle::ExecuteMsg>(bytes).map(drop),
         ("oracle", Kind::Query) => from_json::<oracle::QueryMsg>(bytes).map(drop),
         (other, _) => panic!("no contract {other}"),
@@ -124,6 +126,11 @@ fn fuzzed_perp_messages_are_refused_cleanly_or_handled() {
 }
 
 #[test]
-fn fuzzed_oracle_messages_are_refused_cleanly_or_handled() {
+fn fuzzed_governor_messages_are_refused_cleanly_or_handled() {
     fuzz(2);
+}
+
+#[test]
+fn fuzzed_oracle_messages_are_refused_cleanly_or_handled() {
+    fuzz(3);
 }

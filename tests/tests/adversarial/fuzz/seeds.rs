@@ -4,15 +4,15 @@
 use ballast_tests::suite::{Suite, default_params, default_venue, market_config, order};
 use ballast_types::Side;
 use ballast_types::oracle::{self, PriceUpdate};
-use ballast_types::perp;
 use ballast_types::vault::{self, OrderRequest};
+use ballast_types::{governor, perp};
 use cosmwasm_std::{Addr, Int64, SignedDecimal, Uint64, Uint128};
 use serde::Serialize;
 use serde_json::Value;
 
 /// A contract under fuzz: its address, its seeds and who may send to it.
 pub struct Target {
-    /// `vault`, `perp` or `oracle`.
+    /// `vault`, `perp`, `governor` or `oracle`.
     pub name: &'static str,
     /// Its address.
     pub contract: Addr,
@@ -29,7 +29,7 @@ fn json<T: Serialize>(msgs: Vec<T>) -> Vec<Value> {
 }
 
 fn vault_executes(s: &Suite) -> Vec<vault::ExecuteMsg> {
-    use vault::ExecuteMsg as M;
+    use vault::{ExecuteMsg as M, GovernMsg as G};
     let market = || s.market.clone();
     let config = market_config(&s.market, &s.feed);
     vec![
@@ -44,6 +44,55 @@ fn vault_executes(s: &Suite) -> Vec<vault::ExecuteMsg> {
         M::Rebalance { market: market() },
         M::Deleverage { market: market() },
         M::Mark { market: market() },
+        M::Govern(G::SetParams {
+            params: default_params(),
+        }),
+        M::Govern(G::TightenParams {
+            params: default_params(),
+        }),
+        M::Govern(G::SetMarket {
+            config: config.clone(),
+        }),
+        M::Govern(G::TightenMarket { config }),
+        M::Govern(G::SetPaused { paused: true }),
+        M::Govern(G::SetRoles {
+            manager: Some(s.manager.to_string()),
+            fee_recipient: None,
+        }),
+        M::Govern(G::SetSignalSource {
+            address: s.keeper.to_string(),
+            allowed: true,
+        }),
+        M::AccrueFees {},
+    ]
+}
+
+fn vault_queries(s: &Suite) -> Vec<vault::QueryMsg> {
+    use vault::QueryMsg as Q;
+    vec![
+        Q::Config {},
+        Q::State {},
+        Q::Market {
+            market: s.market.clone(),
+        },
+        Q::PreviewOrder(order(Side::Short, 1_000_000_000)),
+        Q::Holder {
+            address: s.alice.to_string(),
+        },
+        Q::PreviewDeposit {
+            assets: Uint128::new(1_000_000),
+        },
+        Q::PreviewRedeem {
+            shares: Uint128::new(1_000_000),
+        },
+    ]
+}
+
+fn governor_executes(s: &Suite) -> Vec<governor::ExecuteMsg> {
+    use governor::ExecuteMsg as M;
+    let market = || s.market.clone();
+    let config = market_config(&s.market, &s.feed);
+    vec![
         M::ProposeParams {
             params: default_params(),
         },
@@ -69,28 +118,20 @@ fn vault_executes(s: &Suite) -> Vec<vault::ExecuteMsg> {
             guardian: None,
             fee_recipient: Some(s.fee_recipient.to_string()),
         },
-        M::AccrueFees {},
+        M::SetSignalSource {
+            address: s.keeper.to_string(),
+            allowed: true,
+        },
+        M::SetVault {
+            vault: s.vault.to_string(),
+        },
     ]
 }
 
-fn vault_queries(s: &Suite) -> Vec<vault::QueryMsg> {
-    use vault::QueryMsg as Q;
+fn governor_queries(s: &Suite) -> Vec<governor::QueryMsg> {
+    use governor::QueryMsg as Q;
     vec![
         Q::Config {},
-        Q::State {},
-        Q::Market {
-            market: s.market.clone(),
-        },
-        Q::PreviewOrder(order(Side::Short, 1_000_000_000)),
-        Q::Holder {
-            address: s.alice.to_string(),
-        },
-        Q::PreviewDeposit {
-            assets: Uint128::new(1_000_000),
-        },
-        Q::PreviewRedeem {
-            shares: Uint128::new(1_000_000),
-        },
         Q::PendingParams {},
         Q::PendingMarket {
             market: s.market.clone(),
@@ -177,8 +218,8 @@ fn oracle_queries(s: &Suite) -> Vec<oracle::QueryMsg> {
     ]
 }
 
-/// The three contracts of `suite` with their seeds.
-pub fn targets(s: &Suite) -> [Target; 3] {
+/// The four contracts of `suite` with their seeds.
+pub fn targets(s: &Suite) -> [Target; 4] {
     [
         Target {
             name: "vault",
@@ -191,6 +232,12 @@ pub fn targets(s: &Suite) -> [Target; 3] {
             contract: s.perp.clone(),
             executes: json(perp_executes(s)),
             queries: json(perp_queries(s)),
+        },
+        Target {
+            name: "governor",
+            contract: s.governor.clone(),
+            executes: json(governor_executes(s)),
+            queries: json(governor_queries(s)),
         },
         Target {
             name: "oracle",

@@ -3,6 +3,7 @@
 //! attacker with deep pockets.
 
 use ballast_tests::suite::{DAY, DENOM, Suite, SuiteBuilder, feed_and_market};
+use ballast_types::governor;
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{ExecuteMsg, GridPlan, HedgeLeg, OrderRequest};
 use ballast_types::{Side, perp};
@@ -112,7 +113,7 @@ impl World {
                 w.mark(m).expect("warm-up mark");
             }
         }
-        let allow = ExecuteMsg::SetSignalSource {
+        let allow = governor::ExecuteMsg::SetSignalSource {
             address: signaller.to_string(),
             allowed: true,
         };
@@ -148,13 +149,13 @@ impl World {
 
     fn keeper(&mut self, msg: ExecuteMsg) -> StdResult<AppResponse> {
         let keeper = self.suite.keeper.clone();
-        self.suite.govern(&keeper, msg)
+        self.suite.execute_vault(&keeper, msg)
     }
 
     /// The current (owner, manager, guardian, pending owner).
     pub fn roles(&self) -> StdResult<(Addr, Addr, Addr, Option<Addr>)> {
-        let c = self.suite.query_config()?;
-        Ok((c.owner, c.manager, c.guardian, c.pending_owner))
+        let (c, g) = (self.suite.query_config()?, self.suite.query_governor()?);
+        Ok((g.owner, c.manager, g.guardian, g.pending_owner))
     }
 
     fn other(&self, who: &Addr) -> Addr {
@@ -322,7 +323,7 @@ impl World {
                     signal: SignedDecimal::permille(*permille),
                 };
                 let signaller = self.signaller.clone();
-                self.suite.govern(&signaller, msg)
+                self.suite.execute_vault(&signaller, msg)
             }
             Step::RegisterGrid {
                 market,
@@ -349,7 +350,7 @@ impl World {
                     market: self.markets[m].clone(),
                     grid_id,
                 };
-                let res = self.suite.govern(&manager, msg)?;
+                let res = self.suite.execute_vault(&manager, msg)?;
                 self.grids.retain(|g| *g != (m, grid_id));
                 Ok(res)
             }
@@ -361,13 +362,13 @@ impl World {
                     },
                     band: Decimal::from_atomics(u128::from(*band), 0).expect("band"),
                 };
-                self.suite.govern(&manager, msg)
+                self.suite.execute_vault(&manager, msg)
             }
             Step::ClearHedge(market) => {
                 let msg = ExecuteMsg::ClearHedge {
                     market: self.markets[*market].clone(),
                 };
-                self.suite.govern(&manager, msg)
+                self.suite.execute_vault(&manager, msg)
             }
             Step::Role(change) => self.role(*change, (owner, manager, guardian, pending)),
             Step::Pause => self.suite.pause(&guardian),
@@ -381,21 +382,21 @@ impl World {
         (owner, manager, guardian, _): (Addr, Addr, Addr, Option<Addr>),
     ) -> StdResult<AppResponse> {
         let msg = match change {
-            RoleChange::TransferOwnership => ExecuteMsg::TransferOwnership {
+            RoleChange::TransferOwnership => governor::ExecuteMsg::TransferOwnership {
                 new_owner: self.other(&owner).to_string(),
             },
             RoleChange::AcceptOwnership => {
                 let candidate = self.other(&owner);
                 return self
                     .suite
-                    .govern(&candidate, ExecuteMsg::AcceptOwnership {});
+                    .govern(&candidate, governor::ExecuteMsg::AcceptOwnership {});
             }
-            RoleChange::SwapManager => ExecuteMsg::SetRoles {
+            RoleChange::SwapManager => governor::ExecuteMsg::SetRoles {
                 manager: Some(self.other(&manager).to_string()),
                 guardian: None,
                 fee_recipient: None,
             },
-            RoleChange::SwapGuardian => ExecuteMsg::SetRoles {
+            RoleChange::SwapGuardian => governor::ExecuteMsg::SetRoles {
                 manager: None,
                 guardian: Some(self.other(&guardian).to_string()),
                 fee_recipient: None,

@@ -22,10 +22,11 @@
 use ballast_tests::probe::map_key;
 use ballast_tests::suite::{MARKET, attr};
 use ballast_types::Side;
+use ballast_types::governor::{PendingMarketResponse, PendingParamsResponse};
 use ballast_types::perp::PositionResponse;
 use ballast_types::vault::{
-    HolderResponse, MarketConfig, OrderPreview, PendingMarketResponse, PendingParamsResponse,
-    VaultParams, check_market_tightening, check_tightening,
+    HolderResponse, MarketConfig, OrderPreview, VaultParams, check_market_tightening,
+    check_tightening,
 };
 use cosmwasm_std::{Addr, Decimal, StdResult};
 use cw_multi_test::AppResponse;
@@ -59,22 +60,26 @@ pub struct Snapshot {
     pub state: Governance,
 }
 
-/// Storage keys of the vault's parameters, pause, pending parameters, and the first market's
-/// configuration and pending change (`ballast_vault::state`).
-fn governance_keys() -> Vec<Vec<u8>> {
-    let market = MARKET.as_bytes();
+/// Storage keys of the vault's parameters, pause and the first market's configuration
+/// (`ballast_vault::state`).
+fn vault_keys() -> Vec<Vec<u8>> {
     vec![
         map_key(b"", b"P"),
         map_key(b"", b"Z"),
-        map_key(b"", b"q"),
-        map_key(b"M", market),
-        map_key(b"x", market),
+        map_key(b"M", MARKET.as_bytes()),
     ]
+}
+
+/// Storage keys of the governor's pending parameters and the first market's pending change
+/// (`ballast_governor::state`).
+fn governor_keys() -> Vec<Vec<u8>> {
+    vec![map_key(b"", b"q"), map_key(b"x", MARKET.as_bytes())]
 }
 
 impl Snapshot {
     pub fn take(w: &World, previous: Option<&Snapshot>) -> Result<Self, TestCaseError> {
-        let records = w.suite.vault_records(&governance_keys());
+        let mut records = w.suite.vault_records(&vault_keys());
+        records.extend(w.suite.governor_records(&governor_keys()));
         if let Some(previous) = previous.filter(|p| p.records == records) {
             return Ok(previous.clone());
         }

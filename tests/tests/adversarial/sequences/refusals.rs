@@ -59,12 +59,12 @@ pub fn allowed(step: &Step) -> Vec<Refusal> {
             .into_iter()
             .chain(PERP_PRICE)
             .collect(),
-        Step::Propose { .. } | Step::ProposeMarket { .. } => vec![("vault", "param")],
+        Step::Propose { .. } | Step::ProposeMarket { .. } => vec![("governor", "param")],
         Step::Apply | Step::ApplyMarket => vec![
-            ("vault", "nothing_pending"),
-            ("vault", "timelock_not_passed"),
+            ("governor", "nothing_pending"),
+            ("governor", "timelock_not_passed"),
         ],
-        Step::Cancel { .. } => vec![("vault", "nothing_pending")],
+        Step::Cancel { .. } => vec![("governor", "nothing_pending")],
         Step::Tighten { .. } | Step::TightenMarket { .. } => {
             vec![("vault", "param"), ("vault", "loosen")]
         }
@@ -74,10 +74,27 @@ pub fn allowed(step: &Step) -> Vec<Refusal> {
         out.extend(SHARE_ACTION);
     }
     if missing_role(step).is_some() {
-        // `access::check_roles` asserts that it is refused, by the role's name.
-        out.push(("vault", "unauthorized"));
+        // `access::check_roles` asserts that it is refused, by the role's name: the governor checks
+        // who may govern, the vault who may trade.
+        out.push((governing_contract(step), "unauthorized"));
     }
     out
+}
+
+/// The contract that checks the sender of `step`.
+fn governing_contract(step: &Step) -> &'static str {
+    match step {
+        Step::Propose { .. }
+        | Step::ProposeMarket { .. }
+        | Step::Apply
+        | Step::ApplyMarket
+        | Step::Cancel { .. }
+        | Step::Tighten { .. }
+        | Step::TightenMarket { .. }
+        | Step::Pause { .. }
+        | Step::Unpause { .. } => "governor",
+        _ => "vault",
+    }
 }
 
 /// The typed failure of a step, as `contract:id`, for the statistics; `None` when it passed.

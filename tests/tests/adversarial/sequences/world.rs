@@ -1,7 +1,8 @@
 //! The world a session runs in, and how each step is carried out through the harness.
 
 use ballast_tests::suite::{DENOM, MARKET, Suite, SuiteBuilder};
-use ballast_types::vault::{ExecuteMsg, OrderRequest};
+use ballast_types::governor;
+use ballast_types::vault::OrderRequest;
 use cosmwasm_std::{Addr, SignedDecimal, StdResult, Uint128, coins};
 use cw_multi_test::{AppResponse, Executor};
 
@@ -188,20 +189,22 @@ impl World {
                 let params = changed(&s.query_config()?.params, *change);
                 let sender = self.role(*by);
                 self.suite
-                    .govern(&sender, ExecuteMsg::ProposeParams { params })
+                    .govern(&sender, governor::ExecuteMsg::ProposeParams { params })
             }
             Step::Apply => {
                 let keeper = s.keeper.clone();
-                s.govern(&keeper, ExecuteMsg::ApplyParams {})
+                s.govern(&keeper, governor::ExecuteMsg::ApplyParams {})
             }
             Step::Cancel { by } => {
                 let sender = self.role(*by);
-                self.suite.govern(&sender, ExecuteMsg::CancelParams {})
+                self.suite
+                    .govern(&sender, governor::ExecuteMsg::CancelParams {})
             }
             Step::Tighten { by, change } => {
                 let params = changed(&s.query_config()?.params, *change);
                 let sender = self.role(*by);
-                self.suite.govern(&sender, ExecuteMsg::Tighten { params })
+                self.suite
+                    .govern(&sender, governor::ExecuteMsg::Tighten { params })
             }
             Step::ProposeMarket {
                 by,
@@ -212,11 +215,11 @@ impl World {
                 let config = changed_market(&config, *weight_percent, *notional_percent);
                 let sender = self.role(*by);
                 self.suite
-                    .govern(&sender, ExecuteMsg::ProposeMarket { config })
+                    .govern(&sender, governor::ExecuteMsg::ProposeMarket { config })
             }
             Step::ApplyMarket => {
                 let (keeper, market) = (s.keeper.clone(), s.market.clone());
-                s.govern(&keeper, ExecuteMsg::ApplyMarket { market })
+                s.govern(&keeper, governor::ExecuteMsg::ApplyMarket { market })
             }
             Step::TightenMarket {
                 by,
@@ -227,7 +230,7 @@ impl World {
                 let config = changed_market(&config, *weight_percent, *notional_percent);
                 let sender = self.role(*by);
                 self.suite
-                    .govern(&sender, ExecuteMsg::TightenMarket { config })
+                    .govern(&sender, governor::ExecuteMsg::TightenMarket { config })
             }
             Step::Pause { by } => {
                 let sender = self.role(*by);

@@ -11,7 +11,7 @@ use ballast_types::version::VersionError;
 
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
-use ballast_types::vault::{GridError, LoosenError, ParamError, TightenError};
+use ballast_types::vault::{GridError, LoosenError, ParamError};
 use ballast_types::venue::VenueError;
 
 /// Everything the vault refuses.
@@ -47,7 +47,8 @@ pub enum ContractError {
     /// A guardian's change that loosens a limit.
     #[error("{0}")]
     Loosen(#[from] LoosenError),
-    /// Applying a proposal before its timelock has passed.
+    /// Applying a proposal before its timelock has passed. Raised by the governor since 0.3.0.
+    #[deprecated(note = "the governor holds proposals since 0.3.0")]
     #[error("the timelock runs until {eta}; it is {now}")]
     TimelockNotPassed {
         /// When the proposal may be applied.
@@ -55,11 +56,32 @@ pub enum ContractError {
         /// Block time now.
         now: u64,
     },
-    /// Applying or cancelling what was never proposed.
+    /// Applying or cancelling what was never proposed. Raised by the governor since 0.3.0.
+    #[deprecated(note = "the governor holds proposals since 0.3.0")]
     #[error("no pending {what}")]
     NothingPending {
         /// What was looked for.
         what: String,
+    },
+    /// A migration from 0.2.x while a proposal or an ownership transfer is pending in the vault:
+    /// it would be lost, so it is applied or cancelled first and proposed again to the governor.
+    #[error("the vault still holds pending {what}: apply or cancel it, then migrate")]
+    PendingAtMigration {
+        /// `params`, `market changes` or `ownership transfer`.
+        what: &'static str,
+    },
+    /// A migration from 0.2.x without a governor, or to one that does not take over this vault's
+    /// owner and guardian.
+    #[error(
+        "the governor does not take over this vault: {field} is {governor}, expected {expected}"
+    )]
+    GovernorMismatch {
+        /// `governor`, `vault`, `owner` or `guardian`.
+        field: &'static str,
+        /// What the vault expects.
+        expected: String,
+        /// What the governor has.
+        governor: String,
     },
     /// A redeem that would push a cap over its limit.
     #[error(
@@ -338,72 +360,7 @@ pub enum ContractError {
     },
 }
 
-impl ContractError {
-    /// A stable snake_case id per variant; never renamed or reused.
-    #[allow(deprecated)]
-    pub fn id(&self) -> &'static str {
-        match self {
-            ContractError::Std(_) => "std",
-            ContractError::Overflow(_) => "overflow",
-            ContractError::MultiplyRatio(_) => "multiply_ratio",
-            ContractError::FromRatio(_) => "from_ratio",
-            ContractError::MultiplyFraction(_) => "multiply_fraction",
-            ContractError::Conversion(_) => "conversion",
-            ContractError::Sizing(_) => "sizing",
-            ContractError::Convert(_) => "convert",
-            ContractError::Param(_) => "param",
-            ContractError::Loosen(_) => "loosen",
-            ContractError::TimelockNotPassed { .. } => "timelock_not_passed",
-            ContractError::NothingPending { .. } => "nothing_pending",
-            ContractError::WithdrawBreaksCap { .. } => "withdraw_breaks_cap",
-            ContractError::Unauthorized { .. } => "unauthorized",
-            ContractError::UnknownMarket { .. } => "unknown_market",
-            ContractError::DuplicateMarket { .. } => "duplicate_market",
-            ContractError::TooManyMarkets { .. } => "too_many_markets",
-            ContractError::WrongFunds { .. } => "wrong_funds",
-            ContractError::NoFunds { .. } => "no_funds",
-            ContractError::ZeroShares { .. } => "zero_shares",
-            ContractError::InsufficientShares { .. } => "insufficient_shares",
-            ContractError::InsufficientIdle { .. } => "insufficient_idle",
-            ContractError::StaleMark { .. } => "stale_mark",
-            ContractError::NothingToDeleverage { .. } => "nothing_to_deleverage",
-            ContractError::VenueUnavailable { .. } => "venue_unavailable",
-            ContractError::UnknownReply { .. } => "unknown_reply",
-            ContractError::NoHedge { .. } => "no_hedge",
-            ContractError::HedgedMarket { .. } => "hedged_market",
-            ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
-            ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
-            ContractError::Grid(e) => e.id(),
-            ContractError::UnknownGrid { .. } => "unknown_grid",
-            ContractError::GridLevelOutOfRange { .. } => "grid_level_out_of_range",
-            ContractError::GridLevelNotCrossed { .. } => "grid_level_not_crossed",
-            ContractError::GridLevelFilled { .. } => "grid_level_filled",
-            ContractError::GridExpired { .. } => "grid_expired",
-            ContractError::Venue(VenueError::Unsupported { .. }) => "venue_unsupported",
-            ContractError::Venue(VenueError::MarginRequired { .. }) => "venue_margin_required",
-            ContractError::Venue(VenueError::BelowTick { .. }) => "venue_below_tick",
-            ContractError::Venue(_) => "venue_math",
-            ContractError::VenueChangeWithPosition { .. } => "venue_change_with_position",
-            ContractError::ForeignSubaccount { .. } => "foreign_subaccount",
-            ContractError::LevanaPending { .. } => "levana_pending",
-            ContractError::LevanaFlip { .. } => "levana_flip",
-            ContractError::LevanaPositionCount { .. } => "levana_position_count",
-            ContractError::LevanaCollateralShort { .. } => "levana_collateral_short",
-            ContractError::UnpricedMarket { .. } => "unpriced_market",
-            ContractError::FundsNotAccepted { .. } => "funds_not_accepted",
-            ContractError::MarketSettling { .. } => "market_settling",
-        }
-    }
-}
-
-impl From<TightenError> for ContractError {
-    fn from(e: TightenError) -> Self {
-        match e {
-            TightenError::Bound(bound) => ContractError::Param(bound),
-            TightenError::Loosen(loosen) => ContractError::Loosen(loosen),
-        }
-    }
-}
+mod id;
 
 /// Result of every handler.
 pub type ContractResult<T> = Result<T, ContractError>;
