@@ -70,31 +70,16 @@ snapshot_artifacts() {
   for c in oracle perp governor vault; do
     [ -f "$src/ballast_$c.wasm" ] || { echo "$LOG_PREFIX: $src/ballast_$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
   done
-  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,governor,vault}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
+  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,governor,vault}.wasm "$src/checksums.txt" "$ROOT/artifacts/"
+  ART=$ROOT/artifacts
   echo "  wasm sizes: $(cd "$ART" && stat -c '%n %s B' ballast_*.wasm | paste -sd, | sed 's/,/, /g')"
 }
 
-# deploy: stores and instantiates the four contracts from $ART; sets ORACLE, PERP, GOVERNOR, VAULT, ADMIN, USER.
+# deploy: the contract set from $ART through scripts/deploy.sh (the same command as for any chain), with a config
+# for this chain written to $ROOT/deploy-config.json; sets ORACLE, PERP, GOVERNOR, VAULT, ADMIN, USER. Run twice
+# (DEPLOY_TWICE=1), the second run must change nothing.
 deploy() {
   ADMIN=$(addr admin) USER=$(addr user)
-  echo "== store"
-  local oracle_code perp_code governor_code vault_code
-  oracle_code=$(tx_as admin "store ballast_oracle.wasm" wasm store "$ART/ballast_oracle.wasm" | attr store_code code_id)
-  perp_code=$(tx_as admin "store ballast_perp.wasm" wasm store "$ART/ballast_perp.wasm" | attr store_code code_id)
-  governor_code=$(tx_as admin "store ballast_governor.wasm" wasm store "$ART/ballast_governor.wasm" | attr store_code code_id)
-  vault_code=$(tx_as admin "store ballast_vault.wasm" wasm store "$ART/ballast_vault.wasm" | attr store_code code_id)
-
-  echo "== instantiate"
-  ORACLE=$(tx_as admin "instantiate oracle" wasm instantiate "$oracle_code" \
-    "{\"owner\":\"$ADMIN\",\"publishers\":[\"$ADMIN\"]}" --label ballast-oracle --admin "$ADMIN" \
-    | attr instantiate _contract_address)
-  PERP=$(tx_as admin "instantiate perp" wasm instantiate "$perp_code" \
-    "{\"owner\":\"$ADMIN\",\"oracle\":\"$ORACLE\",\"denom\":\"inj\",\"liquidation_fee\":\"0.1\",\"max_price_age\":3600}" \
-    --label ballast-perp --admin "$ADMIN" | attr instantiate _contract_address)
-  # tests/src/suite default_venue, scaled to inj (1e18 base units per INJ)
-  local venue="{\"feed_id\":\"$FEED\",\"depth\":\"1000000000$E18\",\"impact_exponent\":\"1\",\"taker_fee\":\"0.0005\",\"initial_margin\":\"0.1\",\"maintenance_margin\":\"0.05\",\"max_open_interest\":\"1000000000$E18\"}"
-  tx_as admin "perp add_market" wasm execute "$PERP" "{\"add_market\":{\"market\":\"$MARKET\",\"params\":$venue}}" >/dev/null
-  tx_as admin "perp deposit_liquidity" wasm execute "$PERP" '{"deposit_liquidity":{}}' --amount "${POOL}inj" >/dev/null
   # tests/src/suite default_params, except min_observations 2 (blocks come every 0.5 s), timelock 3600 (the
   # lower bound) and min_order 0.001 INJ.
   local params='{"target_vol":"0.4","max_leverage":"3","max_concentration":"3","kelly_fraction":"0.5","max_edge":"0.3",
@@ -105,15 +90,33 @@ deploy() {
 "estimator":{"lambda":"0.94","vol_step":86400,"min_observations":2},
 "deleverage_tolerance":"0.05","rebalance_threshold":"0.05","share_offset_decimals":6,
 "management_fee":"0","performance_fee":"0","timelock":3600}'
+  # tests/src/suite default_venue, scaled to inj (1e18 base units per INJ)
+  local venue="{\"feed_id\":\"$FEED\",\"depth\":\"1000000000$E18\",\"impact_exponent\":\"1\",\"taker_fee\":\"0.0005\",\"initial_margin\":\"0.1\",\"maintenance_margin\":\"0.05\",\"max_open_interest\":\"1000000000$E18\"}"
   local mconf="{\"market\":\"$MARKET\",\"feed_id\":\"$FEED\",\"weight\":\"1\",\"max_notional\":\"10000$E18\"}"
-  # The governor first (owner and guardian: admin), then the vault it governs, then the governor names it.
-  GOVERNOR=$(tx_as admin "instantiate governor" wasm instantiate "$governor_code" \
-    "{\"owner\":\"$ADMIN\",\"guardian\":\"$ADMIN\",\"vault\":null}" --label ballast-governor --admin "$ADMIN" \
-    | attr instantiate _contract_address)
-  VAULT=$(tx_as admin "instantiate vault" wasm instantiate "$vault_code" \
-    "{\"governor\":\"$GOVERNOR\",\"manager\":\"$ADMIN\",\"denom\":\"inj\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$PERP\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
-    --label ballast-vault --admin "$ADMIN" | attr instantiate _contract_address)
-  tx_as admin "governor set_vault" wasm execute "$GOVERNOR" "{\"set_vault\":{\"vault\":\"$VAULT\"}}" >/dev/null
+  jq -n --arg cli "$INJ" --arg home "$H" --arg node "$RPC" --arg chain "$CHAIN_ID" --arg gas "$GAS_PRICE" \
+    --arg art "$ART" --arg out "$ROOT/deployments" --arg admin "$ADMIN" --arg market "$MARKET" --arg pool "$POOL" \
+    --argjson venue "$venue" --argjson mconf "$mconf" --argjson params "$params" \
+    '{cli: $cli, home: $home, node: $node, chain_id: $chain, gas_prices: $gas, key: "admin", artifacts: $art,
+      deployments: $out, denom: "inj", oracle: {publishers: [$admin]},
+      perp: {liquidation_fee: "0.1", max_price_age: 3600, markets: [{market: $market, params: $venue}], pool: $pool},
+      vault: {params: $params, markets: [$mconf]}}' >"$ROOT/deploy-config.json"
+  rm -rf "$ROOT/deployments"
+  local contracts
+  contracts=$(DEPLOY_GAS_LOG=$GAS_LOG scripts/deploy.sh --config "$ROOT/deploy-config.json")
+  ORACLE=$(jq -r .oracle <<<"$contracts") PERP=$(jq -r .perp <<<"$contracts")
+  GOVERNOR=$(jq -r .governor <<<"$contracts") VAULT=$(jq -r .vault <<<"$contracts")
+  if [ "${DEPLOY_TWICE:-0}" = 1 ]; then
+    echo "== deploy again from the same config: nothing may change"
+    local before; before=$(cat "$ROOT/deployments/$CHAIN_ID.json")
+    local log; log=$(scripts/deploy.sh --config "$ROOT/deploy-config.json" 2>&1 >/dev/null)
+    grep -q "gas_used" <<<"$log" && fail "the second deploy sent transactions: $log"
+    [ "$(cat "$ROOT/deployments/$CHAIN_ID.json")" = "$before" ] || fail "the second deploy changed the record"
+    echo "  $(grep -c skipped <<<"$log") steps skipped, no transaction, record unchanged"
+    jq 'del(.vault.params)' "$ROOT/deploy-config.json" >"$ROOT/deploy-config-broken.json"
+    log=$(scripts/deploy.sh --config "$ROOT/deploy-config-broken.json" 2>&1) && fail "a config without vault.params deployed"
+    grep -q "deploy-config-broken.json: missing field vault.params" <<<"$log" || fail "unclear error for a missing field: $log"
+    echo "  a config without vault.params is refused: $(tail -1 <<<"$log")"
+  fi
   echo "  oracle   $ORACLE"; echo "  perp     $PERP"; echo "  governor $GOVERNOR"; echo "  vault    $VAULT"
 }
 

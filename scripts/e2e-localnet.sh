@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end run of Ballast's optimised artifacts on a fresh single-node Injective localnet
-# (scripts/localnet.sh): stores and instantiates oracle, perp market and vault; funds the perp pool and lists
-# BTC-PERP; publishes three prices (marking the vault after each, min_observations = 2); deposits; submits an
+# (scripts/localnet.sh): stores and instantiates oracle, perp market, governor and vault with scripts/deploy.sh,
+# twice (the second run must change nothing); funds the perp pool and lists BTC-PERP; publishes three prices (marking the vault after each, min_observations = 2); deposits; submits an
 # ACCEPTED, a SCALED and a REJECTED order and checks each decision in the tx events and through queries;
 # checks the vault's position on the perp market; sends the same order directly to the perp market; redeems;
 # prints the chain's gas_used of every tx and of a vault order next to the direct order.
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ART=${ARTIFACTS:-artifacts}
-for c in oracle perp vault; do
+for c in oracle perp governor vault; do
   [ -f "$ART/ballast_$c.wasm" ] || { echo "e2e: $ART/ballast_$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
 done
 command -v jq >/dev/null || { echo "e2e: jq is required" >&2; exit 1; }
@@ -26,7 +26,7 @@ localnet_env
 GAS_LOG=$ROOT/e2e-gas.tsv; : >"$GAS_LOG"
 snapshot_artifacts "$ART"
 NAV=1000$E18          # the user's deposit: 1,000 INJ (1e21 inj)
-deploy
+DEPLOY_TWICE=1 deploy
 publish_prices
 
 echo "== deposit"
