@@ -32,7 +32,7 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> ContractResult<Response> {
     match msg {
-        ExecuteMsg::SetVault { vault } => execute::set_vault(deps, info, vault),
+        ExecuteMsg::SetVault { vault } => execute::set_vault(deps, env, info, vault),
         ExecuteMsg::ProposeParams { params } => execute::propose_params(deps, env, info, params),
         ExecuteMsg::ApplyParams {} => execute::apply_params(deps, env),
         ExecuteMsg::CancelParams {} => execute::cancel_params(deps, info),

@@ -48,6 +48,15 @@ pub enum ContractError {
         /// The governed vault.
         vault: String,
     },
+    /// Naming a vault that does not name this governor: nothing it forwards would be accepted, and a
+    /// vault can be named only once.
+    #[error("{vault} is governed by {governor}, not by this governor")]
+    VaultNotGoverned {
+        /// The vault named.
+        vault: String,
+        /// The governor that vault names.
+        governor: String,
+    },
     /// A migration from another contract or to an older version.
     #[error(transparent)]
     Version(#[from] VersionError),
@@ -65,6 +74,7 @@ impl ContractError {
             ContractError::NothingPending { .. } => "nothing_pending",
             ContractError::VaultNotSet {} => "vault_not_set",
             ContractError::VaultAlreadySet { .. } => "vault_already_set",
+            ContractError::VaultNotGoverned { .. } => "vault_not_governed",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
         }

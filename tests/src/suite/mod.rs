@@ -18,6 +18,7 @@ use ballast_types::vault::{
 use crate::oracle::feed_id;
 
 mod builder;
+mod governance;
 mod grid;
 mod venues;
 pub use builder::{

@@ -20,6 +20,7 @@ mod survey;
 mod tally;
 mod test_depositor_attacks;
 mod test_edges;
+mod test_governor_attacks;
 mod test_keeper_attacks;
 mod test_manager_abuse;
 mod test_messages;

@@ -1,14 +1,14 @@
 //! migrate: a newer build of the same contract only; from 0.2.x, handing governance to a governor.
 
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, governor_code, order, vault_code};
+use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, governor_code, order};
 use ballast_types::Side;
 use ballast_types::governor;
-use ballast_types::vault::{DrawdownBrake, MigrateMsg};
+use ballast_types::vault::DrawdownBrake;
 use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
-use ballast_vault::migrations::v0_2::{self, legacy};
+use ballast_vault::migrations::v0_2::legacy;
 use ballast_vault::migrations::v0_3;
 use ballast_vault::state;
 use cosmwasm_std::{Addr, Decimal, StdResult};
@@ -26,44 +26,14 @@ fn migrate(suite: &mut Suite) -> StdResult<AppResponse> {
 }
 
 fn migrate_to(suite: &mut Suite, governor: Option<&Addr>) -> StdResult<AppResponse> {
-    let code_id = suite.app.store_code(vault_code());
-    let (owner, vault) = (suite.owner.clone(), suite.vault.clone());
-    let msg = MigrateMsg {
-        governor: governor.map(Addr::to_string),
-    };
-    suite.app.migrate_contract(owner, vault, &msg, code_id)
-}
-
-/// The roles record as 0.1.0 and 0.2.x kept it, with the suite's owner and guardian in the vault.
-fn roles_0_2(suite: &mut Suite) -> v0_2::Config {
-    let vault = suite.vault.clone();
-    let storage = suite.app.contract_storage_mut(&vault);
-    let config = state::CONFIG.load(storage.as_ref()).unwrap();
-    v0_2::Config {
-        owner: suite.owner.clone(),
-        manager: config.manager,
-        guardian: suite.guardian.clone(),
-        fee_recipient: config.fee_recipient,
-        denom: config.denom,
-        oracle: config.oracle,
-        perp_market: config.perp_market,
-    }
-}
-
-/// Rewrites the vault's store as 0.2.1 kept it: owner and guardian in its roles record.
-fn downgrade_store_to_0_2(suite: &mut Suite) {
-    let roles = roles_0_2(suite);
-    let vault = suite.vault.clone();
-    let mut storage = suite.app.contract_storage_mut(&vault);
-    v0_2::CONFIG.save(storage.as_mut(), &roles).unwrap();
-    cw2::set_contract_version(storage.as_mut(), CONTRACT_NAME, "0.2.1").unwrap();
+    suite.migrate_vault(governor)
 }
 
 #[test]
 fn migrate_from_0_2_hands_governance_to_the_governor() {
     let mut suite = SuiteBuilder::new().build();
     let (before, config) = (suite.query_state().unwrap(), suite.query_config().unwrap());
-    downgrade_store_to_0_2(&mut suite);
+    suite.downgrade_store_to_0_2();
     // The 0.2 roles record is unreadable by this build until migrated.
     assert!(suite.query_config().is_err());
     migrate(&mut suite).unwrap();
@@ -80,7 +50,7 @@ fn migrate_from_0_2_hands_governance_to_the_governor() {
 #[test]
 fn migrate_from_0_2_needs_a_governor() {
     let mut suite = SuiteBuilder::new().build();
-    downgrade_store_to_0_2(&mut suite);
+    suite.downgrade_store_to_0_2();
     assert_err(
         migrate_to(&mut suite, None),
         ContractError::GovernorMismatch {
@@ -111,7 +81,7 @@ fn migrate_from_0_2_refuses_a_governor_of_another_owner() {
     let mut suite = SuiteBuilder::new().build();
     let (bob, vault) = (suite.bob.clone(), suite.vault.clone());
     let impostor = other_governor(&mut suite, &bob, Some(&vault));
-    downgrade_store_to_0_2(&mut suite);
+    suite.downgrade_store_to_0_2();
     assert_err(
         migrate_to(&mut suite, Some(&impostor)),
         ContractError::GovernorMismatch {
@@ -127,7 +97,7 @@ fn migrate_from_0_2_refuses_a_governor_of_no_vault() {
     let mut suite = SuiteBuilder::new().build();
     let owner = suite.owner.clone();
     let idle_governor = other_governor(&mut suite, &owner, None);
-    downgrade_store_to_0_2(&mut suite);
+    suite.downgrade_store_to_0_2();
     assert_err(
         migrate_to(&mut suite, Some(&idle_governor)),
         ContractError::GovernorMismatch {
@@ -141,7 +111,7 @@ fn migrate_from_0_2_refuses_a_governor_of_no_vault() {
 #[test]
 fn migrate_from_0_2_refuses_while_a_proposal_is_pending() {
     let mut suite = SuiteBuilder::new().build();
-    downgrade_store_to_0_2(&mut suite);
+    suite.downgrade_store_to_0_2();
     {
         let vault = suite.vault.clone();
         let mut storage = suite.app.contract_storage_mut(&vault);
@@ -186,7 +156,7 @@ fn migrate_refuses_a_foreign_contract() {
 
 /// Rewrites the vault's store as version 0.1.0 kept it: the binary records as JSON under their old keys.
 fn downgrade_store_to_0_1(suite: &mut Suite) {
-    let roles = roles_0_2(suite);
+    let roles = suite.roles_0_2();
     let vault = suite.vault.clone();
     let mut storage = suite.app.contract_storage_mut(&vault);
     let s = storage.as_mut();

@@ -11,7 +11,7 @@ pub use proposals::{
 };
 pub use roles::{accept_ownership, set_roles, set_signal_source, transfer_ownership};
 
-use cosmwasm_std::{Addr, DepsMut, MessageInfo, Response, Storage, WasmMsg, to_json_binary};
+use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, WasmMsg, to_json_binary};
 
 use ballast_types::attributes::{ACTION, ADDRESS};
 use ballast_types::governor::InstantiateMsg;
@@ -39,8 +39,14 @@ pub fn instantiate(deps: DepsMut, msg: InstantiateMsg) -> ContractResult<Respons
 }
 
 /// The owner names the vault once; it was instantiated with this governor, which is how the vault
-/// knows who may govern it.
-pub fn set_vault(deps: DepsMut, info: MessageInfo, vault: String) -> ContractResult<Response> {
+/// knows who may govern it. A vault that names another governor is refused: every message forwarded
+/// to it would fail, and the vault that does name this governor could never be governed.
+pub fn set_vault(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    vault: String,
+) -> ContractResult<Response> {
     let mut config = assert_owner(deps.storage, &info)?;
     if let Some(vault) = config.vault {
         return Err(ContractError::VaultAlreadySet {
@@ -48,6 +54,15 @@ pub fn set_vault(deps: DepsMut, info: MessageInfo, vault: String) -> ContractRes
         });
     }
     let vault = deps.api.addr_validate(&vault)?;
+    let named: vault::ConfigResponse = deps
+        .querier
+        .query_wasm_smart(&vault, &vault::QueryMsg::Config {})?;
+    if named.governor != env.contract.address {
+        return Err(ContractError::VaultNotGoverned {
+            vault: vault.to_string(),
+            governor: named.governor.to_string(),
+        });
+    }
     config.vault = Some(vault.clone());
     CONFIG.save(deps.storage, &config)?;
     Ok(Response::new()

@@ -71,12 +71,12 @@ pub enum ContractError {
         what: &'static str,
     },
     /// A migration from 0.2.x without a governor, or to one that does not take over this vault's
-    /// owner and guardian.
+    /// owner and guardian, or whose admin (who could migrate it to send anything) is not this vault's.
     #[error(
         "the governor does not take over this vault: {field} is {governor}, expected {expected}"
     )]
     GovernorMismatch {
-        /// `governor`, `vault`, `owner` or `guardian`.
+        /// `governor`, `vault`, `owner`, `guardian` or `admin`.
         field: &'static str,
         /// What the vault expects.
         expected: String,

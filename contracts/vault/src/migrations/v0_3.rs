@@ -2,7 +2,7 @@
 //! vault for `ballast-governor`; the vault keeps the governor's address in their place.
 //!
 //! The handover is checked, not assumed: the named governor must already govern this vault with the
-//! vault's owner and guardian, and nothing may be pending here (a proposal or an ownership transfer
+//! vault's owner and guardian, no wasm admin but this vault's own (or none), and nothing may be pending here (a proposal or an ownership transfer
 //! would be lost; it is applied or cancelled first and proposed again to the governor, with a fresh
 //! timelock).
 
@@ -58,6 +58,7 @@ pub fn migrate(deps: DepsMut, env: &Env, governor: Option<String>) -> ContractRe
     expect("vault", &env.contract.address, taken_over.vault.as_ref())?;
     expect("owner", &old.owner, Some(&taken_over.owner))?;
     expect("guardian", &old.guardian, Some(&taken_over.guardian))?;
+    expect_admin(&deps, env, &governor)?;
     CONFIG.save(
         deps.storage,
         &Config {
@@ -70,6 +71,25 @@ pub fn migrate(deps: DepsMut, env: &Env, governor: Option<String>) -> ContractRe
         },
     )?;
     Ok(())
+}
+
+/// Whoever may migrate the governor may make it send anything, with no timelock: a governor with the
+/// right owner and guardian but another admin would hand the vault to that admin. Only no admin, or
+/// this vault's own admin (who may migrate the vault anyway), passes.
+fn expect_admin(deps: &DepsMut, env: &Env, governor: &Addr) -> ContractResult<()> {
+    let admin = deps.querier.query_wasm_contract_info(governor)?.admin;
+    let own = deps
+        .querier
+        .query_wasm_contract_info(&env.contract.address)?
+        .admin;
+    if admin.is_none() || admin == own {
+        return Ok(());
+    }
+    Err(ContractError::GovernorMismatch {
+        field: "admin",
+        expected: own.map_or_else(|| "none".to_string(), |own| format!("none or {own}")),
+        governor: admin.map_or_else(|| "none".to_string(), String::from),
+    })
 }
 
 fn expect(field: &'static str, expected: &Addr, governor: Option<&Addr>) -> ContractResult<()> {

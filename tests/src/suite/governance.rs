@@ -1,0 +1,99 @@
+//! Other governors and vaults beside the suite's, and the vault's store as 0.2.x kept it: the world of
+//! attacks on the governance split (a governor naming the wrong vault, a handover to another governor).
+
+use cosmwasm_std::{Addr, StdResult};
+use cw_multi_test::{AppResponse, Executor};
+
+use ballast_types::governor;
+use ballast_types::vault::MigrateMsg;
+use ballast_vault::contract::CONTRACT_NAME;
+use ballast_vault::migrations::v0_2;
+use ballast_vault::state;
+
+use super::Suite;
+use super::builder::{governor_code, vault_code};
+
+impl Suite {
+    /// Another governor with `owner` and the suite's guardian, governing `vault` if given, instantiated
+    /// by `creator` with `admin` as its wasm admin (who may migrate it).
+    pub fn instantiate_governor(
+        &mut self,
+        creator: &Addr,
+        admin: Option<&Addr>,
+        owner: &Addr,
+        vault: Option<&Addr>,
+    ) -> Addr {
+        let code_id = self.app.store_code(governor_code());
+        let msg = governor::InstantiateMsg {
+            owner: owner.to_string(),
+            guardian: self.guardian.to_string(),
+            vault: vault.map(Addr::to_string),
+        };
+        self.app
+            .instantiate_contract(
+                code_id,
+                creator.clone(),
+                &msg,
+                &[],
+                "another governor",
+                admin.map(Addr::to_string),
+            )
+            .expect("instantiate governor")
+    }
+
+    /// Another vault like the suite's, naming `governor` as its governor, instantiated by `creator`.
+    pub fn instantiate_vault_governed_by(&mut self, creator: &Addr, governor: &Addr) -> Addr {
+        let code_id = self.app.store_code(vault_code());
+        let mut msg = self.vault_instantiate_msg();
+        msg.governor = governor.to_string();
+        self.app
+            .instantiate_contract(code_id, creator.clone(), &msg, &[], "another vault", None)
+            .expect("instantiate vault")
+    }
+
+    /// A governance message to the governor at `governor` (not the suite's) from `sender`.
+    pub fn govern_at(
+        &mut self,
+        sender: &Addr,
+        governor: &Addr,
+        msg: governor::ExecuteMsg,
+    ) -> StdResult<AppResponse> {
+        self.app
+            .execute_contract(sender.clone(), governor.clone(), &msg, &[])
+    }
+
+    /// The owner migrates the vault to this build, naming `governor` in the migrate message.
+    pub fn migrate_vault(&mut self, governor: Option<&Addr>) -> StdResult<AppResponse> {
+        let code_id = self.app.store_code(vault_code());
+        let (owner, vault) = (self.owner.clone(), self.vault.clone());
+        let msg = MigrateMsg {
+            governor: governor.map(Addr::to_string),
+        };
+        self.app.migrate_contract(owner, vault, &msg, code_id)
+    }
+
+    /// The roles record as 0.1.0 and 0.2.x kept it, with the suite's owner and guardian in the vault.
+    pub fn roles_0_2(&mut self) -> v0_2::Config {
+        let vault = self.vault.clone();
+        let storage = self.app.contract_storage_mut(&vault);
+        let config = state::CONFIG.load(storage.as_ref()).unwrap();
+        v0_2::Config {
+            owner: self.owner.clone(),
+            manager: config.manager,
+            guardian: self.guardian.clone(),
+            fee_recipient: config.fee_recipient,
+            denom: config.denom,
+            oracle: config.oracle,
+            perp_market: config.perp_market,
+        }
+    }
+
+    /// Rewrites the vault's store as 0.2.1 kept it: owner and guardian in its roles record.
+    pub fn downgrade_store_to_0_2(&mut self) {
+        let roles = self.roles_0_2();
+        let vault = self.vault.clone();
+        let mut storage = self.app.contract_storage_mut(&vault);
+        v0_2::CONFIG.save(storage.as_mut(), &roles).unwrap();
+        cw2::set_contract_version(storage.as_mut(), CONTRACT_NAME, "0.2.1").unwrap();
+    }
+}
