@@ -11,17 +11,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The chain's limit (wasmd's default max wasm size, 800 KiB) fails the build; the project's target of
-# 400 KB per artifact is reported, not enforced: the vault is over it (see the README, "Numbers").
+# 500 KB per artifact (goal 350 KB) is reported, not enforced: the vault is over it (see the README, "Numbers").
 MAX_BYTES=819200
-TARGET_BYTES=409600
+TARGET_BYTES=500000
+GOAL_BYTES=350000
 WASM_OPT=tools/node_modules/.bin/wasm-opt
 WASM_CHECK=tools/wasm-check/target/release/wasm-check
 OPT_LEVEL=${WASM_OPT_LEVEL:-z}
-# crate:artifact name; the Injective build of the vault (feature `injective`: responses may carry the
-# exchange module's custom messages, so it runs only on Injective) is a second artifact of the same crate.
+# crate:artifact name. The vault's venue adapters that not every deployment needs are builds of their own:
+# `levana` (Levana markets) and `injective` (responses may carry the exchange module's custom messages, so it
+# runs only on Injective); add a contract or a build here and in FEATURES.
 CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-governor:ballast_governor ballast-vault:ballast_vault
-  ballast-vault:ballast_vault_injective)
-declare -A FEATURES=([ballast_vault_injective]=injective)
+  ballast-vault:ballast_vault_levana ballast-vault:ballast_vault_injective)
+declare -A FEATURES=([ballast_vault_levana]=levana [ballast_vault_injective]=injective)
 
 if [ ! -x "$WASM_OPT" ]; then
   echo "build-wasm: $WASM_OPT is missing: run scripts/setup.sh" >&2
@@ -73,7 +75,7 @@ done
 
 echo
 echo "== artifacts (rustc opt-level $OPT_LEVEL, then wasm-opt -Os; limit $MAX_BYTES bytes)"
-printf '%-20s %12s %12s %10s  %s\n' artifact "raw bytes" "bytes" KB check
+printf '%-30s %12s %12s %10s  %s\n' artifact "raw bytes" "bytes" KB check
 for entry in "${CONTRACTS[@]}"; do
   name=${entry##*:}
   size=$(stat -c %s "artifacts/$name.wasm")
@@ -83,8 +85,12 @@ for entry in "${CONTRACTS[@]}"; do
     failed=1
   elif [ "$size" -gt "$TARGET_BYTES" ]; then
     status="$status, over the $TARGET_BYTES-byte target"
+  elif [ "$size" -gt "$GOAL_BYTES" ]; then
+    status="$status, under the target, over the $GOAL_BYTES-byte goal"
+  else
+    status="$status, under the $GOAL_BYTES-byte goal"
   fi
-  printf '%-20s %12d %12d %10.1f  %s\n' "$name.wasm" "${RAW[$name]}" "$size" "$(awk -v b="$size" 'BEGIN { print b / 1024 }')" "$status"
+  printf '%-30s %12d %12d %10.1f  %s\n' "$name.wasm" "${RAW[$name]}" "$size" "$(awk -v b="$size" 'BEGIN { print b / 1024 }')" "$status"
 done
 echo
 cat artifacts/checksums.txt

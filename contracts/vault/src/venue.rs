@@ -17,21 +17,19 @@
 pub mod injective;
 pub mod levana;
 
-use cosmwasm_std::{
-    Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, StdError, Storage, SubMsg, Uint128,
-};
+use cosmwasm_std::{Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
 use ballast_types::vault::MarketConfig;
-#[cfg(not(feature = "injective"))]
+#[cfg(any(not(feature = "injective"), not(feature = "levana")))]
 use ballast_types::venue::VenueError;
 use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
 
 use crate::error::{ContractError, ContractResult};
 use crate::execute::order::TRADE_REPLY;
 use crate::inputs;
-use crate::pipeline::{self, Evaluation, MarketInputs};
+use crate::pipeline::{Evaluation, MarketInputs};
 use crate::state::{Config, MARKS, PENDING_MARK};
 use crate::{VaultResponse, VenueCustom};
 use levana::LevanaBook;
@@ -39,8 +37,8 @@ use levana::LevanaBook;
 /// Whether this vault (at `vault`) can hold a position on the market's venue; refused at instantiate
 /// and proposal.
 ///
-/// Levana markets are accepted: the vault reads back the positions its own executions name and can
-/// reduce, close, deleverage and top up what it opened. Injective's orders are custom messages that
+/// Levana markets are accepted by the `levana` build: the vault reads back the positions its own
+/// executions name and can reduce, close, deleverage and top up what it opened. Injective's orders are custom messages that
 /// only the `injective` build can send, and only from the vault's default subaccount: the exchange refuses an
 /// order from another account's subaccount, and any other subaccount of the vault (nonce > 0)
 /// trades from exchange deposits, which the vault never makes, while the default one trades from
@@ -48,10 +46,13 @@ use levana::LevanaBook;
 pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractResult<()> {
     match &market.venue {
         Venue::Ballast => Ok(()),
+        #[cfg(feature = "levana")]
         Venue::Levana(levana) => {
             api.addr_validate(&levana.market_contract)?;
             Ok(())
         }
+        #[cfg(not(feature = "levana"))]
+        Venue::Levana(_) => Err(no_levana("trade a Levana market from this vault build")),
         #[cfg(feature = "injective")]
         Venue::Injective(injective) => {
             // A subaccount id is the owner's address bytes, then a 12-byte nonce: zero for the default.
@@ -73,7 +74,7 @@ pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractR
         }
         #[cfg(not(feature = "injective"))]
         Venue::Injective(_) => {
-            let _ = vault;
+            let _ = (api, vault);
             Err(VenueError::Unsupported {
                 venue: "injective",
                 action: "send a custom message from this vault build",
@@ -115,7 +116,10 @@ pub fn position(
 ) -> ContractResult<(PositionSummary, bool)> {
     match &market.venue {
         Venue::Ballast => Ok((inputs::position(deps, env, config, &market.market)?, false)),
+        #[cfg(feature = "levana")]
         Venue::Levana(v) => levana::position(deps, env, v),
+        #[cfg(not(feature = "levana"))]
+        Venue::Levana(_) => Err(no_levana("read a Levana position from this vault build")),
         #[cfg(feature = "injective")]
         Venue::Injective(v) => Ok((injective::position(deps, v)?, false)),
         // Refused at instantiation and proposal in this build.
@@ -161,8 +165,10 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
             })
         }
         Some(terms) => {
+            #[cfg_attr(not(feature = "levana"), allow(unused_mut))]
             let mut levana = None;
             let marked = match &market.venue {
+                #[cfg(feature = "levana")]
                 Venue::Levana(v) => levana::read(deps, env, v).and_then(|book| {
                     let marked = levana::summary(&book, v)?;
                     levana = Some(book);
@@ -229,6 +235,9 @@ pub fn trade_msgs(
         _ => pyth_to_decimal(&inputs.price)?,
     };
     match &market.venue {
+        #[cfg(not(feature = "levana"))]
+        Venue::Levana(_) => Err(no_levana("trade a Levana market from this vault build")),
+        #[cfg(feature = "levana")]
         Venue::Levana(v) => {
             let book = levana_book(inputs)?;
             let order = levana::LevanaOrder {
@@ -295,6 +304,13 @@ pub fn forward_margin(
     }
     let market = &inputs.config;
     let msg = match &market.venue {
+        #[cfg(not(feature = "levana"))]
+        Venue::Levana(_) => {
+            return Err(no_levana(
+                "add margin on a Levana market from this vault build",
+            ));
+        }
+        #[cfg(feature = "levana")]
         Venue::Levana(v) => {
             let book = levana_book(inputs)?;
             levana::add_margin(v, book, &market.market, amount, &config.denom)?
@@ -305,12 +321,23 @@ pub fn forward_margin(
     remark_after(deps, &market.venue, &market.market, vec![msg], response)
 }
 
+/// A Levana venue in a build without the `levana` feature (refused at instantiation and by `SetMarket`).
+#[cfg(not(feature = "levana"))]
+fn no_levana(action: &'static str) -> ContractError {
+    VenueError::Unsupported {
+        venue: "levana",
+        action,
+    }
+    .into()
+}
+
 /// The Levana book `gather` read. It is there whenever the position is: the pipeline forwards nothing
 /// for a position the venue could not mark.
+#[cfg(feature = "levana")]
 fn levana_book(inputs: &MarketInputs) -> ContractResult<&LevanaBook> {
-    pipeline::require_position(inputs)?;
+    crate::pipeline::require_position(inputs)?;
     inputs.levana.as_ref().ok_or_else(|| {
-        StdError::msg(format!("{}: Levana was not read", inputs.config.market)).into()
+        cosmwasm_std::StdError::msg(format!("{}: Levana was not read", inputs.config.market)).into()
     })
 }
 
