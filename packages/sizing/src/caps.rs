@@ -283,7 +283,10 @@ pub fn var(
 }
 
 /// Liquidity: the largest order whose impact `(size / depth)^exponent` stays within `max_slippage`,
-/// i.e. `depth * max_slippage^(1 / exponent)`. Zero depth allows nothing.
+/// i.e. `depth * max_slippage^(1 / exponent)`, rounded down. For an exponent other than 1 the power goes
+/// through ln and exp, exact to about 1e-11 rather than to the last bit, and a small share keeps few
+/// significant bits, so the share is cut by 2^-30 of itself (a billionth of the order) and four steps
+/// of the fixed type: a rounding can never let the slippage past the limit. Zero depth allows nothing.
 pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> SizingResult<Cap> {
     require(
         max_slippage > Fixed::ZERO && max_slippage <= Fixed::ONE,
@@ -295,7 +298,17 @@ pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> Sizin
     let inverse = Fixed::ONE
         .checked_div(exponent)
         .ok_or_else(|| overflow("liquidity"))?;
-    let share = math::pow(max_slippage, inverse)?;
+    let mut share = math::pow(max_slippage, inverse)?;
+    if exponent != Fixed::ONE {
+        let rounding = share
+            .checked_shr(30)
+            .and_then(|r| r.checked_add(Fixed::DELTA.checked_mul_int(4)?))
+            .ok_or_else(|| overflow("liquidity"))?;
+        share = share
+            .checked_sub(rounding)
+            .unwrap_or(Fixed::ZERO)
+            .max(Fixed::ZERO);
+    }
     Ok(Cap::new(CapKind::Liquidity, mul_floor(depth.0, share)?))
 }
 
@@ -303,7 +316,7 @@ pub fn liquidity(depth: Notional, max_slippage: Fixed, exponent: Fixed) -> Sizin
 /// ([`crate::impact`]): the largest order `s` whose average slippage `(C(recent + s) - C(recent)) / s`
 /// stays within `max_slippage`, where `C(x) = x * (x / depth)^exponent`.
 ///
-/// - `recent = 0`: [`liquidity`]'s `depth * max_slippage^(1 / exponent)`, exactly.
+/// - `recent = 0`: [`liquidity`]'s `depth * max_slippage^(1 / exponent)`.
 /// - exponent 1: the average slippage is `(2 * recent + s) / depth`, so
 ///   `floor(depth * max_slippage) - 2 * recent`, at least 0.
 /// - any other exponent: [`crate::impact::limit_after_flow`], a bisection below the flow-free limit

@@ -12,6 +12,9 @@ use crate::caps::{Cap, CapKind};
 use crate::error::{SizingResult, invalid, overflow};
 use crate::math::{self, Fixed};
 
+/// One half: the share of the gap a half-life keeps (parsed at compile time, not in every call).
+const HALF: Fixed = Fixed::lit("0.5");
+
 /// `1 - share_price / peak`, and 0 at or above the peak. The peak must be positive.
 pub fn drawdown(share_price: Fixed, peak: Fixed) -> SizingResult<Fixed> {
     if peak <= Fixed::ZERO {
@@ -72,7 +75,7 @@ pub fn decayed_peak(
     let kept = if halvings > Fixed::from_num(200) {
         Fixed::ZERO
     } else {
-        math::pow(Fixed::lit("0.5"), halvings)?
+        math::pow(HALF, halvings)?
     };
     let gap = peak
         .checked_sub(share_price)

@@ -50,6 +50,8 @@ pub fn normal_quantile(alpha: Fixed) -> SizingResult<Fixed> {
 
 /// 1 / sqrt(2 pi), the density of the standard normal at 0.
 const INV_SQRT_2PI: Wide = Wide::lit("0.3989422804014326779399460599343818684759");
+/// One half, N(0).
+const HALF: Wide = Wide::lit("0.5");
 /// Below this |x| the power series, at and above it the continued fraction.
 const SERIES_LIMIT: Wide = Wide::lit("5");
 /// From this |x| on, min(N(x), 1 - N(x)) < 2e-32: N(x) is 0 or 1 to far below a step of [`Wide`].
@@ -102,7 +104,7 @@ pub(crate) fn normal_cdf_wide(x: Wide) -> SizingResult<Wide> {
     } else if magnitude >= SERIES_LIMIT {
         upper_tail(magnitude)?
     } else {
-        return math::add(Wide::lit("0.5"), cdf_series(x)?, "normal_cdf");
+        return math::add(HALF, cdf_series(x)?, "normal_cdf");
     };
     if x.is_negative() {
         Ok(tail)

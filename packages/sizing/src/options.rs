@@ -82,7 +82,8 @@ fn step(moneyness: Wide) -> Wide {
     } else if moneyness < Wide::ZERO {
         Wide::ZERO
     } else {
-        Wide::lit("0.5")
+        const HALF: Wide = Wide::lit("0.5");
+        HALF
     }
 }
 
