@@ -72,20 +72,10 @@ pub fn execute(
         ExecuteMsg::SetSignalSource { address, allowed } => {
             execute::set_signal_source(deps, info, address, allowed)
         }
-        ExecuteMsg::RegisterGrid(plan) => execute::register_grid(deps, env, info, plan),
-        ExecuteMsg::CancelGrid { market, grid_id } => {
-            execute::cancel_grid(deps, info, market, grid_id)
+        ExecuteMsg::SetStrategy { address, allowed } => {
+            execute::set_strategy(deps, info, address, allowed)
         }
-        ExecuteMsg::ExecuteGridLevel {
-            market,
-            grid_id,
-            level,
-        } => execute::execute_grid_level(deps, env, market, grid_id, level),
-        ExecuteMsg::SetHedge { market, leg, band } => {
-            execute::set_hedge(deps, env, info, market, leg, band)
-        }
-        ExecuteMsg::ClearHedge { market } => execute::clear_hedge(deps, info, market),
-        ExecuteMsg::Hedge { market } => execute::hedge(deps, env, market),
+        ExecuteMsg::SetHedged { market, hedged } => execute::set_hedged(deps, info, market, hedged),
     }
 }
 
@@ -117,13 +107,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::PendingMarket { market } => {
             to_json_binary(&query::pending_market(deps, market)?)?
         }
-        QueryMsg::Grid { market, grid_id } => to_json_binary(&query::grid(deps, market, grid_id)?)?,
-        QueryMsg::Grids {
-            market,
-            start_after,
-            limit,
-        } => to_json_binary(&query::grids(deps, market, start_after, limit)?)?,
-        QueryMsg::Hedge { market } => to_json_binary(&query::hedge(deps, env, market)?)?,
+        QueryMsg::Position { market } => to_json_binary(&query::position(deps, env, market)?)?,
+        QueryMsg::Strategy { address } => to_json_binary(&query::strategy(deps, address)?)?,
     })
 }
 

@@ -6,6 +6,7 @@ use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 use ballast_types::oracle;
 use ballast_types::perp::{self, MarketParams};
 use ballast_types::pyth::PriceIdentifier;
+use ballast_types::strategies;
 use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
 
 use super::{DAY, DENOM, MARKET, NAV, START_PRICE, Suite};
@@ -23,6 +24,19 @@ pub fn vault_code() -> Box<dyn Contract<Empty>> {
         )
         .with_reply(errors::vault::reply)
         .with_migrate(errors::vault::migrate),
+    )
+}
+
+/// The strategies contract's code for multi-test (noting its errors' ids).
+pub fn strategies_code() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            errors::strategies::execute,
+            errors::strategies::instantiate,
+            errors::strategies::query,
+        )
+        .with_reply(errors::strategies::reply)
+        .with_migrate(errors::strategies::migrate),
     )
 }
 
@@ -270,11 +284,33 @@ impl SuiteBuilder {
             )
             .expect("instantiate vault");
 
+        let strategies_code_id = app.store_code(strategies_code());
+        let strategies_msg = strategies::InstantiateMsg {
+            vault: vault.to_string(),
+        };
+        let strategies = app
+            .instantiate_contract(
+                strategies_code_id,
+                owner.clone(),
+                &strategies_msg,
+                &[],
+                "strategies",
+                Some(owner.to_string()),
+            )
+            .expect("instantiate strategies");
+        let allow = vault::ExecuteMsg::SetStrategy {
+            address: strategies.to_string(),
+            allowed: true,
+        };
+        app.execute_contract(owner.clone(), vault.clone(), &allow, &[])
+            .expect("allow-list strategies");
+
         let mut suite = Suite {
             app,
             oracle,
             perp,
             vault,
+            strategies,
             owner,
             manager,
             guardian,

@@ -2,22 +2,20 @@
 
 pub mod fees;
 mod governance;
-pub mod grid;
-pub mod hedge;
 pub mod order;
 pub mod shares;
 mod signals;
+mod strategies;
 
 pub use governance::{
     accept_ownership, apply_market, apply_params, cancel_market, cancel_params, pause,
     propose_market, propose_params, set_roles, tighten, tighten_market, transfer_ownership,
     unpause,
 };
-pub use grid::{cancel_grid, execute_grid_level, register_grid};
-pub use hedge::{clear_hedge, hedge, set_hedge};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::{set_signal, set_signal_source};
+pub use strategies::{set_hedged, set_strategy};
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Uint128};
 

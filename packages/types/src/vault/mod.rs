@@ -5,14 +5,10 @@
 
 mod execute;
 mod governance;
-mod grid;
-mod hedge;
 mod params;
 mod query;
 
 pub use execute::*;
 pub use governance::*;
-pub use grid::*;
-pub use hedge::*;
 pub use params::*;
 pub use query::*;
