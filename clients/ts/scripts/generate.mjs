@@ -15,6 +15,7 @@ const contracts = [
   { name: "Oracle", dir: path.join(schemaRoot, "ballast-oracle") },
   { name: "Perp", dir: path.join(schemaRoot, "ballast-perp") },
   { name: "Vault", dir: path.join(schemaRoot, "ballast-vault") },
+  { name: "Strategies", dir: path.join(schemaRoot, "ballast-strategies") },
 ];
 
 await codegen.default({
