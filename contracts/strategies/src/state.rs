@@ -53,6 +53,10 @@ pub struct PendingFill {
 
 /// The vault (risk core) every order goes to.
 pub const VAULT: Item<Addr> = Item::new("v");
+/// The vault's oracle, read from the vault's `Config` at instantiation: the vault sets it at its own
+/// instantiation and no message of it changes it (a vault migration that did would need this
+/// contract re-instantiated). The feed is read from the vault per call.
+pub const ORACLE: Item<Addr> = Item::new("o");
 /// Grid plans by market and grid id (one record per grid, levels inline).
 pub const GRIDS: Map<(&str, u64), Grid> = Map::new("g");
 /// The id the next registered grid gets.

@@ -196,8 +196,8 @@ pub enum ContractError {
         /// The market.
         market: String,
     },
-    /// `Rebalance` on a delta-hedged market: it would undo the hedge, and `Hedge` would redo it at the
-    /// depositors' cost in fees and impact.
+    /// `Rebalance` on a market an allow-listed strategy holds as a hedge (`SetHedged`): it would undo
+    /// the hedge, and the strategy's `Hedge` would redo it at the depositors' cost in fees and impact.
     #[error("market {market} is delta-hedged: Rebalance would undo the hedge; call Hedge instead")]
     HedgedMarket {
         /// The market.

@@ -4,6 +4,7 @@
 mod test_allow_list;
 mod test_grid;
 mod test_hedge;
+mod test_migration;
 
 use ballast_tests::suite::attr;
 use cw_multi_test::AppResponse;

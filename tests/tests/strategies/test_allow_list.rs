@@ -47,8 +47,15 @@ fn the_builder_allow_lists_the_strategies_contract() {
 #[test]
 fn a_user_who_is_not_the_manager_cannot_submit_an_order() {
     let mut suite = SuiteBuilder::new().build();
-    for sender in [suite.keeper.clone(), suite.owner.clone(), suite.alice.clone()] {
-        assert_err(suite.submit_as(&sender, order(Side::Long, SIZE)), not_a_sender());
+    for sender in [
+        suite.keeper.clone(),
+        suite.owner.clone(),
+        suite.alice.clone(),
+    ] {
+        assert_err(
+            suite.submit_as(&sender, order(Side::Long, SIZE)),
+            not_a_sender(),
+        );
     }
     assert!(suite.query_position().unwrap().side.is_none());
 }
@@ -69,7 +76,11 @@ fn a_strategy_contract_not_allow_listed_cannot_submit_an_order() {
 fn only_the_owner_changes_the_allow_list() {
     let mut suite = SuiteBuilder::new().warm_up(0).build();
     let strategies = suite.strategies.clone();
-    for sender in [suite.manager.clone(), suite.guardian.clone(), strategies.clone()] {
+    for sender in [
+        suite.manager.clone(),
+        suite.guardian.clone(),
+        strategies.clone(),
+    ] {
         assert_err(
             suite.set_strategy(&sender, &strategies, false),
             VaultError::Unauthorized { role: "owner" },
@@ -90,7 +101,11 @@ fn a_strategy_order_is_scaled_by_the_same_cap_as_the_managers() {
     let preview = suite.query_preview(order(Side::Long, SIZE)).unwrap();
     assert_eq!(
         (preview.decision, preview.reason, preview.executed),
-        (Decision::Scaled, Reason::MarketNotional, Uint128::new(limit))
+        (
+            Decision::Scaled,
+            Reason::MarketNotional,
+            Uint128::new(limit)
+        )
     );
     let res = suite.execute_grid_level(id, 2).unwrap();
     assert_decision(&res, "scaled", "market_notional");

@@ -4,10 +4,10 @@
 //! The warmed-up suite prices BTC a little above 60,000 (oracle expo -8). `next_day` moves the price a day
 //! later and marks, so fills see a fresh price and no breaker trip.
 
+use ballast_strategies::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, Suite, SuiteBuilder, attr, grid_plan, order};
 use ballast_types::Side;
-use ballast_strategies::error::ContractError;
 use ballast_types::strategies::{GridError, GridPlan, MAX_GRID_LEVELS};
 use cosmwasm_std::{Decimal, Decimal256, Uint128};
 

@@ -4,10 +4,10 @@
 
 #![allow(clippy::float_arithmetic)]
 
+use ballast_strategies::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, Suite, SuiteBuilder, attr};
 use ballast_types::Side;
-use ballast_strategies::error::ContractError;
 use ballast_types::strategies::{self, HedgeLeg, OptionKind};
 use ballast_types::vault::{Decision, ParamError, Reason};
 use ballast_vault::error::ContractError as VaultError;

@@ -8,8 +8,8 @@
 //!
 //! Gas per fill, by construction: the keeper names the market, grid and level, so a fill does one
 //! `GRIDS` read and at most one write of that grid's record (at most `MAX_GRID_LEVELS` = 50 prices and
-//! a 64-bit fill mask), three queries (the vault's config and market, the oracle's price), then the
-//! vault's `SubmitOrder` on that market. Nothing iterates over levels, grids or markets.
+//! a 64-bit fill mask), two queries (the vault's market for its feed, the oracle's price), then the
+//! vault's `SubmitOrder` on that market and the reply's read and write of the same record. Nothing iterates over levels, grids or markets.
 
 use cosmwasm_std::{
     Decimal256, DepsMut, Env, MessageInfo, Response, Storage, SubMsg, SubMsgResult,
@@ -26,7 +26,7 @@ use ballast_types::vault::OrderRequest;
 
 use crate::core;
 use crate::error::{ContractError, ContractResult};
-use crate::state::{GRIDS, Grid, NEXT_GRID_ID, PENDING_FILL, PendingFill, VAULT};
+use crate::state::{GRIDS, Grid, NEXT_GRID_ID, ORACLE, PENDING_FILL, PendingFill, VAULT};
 
 /// Reply id of a fill's `SubmitOrder`, answered by recording what the vault executed.
 pub const FILL_REPLY: u64 = 1;
@@ -112,11 +112,10 @@ pub fn execute_grid_level(
             now,
         });
     }
-    let vault = VAULT.load(deps.storage)?;
-    let config = core::config(deps.as_ref(), &vault)?;
+    let (vault, oracle) = (VAULT.load(deps.storage)?, ORACLE.load(deps.storage)?);
     let oracle_price = price_of(&core::oracle_price(
         deps.as_ref(),
-        &config,
+        &oracle,
         &vault,
         &market,
     )?)?;

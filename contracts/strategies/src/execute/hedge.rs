@@ -83,7 +83,7 @@ pub(crate) fn prepare(deps: Deps, env: &Env, market: &str) -> ContractResult<Pre
         })?;
     let vault = VAULT.load(deps.storage)?;
     let config = core::config(deps, &vault)?;
-    let price = core::oracle_price(deps, &config, &vault, market)?;
+    let price = core::oracle_price(deps, &config.oracle, &vault, market)?;
     let position = core::position(deps, &vault, market)?;
     let (leg, band) = hedge.to_sizing(env.block.time.seconds())?;
     let plan = hedge::plan(

@@ -7,8 +7,10 @@ mod execute;
 mod governance;
 mod params;
 mod query;
+mod strategy;
 
 pub use execute::*;
 pub use governance::*;
 pub use params::*;
 pub use query::*;
+pub use strategy::*;
