@@ -1,5 +1,5 @@
-//! Orders: the manager's (or a strategy's) `SubmitOrder`, the keepers' `Rebalance`, `Deleverage` and `Mark`, and the
-//! re-mark when the perp market has executed a trade.
+//! Orders: the manager's (or an allow-listed strategy's) `SubmitOrder`, the keepers' `Rebalance`,
+//! `Deleverage` and `Mark`, and the re-mark when the perp market has executed a trade.
 
 use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, StdError, SubMsgResult, Uint128};
 
