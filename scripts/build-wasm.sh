@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the three contracts' release wasm, lowers it for CosmWasm VMs with Binaryen's wasm-opt, writes
+# Builds the contracts' release wasm, lowers it for CosmWasm VMs with Binaryen's wasm-opt, writes
 # artifacts/*.wasm and artifacts/checksums.txt, then checks each artifact in cosmwasm-vm 3.0.10
 # (tools/wasm-check). Fails if an artifact is over the chain's size limit or fails the check. Needs scripts/setup.sh first.
 #
@@ -22,7 +22,7 @@ OPT_LEVEL=${WASM_OPT_LEVEL:-z}
 # `levana` (Levana markets) and `injective` (responses may carry the exchange module's custom messages, so it
 # runs only on Injective); add a contract or a build here and in FEATURES.
 CONTRACTS=(ballast-oracle:ballast_oracle ballast-perp:ballast_perp ballast-governor:ballast_governor ballast-vault:ballast_vault
-  ballast-vault:ballast_vault_levana ballast-vault:ballast_vault_injective)
+  ballast-strategies:ballast_strategies ballast-vault:ballast_vault_levana ballast-vault:ballast_vault_injective)
 declare -A FEATURES=([ballast_vault_levana]=levana [ballast_vault_injective]=injective)
 
 if [ ! -x "$WASM_OPT" ]; then

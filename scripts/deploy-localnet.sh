@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Deploys Ballast's four contracts on the local chain (scripts/localnet.sh) and writes their addresses to
+# Deploys Ballast's five contracts on the local chain (scripts/localnet.sh) and writes their addresses to
 # .localnet/deploy.json, which the TypeScript client's tests and the web page read. Shared with
 # scripts/e2e-localnet.sh, which sources this file for its helpers and the deploy itself.
 #   scripts/deploy-localnet.sh          fresh chain, store + instantiate oracle, perp (BTC-PERP, funded pool),
-#                                       governor and vault, three prices with a Mark after each; writes deploy.json;
+#                                       governor, vault and strategies, three prices with a Mark after each; writes deploy.json;
 #                                       the node keeps running (scripts/localnet.sh stop ends it)
 #   scripts/deploy-localnet.sh refresh  publishes a price at chain time and marks the vault: the vault refuses
 #                                       orders on prices older than max_age (60 s here)
@@ -67,16 +67,16 @@ fail() { echo "$LOG_PREFIX: FAIL: $*" >&2; exit 1; }
 # artifacts/*.wasm while it rebuilds) and sets ART to the copy.
 snapshot_artifacts() {
   local src=$1 c
-  for c in oracle perp governor vault; do
+  for c in oracle perp governor vault strategies; do
     [ -f "$src/ballast_$c.wasm" ] || { echo "$LOG_PREFIX: $src/ballast_$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
   done
-  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,governor,vault}.wasm "$src/checksums.txt" "$ROOT/artifacts/"
+  mkdir -p "$ROOT/artifacts"; cp "$src"/ballast_{oracle,perp,governor,vault,strategies}.wasm "$src/checksums.txt" "$ROOT/artifacts/"
   ART=$ROOT/artifacts
   echo "  wasm sizes: $(cd "$ART" && stat -c '%n %s B' ballast_*.wasm | paste -sd, | sed 's/,/, /g')"
 }
 
 # deploy: the contract set from $ART through scripts/deploy.sh (the same command as for any chain), with a config
-# for this chain written to $ROOT/deploy-config.json; sets ORACLE, PERP, GOVERNOR, VAULT, ADMIN, USER. Run twice
+# for this chain written to $ROOT/deploy-config.json; sets ORACLE, PERP, GOVERNOR, VAULT, STRATEGIES, ADMIN, USER. Run twice
 # (DEPLOY_TWICE=1), the second run must change nothing.
 deploy() {
   ADMIN=$(addr admin) USER=$(addr user)
@@ -105,6 +105,7 @@ deploy() {
   contracts=$(DEPLOY_GAS_LOG=$GAS_LOG scripts/deploy.sh --config "$ROOT/deploy-config.json")
   ORACLE=$(jq -r .oracle <<<"$contracts") PERP=$(jq -r .perp <<<"$contracts")
   GOVERNOR=$(jq -r .governor <<<"$contracts") VAULT=$(jq -r .vault <<<"$contracts")
+  STRATEGIES=$(jq -r .strategies <<<"$contracts")
   if [ "${DEPLOY_TWICE:-0}" = 1 ]; then
     echo "== deploy again from the same config: nothing may change"
     local before; before=$(cat "$ROOT/deployments/$CHAIN_ID.json")
@@ -118,6 +119,7 @@ deploy() {
     echo "  a config without vault.params is refused: $(tail -1 <<<"$log")"
   fi
   echo "  oracle   $ORACLE"; echo "  perp     $PERP"; echo "  governor $GOVERNOR"; echo "  vault    $VAULT"
+  echo "  strategies $STRATEGIES (allow-listed: $(smart "$VAULT" "{\"strategy\":{\"address\":\"$STRATEGIES\"}}"))"
 }
 
 # publish_price PRICE: one oracle update at chain time (strictly after the last one), then a vault Mark.
@@ -143,9 +145,9 @@ publish_prices() {
 # write_deploy_json FILE: what a client needs to find the contracts (no secrets; keys stay in .localnet/*.key.json).
 write_deploy_json() {
   jq -n --arg chain_id "$CHAIN_ID" --arg rpc "$RPC" --arg rest "$REST" --arg oracle "$ORACLE" --arg perp "$PERP" \
-    --arg governor "$GOVERNOR" --arg vault "$VAULT" --arg market "$MARKET" --arg feed "$FEED" --arg admin "$ADMIN" --arg user "$USER" \
+    --arg governor "$GOVERNOR" --arg vault "$VAULT" --arg strategies "$STRATEGIES" --arg market "$MARKET" --arg feed "$FEED" --arg admin "$ADMIN" --arg user "$USER" \
     --arg root "$ROOT" \
-    '{chain_id: $chain_id, rpc: $rpc, rest: $rest, denom: "inj", oracle: $oracle, perp: $perp, governor: $governor, vault: $vault,
+    '{chain_id: $chain_id, rpc: $rpc, rest: $rest, denom: "inj", oracle: $oracle, perp: $perp, governor: $governor, vault: $vault, strategies: $strategies,
       markets: [{market: $market, feed_id: $feed}], admin: $admin, user: $user,
       keys: {admin: ($root + "/admin.key.json"), user: ($root + "/user.key.json")}}' >"$1"
   echo "  wrote $1"

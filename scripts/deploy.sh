@@ -155,6 +155,14 @@ elif [ "$governed" != "$VAULT" ]; then
 else
   echo "  governor set_vault (skipped: governs $VAULT)" >&2
 fi
+STRATEGIES=$(instantiate strategies "$(store ballast_strategies)" "$(jq -nc --arg v "$VAULT" '{vault: $v}')")
+allowed=$(q wasm contract-state smart "$VAULT" "{\"strategy\":{\"address\":\"$STRATEGIES\"}}" | jq -r .data)
+if [ "$allowed" = true ]; then
+  echo "  governor set_strategy (skipped: allow-listed)" >&2
+else
+  [ "$OWNER" = "$ADMIN" ] || die "the vault allow-lists strategies through the governor's owner $OWNER; sign {\"set_strategy\":{\"address\":\"$STRATEGIES\",\"allowed\":true}} with it"
+  tx "governor set_strategy" wasm execute "$GOVERNOR" "{\"set_strategy\":{\"address\":\"$STRATEGIES\",\"allowed\":true}}" >/dev/null
+fi
 record chain_id "\"$CHAIN_ID\""
 echo "deploy: wrote $OUT" >&2
 jq -c .contracts "$OUT"

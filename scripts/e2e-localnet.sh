@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end run of Ballast's optimised artifacts on a fresh single-node Injective localnet
-# (scripts/localnet.sh): stores and instantiates oracle, perp market, governor and vault with scripts/deploy.sh,
+# (scripts/localnet.sh): stores and instantiates oracle, perp market, governor, vault and strategies with scripts/deploy.sh,
 # twice (the second run must change nothing); funds the perp pool and lists BTC-PERP; publishes three prices (marking the vault after each, min_observations = 2); deposits; submits an
 # ACCEPTED, a SCALED and a REJECTED order and checks each decision in the tx events and through queries;
 # checks the vault's position on the perp market; sends the same order directly to the perp market; redeems;
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ART=${ARTIFACTS:-artifacts}
-for c in oracle perp governor vault; do
+for c in oracle perp governor vault strategies; do
   [ -f "$ART/ballast_$c.wasm" ] || { echo "e2e: $ART/ballast_$c.wasm missing: run scripts/build-wasm.sh" >&2; exit 1; }
 done
 command -v jq >/dev/null || { echo "e2e: jq is required" >&2; exit 1; }

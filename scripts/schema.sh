@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CRATES=(ballast-oracle ballast-perp ballast-governor ballast-vault)
+CRATES=(ballast-oracle ballast-perp ballast-governor ballast-vault ballast-strategies)
 
 check=false
 case "${1:-}" in

@@ -30,7 +30,7 @@ pub enum Entry {
 /// One error an entry point returned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Raised {
-    /// `vault`, `governor`, `perp` or `oracle`.
+    /// `vault`, `governor`, `strategies`, `perp` or `oracle`.
     pub contract: &'static str,
     /// The entry point.
     pub entry: Entry,
@@ -320,6 +320,67 @@ pub mod oracle {
     pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response> {
         noted(
             "oracle",
+            Entry::Execute,
+            ContractError::id,
+            contract::migrate(deps, env, msg),
+        )
+    }
+}
+
+/// The strategies contract's entry points, noting errors.
+pub mod strategies {
+    use super::*;
+    use ballast_strategies::contract;
+    use ballast_strategies::error::ContractError;
+    use ballast_types::strategies::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+
+    type Result<T> = std::result::Result<T, ContractError>;
+
+    pub fn execute(
+        deps: DepsMut,
+        env: Env,
+        info: MessageInfo,
+        msg: ExecuteMsg,
+    ) -> Result<Response> {
+        noted(
+            "strategies",
+            Entry::Execute,
+            ContractError::id,
+            contract::execute(deps, env, info, msg),
+        )
+    }
+
+    pub fn instantiate(
+        deps: DepsMut,
+        env: Env,
+        info: MessageInfo,
+        msg: InstantiateMsg,
+    ) -> Result<Response> {
+        let res = contract::instantiate(deps, env, info, msg);
+        noted("strategies", Entry::Execute, ContractError::id, res)
+    }
+
+    pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary> {
+        noted(
+            "strategies",
+            Entry::Query,
+            ContractError::id,
+            contract::query(deps, env, msg),
+        )
+    }
+
+    pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response> {
+        noted(
+            "strategies",
+            Entry::Reply,
+            ContractError::id,
+            contract::reply(deps, env, msg),
+        )
+    }
+
+    pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<Response> {
+        noted(
+            "strategies",
             Entry::Execute,
             ContractError::id,
             contract::migrate(deps, env, msg),

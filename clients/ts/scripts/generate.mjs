@@ -16,6 +16,7 @@ const contracts = [
   { name: "Perp", dir: path.join(schemaRoot, "ballast-perp") },
   { name: "Governor", dir: path.join(schemaRoot, "ballast-governor") },
   { name: "Vault", dir: path.join(schemaRoot, "ballast-vault") },
+  { name: "Strategies", dir: path.join(schemaRoot, "ballast-strategies") },
 ];
 
 await codegen.default({

@@ -55,6 +55,9 @@ pub fn execute(
         ExecuteMsg::SetSignalSource { address, allowed } => {
             execute::set_signal_source(deps, info, address, allowed)
         }
+        ExecuteMsg::SetStrategy { address, allowed } => {
+            execute::set_strategy(deps, info, address, allowed)
+        }
     }
 }
 

@@ -51,20 +51,7 @@ pub fn execute(
         ExecuteMsg::Govern(msg) => execute::govern(deps, env, info, msg),
         ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
         ExecuteMsg::SetSignal { market, signal } => execute::set_signal(deps, info, market, signal),
-        ExecuteMsg::RegisterGrid(plan) => execute::register_grid(deps, env, info, plan),
-        ExecuteMsg::CancelGrid { market, grid_id } => {
-            execute::cancel_grid(deps, info, market, grid_id)
-        }
-        ExecuteMsg::ExecuteGridLevel {
-            market,
-            grid_id,
-            level,
-        } => execute::execute_grid_level(deps, env, market, grid_id, level),
-        ExecuteMsg::SetHedge { market, leg, band } => {
-            execute::set_hedge(deps, env, info, market, leg, band)
-        }
-        ExecuteMsg::ClearHedge { market } => execute::clear_hedge(deps, info, market),
-        ExecuteMsg::Hedge { market } => execute::hedge(deps, env, market),
+        ExecuteMsg::SetHedged { market, hedged } => execute::set_hedged(deps, info, market, hedged),
     }
 }
 
@@ -92,13 +79,8 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
         QueryMsg::PreviewRedeem { shares } => {
             to_json_binary(&query::preview_redeem(deps, env, shares)?)?
         }
-        QueryMsg::Grid { market, grid_id } => to_json_binary(&query::grid(deps, market, grid_id)?)?,
-        QueryMsg::Grids {
-            market,
-            start_after,
-            limit,
-        } => to_json_binary(&query::grids(deps, market, start_after, limit)?)?,
-        QueryMsg::Hedge { market } => to_json_binary(&query::hedge(deps, env, market)?)?,
+        QueryMsg::Position { market } => to_json_binary(&query::position(deps, env, market)?)?,
+        QueryMsg::Strategy { address } => to_json_binary(&query::strategy(deps, address)?)?,
     })
 }
 

@@ -1,26 +1,22 @@
 //! One function per query.
 
-use cosmwasm_std::{Deps, Env, Order, Uint128};
-use cw_storage_plus::Bound;
+use cosmwasm_std::{Deps, Env, Uint128};
 
-use ballast_types::convert::{fixed_to_decimal, fixed_to_signed_decimal};
+use ballast_types::convert::fixed_to_decimal;
 use ballast_types::vault::{
-    ConfigResponse, DEFAULT_GRID_LIMIT, Decision, GridLevelResponse, GridResponse, GridsResponse,
-    HedgeResponse, HolderResponse, MAX_GRID_LIMIT, MarkResponse, MarketResponse, OrderPreview,
+    ConfigResponse, Decision, HolderResponse, MarkResponse, MarketResponse, OrderPreview,
     OrderRequest, StateResponse,
 };
 
 use crate::brake;
 use crate::error::{ContractError, ContractResult};
 use crate::execute::fees::share_price;
-use crate::execute::grid;
-use crate::execute::hedge::prepare;
 use crate::execute::order::gather;
 use crate::execute::shares;
 use crate::inputs::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, FEES, GRIDS, Grid, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SHARES, SIGNALS,
+    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SHARES, SIGNALS, STRATEGIES,
     TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::{valuation, venue};
@@ -118,30 +114,24 @@ fn preview_of(e: pipeline::Evaluation) -> OrderPreview {
     }
 }
 
-/// A market's hedge, its deltas at the oracle price now, and what `Hedge` would send and the
-/// pipeline decide.
-pub fn hedge(deps: Deps, env: Env, market: String) -> ContractResult<HedgeResponse> {
+/// The position as `SubmitOrder` would see it now: marked by the venue (the stored mark when the
+/// venue cannot mark it), as a strategy's hedge measures its perp delta.
+pub fn position(deps: Deps, env: Env, market: String) -> ContractResult<MarkResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let p = prepare(deps, &env, &config, &market)?;
-    let now = env.block.time.seconds();
-    let preview = match &p.request {
-        Some(request) => Some(preview_of(pipeline::evaluate(
-            &p.params, &p.inputs, &p.book, now, request,
-        )?)),
-        None => None,
-    };
-    Ok(HedgeResponse {
-        market,
-        price: fixed_to_decimal(p.plan.price)?,
-        leg_delta: fixed_to_signed_decimal(p.plan.leg_delta)?,
-        perp_delta: fixed_to_signed_decimal(p.plan.perp_delta)?,
-        net_delta: fixed_to_signed_decimal(p.plan.net_delta)?,
-        order_size: fixed_to_signed_decimal(p.plan.order)?,
-        order_notional: Uint128::new(p.plan.notional.0),
-        order: p.request,
-        preview,
-        hedge: p.hedge,
+    let (params, inputs, book) = gather(deps, &env, &config, &market)?;
+    let mark = pipeline::book(&params, &inputs, &book, env.block.time.seconds())?.mark;
+    Ok(MarkResponse {
+        side: mark.side,
+        notional: mark.notional,
+        margin: mark.margin,
+        unrealized_pnl: mark.unrealized_pnl,
+        time: mark.time,
     })
+}
+
+pub fn strategy(deps: Deps, address: String) -> ContractResult<bool> {
+    let address = deps.api.addr_validate(&address)?;
+    Ok(STRATEGIES.has(deps.storage, &address))
 }
 
 /// Nav now and the supply after the fees due now: what a deposit or redeem would use.
@@ -170,56 +160,4 @@ pub fn preview_deposit(deps: Deps, env: Env, assets: Uint128) -> ContractResult<
 pub fn preview_redeem(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
     let (nav, supply, virtual_shares) = exchange(deps, &env)?;
     shares::assets_for(amount, nav, supply, virtual_shares)
-}
-
-pub fn grid(deps: Deps, market: String, grid_id: u64) -> ContractResult<GridResponse> {
-    let stored = grid::load(deps.storage, &market, grid_id)?;
-    Ok(grid_response(grid_id, market, stored))
-}
-
-/// A page of a market's grids by ascending id; `limit` defaults to `DEFAULT_GRID_LIMIT` and is
-/// capped at `MAX_GRID_LIMIT`.
-pub fn grids(
-    deps: Deps,
-    market: String,
-    start_after: Option<u64>,
-    limit: Option<u32>,
-) -> ContractResult<GridsResponse> {
-    let limit = usize::try_from(limit.unwrap_or(DEFAULT_GRID_LIMIT).min(MAX_GRID_LIMIT))
-        .unwrap_or(usize::MAX);
-    let grids = GRIDS
-        .prefix(&market)
-        .range(
-            deps.storage,
-            start_after.map(Bound::exclusive),
-            None,
-            Order::Ascending,
-        )
-        .take(limit)
-        .map(|item| {
-            let (grid_id, stored) = item?;
-            Ok(grid_response(grid_id, market.clone(), stored))
-        })
-        .collect::<ContractResult<Vec<_>>>()?;
-    Ok(GridsResponse { grids })
-}
-
-fn grid_response(grid_id: u64, market: String, grid: Grid) -> GridResponse {
-    let levels = (0u32..)
-        .zip(&grid.levels)
-        .map(|(index, price)| GridLevelResponse {
-            price: *price,
-            filled: grid.is_filled(index),
-        })
-        .collect();
-    GridResponse {
-        grid_id,
-        market,
-        side: grid.side,
-        size: grid.size,
-        expiry: grid.expiry,
-        reduce_only: grid.reduce_only,
-        levels,
-        executed: grid.executed,
-    }
 }

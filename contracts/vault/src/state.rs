@@ -14,7 +14,7 @@ use ballast_sizing::{Price, SizingResult, VolState};
 use ballast_types::Side;
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    DrawdownBrake, Estimator, GarchModel, HedgeConfig, MarketConfig, OracleGuards, VaultParams,
+    DrawdownBrake, Estimator, GarchModel, MarketConfig, OracleGuards, VaultParams,
 };
 use ballast_types::venue::Venue;
 
@@ -117,37 +117,6 @@ pub struct FeeState {
     pub high_water_mark: Decimal,
 }
 
-/// A registered grid plan (see `ballast_types::vault::GridPlan`), keyed by market and id.
-#[cw_serde]
-pub struct Grid {
-    /// `long` buys as the price falls through the levels; `short` sells as it rises.
-    pub side: Side,
-    /// Level prices, quote per base, strictly ascending, at most `MAX_GRID_LEVELS`.
-    pub levels: Vec<Decimal>,
-    /// Notional each fill requests, base units.
-    pub size: Uint128,
-    /// Block time from which no level fills.
-    pub expiry: u64,
-    /// Fills only reduce the open position.
-    pub reduce_only: bool,
-    /// Bit `i` set once level `i` has filled (`MAX_GRID_LEVELS` <= 64).
-    pub filled: u64,
-    /// Sum of the notional executed by the fills, base units.
-    pub executed: Uint128,
-}
-
-impl Grid {
-    /// The bit of level `level` in `filled`; None past 63.
-    pub fn bit(level: u32) -> Option<u64> {
-        1u64.checked_shl(level)
-    }
-
-    /// Whether level `level` has filled.
-    pub fn is_filled(&self, level: u32) -> bool {
-        Grid::bit(level).is_some_and(|bit| self.filled & bit != 0)
-    }
-}
-
 /// The price the jump breaker measures a newer price's move from (see `pipeline::observe`).
 #[cw_serde]
 pub struct Anchor {
@@ -211,14 +180,16 @@ pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
 pub const PENDING_MARK: CompactItem<String> = CompactItem::new("R");
 /// The drawdown brake's peak (set once a brake is configured).
 pub const PEAK: CompactItem<Peak> = CompactItem::new("W");
-/// Grid plans by market and grid id (one record per grid, levels inline).
-pub const GRIDS: Map<(&str, u64), Grid> = Map::new("ga");
-/// The id the next registered grid gets.
-pub const NEXT_GRID_ID: Item<u64> = Item::new("gb");
+// Retired (grid plans moved to `ballast-strategies` at 0.3.0; `migrations::strategies` refuses a
+// store that still holds them): "ga" GRIDS, "gb" NEXT_GRID_ID.
 /// The breaker's anchor by market (absent until the first observation after 0.2.1).
 pub const ANCHORS: Map<&str, Anchor> = Map::new("ba");
-/// Delta-neutral mode: the leg and band each hedged market keeps its perp position against.
-pub const HEDGES: Map<&str, HedgeConfig> = Map::new("da");
+// Retired (hedges moved to `ballast-strategies` at 0.3.0): "da" HEDGES.
+/// Strategy contracts allowed to send `SubmitOrder` and to mark a market hedged.
+pub const STRATEGIES: Map<&Addr, ()> = Map::new("sa");
+/// Markets whose position a strategy holds as a hedge, with that strategy: a keeper's `Rebalance`
+/// is refused there while the strategy is allow-listed.
+pub const HEDGED: Map<&str, Addr> = Map::new("sb");
 
 compact!(Config {
     governor,

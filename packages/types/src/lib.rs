@@ -1,4 +1,4 @@
-//! Messages, queries and shared types of the three Ballast contracts.
+//! Messages, queries and shared types of the Ballast contracts.
 //!
 //! Contracts never depend on each other's crates: they talk through these types, as they would on
 //! chain. `convert` is the one boundary where `Uint128`, `Decimal` and `SignedDecimal` become the fixed
@@ -14,6 +14,7 @@ pub mod governor;
 pub mod oracle;
 pub mod perp;
 pub mod pyth;
+pub mod strategies;
 pub mod vault;
 pub mod venue;
 pub mod version;

@@ -5,6 +5,7 @@ use cw_multi_test::{App, Contract, ContractWrapper, Executor};
 
 use ballast_types::perp::{self, MarketParams};
 use ballast_types::pyth::PriceIdentifier;
+use ballast_types::strategies;
 use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
 use ballast_types::{governor, oracle};
 
@@ -35,6 +36,19 @@ pub fn governor_code() -> Box<dyn Contract<Empty>> {
             errors::governor::query,
         )
         .with_migrate(errors::governor::migrate),
+    )
+}
+
+/// The strategies contract's code for multi-test (noting its errors' ids).
+pub fn strategies_code() -> Box<dyn Contract<Empty>> {
+    Box::new(
+        ContractWrapper::new(
+            errors::strategies::execute,
+            errors::strategies::instantiate,
+            errors::strategies::query,
+        )
+        .with_reply(errors::strategies::reply)
+        .with_migrate(errors::strategies::migrate),
     )
 }
 
@@ -302,12 +316,34 @@ impl SuiteBuilder {
         app.execute_contract(owner.clone(), governor.clone(), &set_vault, &[])
             .expect("governor takes the vault");
 
+        let strategies_code_id = app.store_code(strategies_code());
+        let strategies_msg = strategies::InstantiateMsg {
+            vault: vault.to_string(),
+        };
+        let strategies = app
+            .instantiate_contract(
+                strategies_code_id,
+                owner.clone(),
+                &strategies_msg,
+                &[],
+                "strategies",
+                Some(owner.to_string()),
+            )
+            .expect("instantiate strategies");
+        let allow = governor::ExecuteMsg::SetStrategy {
+            address: strategies.to_string(),
+            allowed: true,
+        };
+        app.execute_contract(owner.clone(), governor.clone(), &allow, &[])
+            .expect("allow-list strategies");
+
         let mut suite = Suite {
             app,
             oracle,
             perp,
             vault,
             governor,
+            strategies,
             owner,
             manager,
             guardian,

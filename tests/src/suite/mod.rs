@@ -1,4 +1,5 @@
-//! The whole world for vault tests: oracle, perp market with a funded pool, and the vault, built with
+//! The whole world for vault tests: oracle, perp market with a funded pool, the vault and the
+//! strategies contract it allow-lists, built with
 //! `SuiteBuilder::new().params(|p| ..).build()`. One method per execute message, one `query_*` per
 //! query; test bodies never assemble raw messages.
 
@@ -11,21 +12,21 @@ use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, PositionResponse};
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    self, ConfigResponse, ExecuteMsg, HedgeLeg, HedgeResponse, HolderResponse, MarketConfig,
-    MarketResponse, OrderPreview, OrderRequest, StateResponse,
+    self, ConfigResponse, ExecuteMsg, HolderResponse, MarketConfig, MarketResponse, OrderPreview,
+    OrderRequest, StateResponse,
 };
 
 use crate::oracle::feed_id;
 
 mod builder;
 mod governance;
-mod grid;
+mod strategies;
 mod venues;
 pub use builder::{
     SuiteBuilder, default_params, default_venue, governor_code, market_config, perp_code,
-    vault_code,
+    strategies_code, vault_code,
 };
-pub use grid::grid_plan;
+pub use strategies::grid_plan;
 pub use venues::{injective_venue, levana_venue, venue_terms};
 
 /// The base denom everywhere.
@@ -53,6 +54,8 @@ pub struct Suite {
     pub vault: Addr,
     /// The vault's governor.
     pub governor: Addr,
+    /// Strategies contract (grids and hedges), allow-listed in the vault.
+    pub strategies: Addr,
     /// Owner of all three.
     pub owner: Addr,
     /// The vault's manager.
@@ -315,41 +318,6 @@ impl Suite {
             signal: signal.parse::<SignedDecimal>().expect("signal literal"),
         };
         self.vault_exec(&keeper, &msg, &[])
-    }
-
-    /// `SetHedge` of the first market from `sender`, band in units of the underlying.
-    pub fn set_hedge(
-        &mut self,
-        sender: &Addr,
-        leg: HedgeLeg,
-        band: &str,
-    ) -> StdResult<AppResponse> {
-        let msg = ExecuteMsg::SetHedge {
-            market: self.market.clone(),
-            leg,
-            band: band.parse().expect("band literal"),
-        };
-        self.vault_exec(sender, &msg, &[])
-    }
-
-    /// `ClearHedge` of the first market from `sender`.
-    pub fn clear_hedge(&mut self, sender: &Addr) -> StdResult<AppResponse> {
-        let market = self.market.clone();
-        self.vault_exec(sender, &ExecuteMsg::ClearHedge { market }, &[])
-    }
-
-    /// `Hedge` of the first market by the keeper.
-    pub fn hedge(&mut self) -> StdResult<AppResponse> {
-        let (keeper, market) = (self.keeper.clone(), self.market.clone());
-        self.vault_exec(&keeper, &ExecuteMsg::Hedge { market }, &[])
-    }
-
-    /// The `hedge` query for the first market.
-    pub fn query_hedge(&self) -> StdResult<HedgeResponse> {
-        let msg = vault::QueryMsg::Hedge {
-            market: self.market.clone(),
-        };
-        self.app.wrap().query_wasm_smart(&self.vault, &msg)
     }
 
     /// `AccrueFees` by the keeper.

@@ -10,8 +10,6 @@ mod test_forward;
 mod test_garch;
 mod test_governance;
 mod test_governor;
-mod test_grid;
-mod test_hedge;
 mod test_keepers;
 mod test_levana;
 mod test_levana_gifts;

@@ -8,10 +8,11 @@ use ballast_types::vault::DrawdownBrake;
 use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
+use ballast_vault::migrations::strategies::retired;
 use ballast_vault::migrations::v0_2::legacy;
 use ballast_vault::migrations::v0_3;
 use ballast_vault::state;
-use cosmwasm_std::{Addr, Decimal, StdResult};
+use cosmwasm_std::{Addr, Decimal, Empty, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 fn stamp(suite: &mut Suite, name: &str, version: &str) {
@@ -234,4 +235,61 @@ fn migrate_from_0_1_moves_json_records_to_binary() {
     // Orders run on the moved records.
     suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
     assert!(suite.query_state().unwrap().gross_notional > state.gross_notional);
+}
+
+/// Rewrites the store as 0.2.1 kept it, with grid and hedge records (keys only matter) under their
+/// retired keys.
+fn store_0_2_strategies(suite: &mut Suite, grids: u64, hedges: &[&str]) {
+    suite.downgrade_store_to_0_2();
+    let vault = suite.vault.clone();
+    let mut storage = suite.app.contract_storage_mut(&vault);
+    let s = storage.as_mut();
+    for grid_id in 1..=grids {
+        retired::GRIDS
+            .save(s, (MARKET, grid_id), &Empty {})
+            .unwrap();
+    }
+    for market in hedges {
+        retired::HEDGES.save(s, market, &Empty {}).unwrap();
+    }
+    s.set(retired::NEXT_GRID_ID, b"3");
+    cw2::set_contract_version(s, CONTRACT_NAME, "0.2.1").unwrap();
+}
+
+#[test]
+fn migrate_refuses_a_vault_still_holding_grids_and_hedges() {
+    let mut suite = SuiteBuilder::new().warm_up(0).build();
+    store_0_2_strategies(&mut suite, 2, &[MARKET]);
+    assert_err(
+        migrate(&mut suite),
+        ContractError::StrategiesStored {
+            grids: 2,
+            hedges: 1,
+        },
+    );
+    let stored = cw2::query_contract_info(&suite.app.wrap(), suite.vault.to_string()).unwrap();
+    assert_eq!(stored.version, "0.2.1");
+}
+
+#[test]
+fn migrate_refuses_a_vault_holding_only_a_hedge() {
+    let mut suite = SuiteBuilder::new().warm_up(0).build();
+    store_0_2_strategies(&mut suite, 0, &[MARKET]);
+    assert_err(
+        migrate(&mut suite),
+        ContractError::StrategiesStored {
+            grids: 0,
+            hedges: 1,
+        },
+    );
+}
+
+#[test]
+fn migrate_without_grids_or_hedges_drops_the_grid_counter() {
+    let mut suite = SuiteBuilder::new().warm_up(0).build();
+    store_0_2_strategies(&mut suite, 0, &[]);
+    migrate(&mut suite).unwrap();
+    let vault = suite.vault.clone();
+    let storage = suite.app.contract_storage_mut(&vault);
+    assert_eq!(storage.as_ref().get(retired::NEXT_GRID_ID), None);
 }

@@ -11,7 +11,12 @@ fn a_stranger_cannot_open_a_position() {
     let mut suite = SuiteBuilder::new().build();
     let stranger = suite.bob.clone();
     let res = suite.submit_as(&stranger, order(Side::Long, 100_000_000_000));
-    assert_err(res, ContractError::Unauthorized { role: "manager" });
+    assert_err(
+        res,
+        ContractError::Unauthorized {
+            role: "manager or strategy",
+        },
+    );
 }
 
 #[test]

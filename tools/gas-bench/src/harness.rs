@@ -111,7 +111,7 @@ where
 }
 
 pub(crate) struct Harness {
-    world: Rc<RefCell<World>>,
+    pub(crate) world: Rc<RefCell<World>>,
     vm: Vm,
     pub(crate) env: Env,
     api: MockApi,

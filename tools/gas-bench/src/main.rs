@@ -51,6 +51,8 @@ fn main() {
         .cloned()
         .unwrap_or_else(|| "bench/gas.json".into());
     let vault_wasm = std::fs::read(format!("{dir}/ballast_vault.wasm")).expect("read vault wasm");
+    let strategies_wasm =
+        std::fs::read(format!("{dir}/ballast_strategies.wasm")).expect("read strategies wasm");
     let fwd_wasm = std::fs::read(&fwd_path).expect("read forwarder wasm");
 
     let mut rows: Vec<(String, Outcome)> = vec![];
@@ -228,19 +230,24 @@ fn main() {
         .iter()
         .map(|(n, d, r)| json!({"markets": n, "deposit_gas": d.gas.total, "redeem_gas": r.gas.total}))
         .collect();
-    let sizes: BTreeMap<String, u64> = ["ballast_oracle", "ballast_perp", "ballast_vault"]
-        .iter()
-        .filter_map(|c| {
-            std::fs::metadata(format!("{dir}/{c}.wasm"))
-                .ok()
-                .map(|m| (format!("{c}.wasm"), m.len()))
-        })
-        .chain(
-            std::fs::metadata(&fwd_path)
-                .ok()
-                .map(|m| ("ballast_forwarder.wasm".to_string(), m.len())),
-        )
-        .collect();
+    let sizes: BTreeMap<String, u64> = [
+        "ballast_oracle",
+        "ballast_perp",
+        "ballast_vault",
+        "ballast_strategies",
+    ]
+    .iter()
+    .filter_map(|c| {
+        std::fs::metadata(format!("{dir}/{c}.wasm"))
+            .ok()
+            .map(|m| (format!("{c}.wasm"), m.len()))
+    })
+    .chain(
+        std::fs::metadata(&fwd_path)
+            .ok()
+            .map(|m| ("ballast_forwarder.wasm".to_string(), m.len())),
+    )
+    .collect();
     let doc = json!({
         "vm": "cosmwasm-vm 3.0.10 (singlepass, metering)",
         "gas_unit": "CosmWasm gas; gas = wasm (internal) + mock backend (external: 100000 per query + 100 per response byte, storage)",
@@ -256,21 +263,24 @@ fn main() {
     });
     write_json(Path::new(&out_path), &doc);
 
-    // --- grid fills (issue #9), in their own file beside gas.json
-    let (grid_rows, mut grid_doc) = grid::bench(&vault_wasm);
+    // --- grid fills (issue #9) through the strategies contract, in their own file beside gas.json
+    let (grid_rows, mut grid_doc) = grid::bench(&vault_wasm, &strategies_wasm);
     println!();
     print_table(
-        "grid plans",
-        46,
+        "grid plans (fills through the strategies contract)",
+        50,
         grid_rows.iter().map(|(n, o)| (n.clone(), o)),
     );
     println!(
-        "fill_over_submit_order = {}  fill_growth_1_to_50_levels = {}  fill_growth_1_to_50_grids = {}",
-        grid_doc["fill_over_submit_order"],
-        grid_doc["fill_growth_1_to_50_levels"],
-        grid_doc["fill_growth_1_to_50_grids"]
+        "strategy_fill_over_submit_order = {}  strategy_fill_growth_1_to_50_levels = {}  strategy_fill_growth_1_to_50_grids = {}",
+        grid_doc["strategy_fill_over_submit_order"],
+        grid_doc["strategy_fill_growth_1_to_50_levels"],
+        grid_doc["strategy_fill_growth_1_to_50_grids"]
     );
-    grid_doc["wasm_bytes"] = json!(sizes.get("ballast_vault.wasm"));
+    grid_doc["wasm_bytes"] = json!({
+        "ballast_vault.wasm": sizes.get("ballast_vault.wasm"),
+        "ballast_strategies.wasm": sizes.get("ballast_strategies.wasm"),
+    });
     let grid_path = Path::new(&out_path).with_file_name("gas-grid.json");
     write_json(&grid_path, &grid_doc);
     // BENCH_STRICT=1: fail when a target of issue #7 is missed (off by default: the figures are evidence)

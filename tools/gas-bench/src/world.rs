@@ -1,5 +1,6 @@
 //! The in-memory world that answers the vault's queries: oracle prices, perp positions and trading
-//! terms, kept in step with the orders the vault forwards.
+//! terms, kept in step with the orders the vault forwards; and the strategies contract's queries (the
+//! oracle's from the same prices, the vault's from the vault itself, primed before each call).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -21,6 +22,11 @@ pub struct World {
     pub positions: BTreeMap<String, (i128, u128)>,
     pub oracle: String,
     pub perp: String,
+    /// The vault's address, when a strategies contract queries it.
+    pub vault: String,
+    /// The vault's answers to the strategies contract's queries, by the query's JSON text (serde_json
+    /// sorts keys, so equal queries have equal text); filled by running each query on the vault first.
+    pub vault_answers: BTreeMap<String, Value>,
 }
 
 pub fn feed_id(i: usize) -> String {
@@ -55,6 +61,12 @@ pub fn answer(world: &World, contract: &str, msg: &[u8]) -> Result<Value, String
             let price = json!({"price": p.to_string(), "conf": (p / 1000).to_string(), "expo": -8, "publish_time": t});
             return Ok(json!({"price_feed": {"id": id, "price": price, "ema_price": price}}));
         }
+    } else if !world.vault.is_empty() && contract == world.vault {
+        return world
+            .vault_answers
+            .get(&v.to_string())
+            .cloned()
+            .ok_or_else(|| format!("vault query not primed: {v}"));
     } else if contract == world.perp {
         if let Some(q) = v.get("position") {
             return Ok(position(world, q["market"].as_str().unwrap_or_default()));

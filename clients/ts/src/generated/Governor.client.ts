@@ -113,6 +113,13 @@ export interface GovernorInterface extends GovernorReadOnlyInterface {
     address: string;
     allowed: boolean;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  setStrategy: ({
+    address,
+    allowed
+  }: {
+    address: string;
+    allowed: boolean;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class GovernorClient extends GovernorQueryClient implements GovernorInterface {
   client: ISigningCosmWasmClient;
@@ -138,6 +145,7 @@ export class GovernorClient extends GovernorQueryClient implements GovernorInter
     this.acceptOwnership = this.acceptOwnership.bind(this);
     this.setRoles = this.setRoles.bind(this);
     this.setSignalSource = this.setSignalSource.bind(this);
+    this.setStrategy = this.setStrategy.bind(this);
   }
   setVault = async ({
     vault
@@ -278,6 +286,20 @@ export class GovernorClient extends GovernorQueryClient implements GovernorInter
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       set_signal_source: {
+        address,
+        allowed
+      }
+    }, fee_, memo_, funds_);
+  };
+  setStrategy = async ({
+    address,
+    allowed
+  }: {
+    address: string;
+    allowed: boolean;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      set_strategy: {
         address,
         allowed
       }

@@ -62,6 +62,11 @@ export type ExecuteMsg = {
     address: string;
     allowed: boolean;
   };
+} | {
+  set_strategy: {
+    address: string;
+    allowed: boolean;
+  };
 };
 export type Decimal = string;
 export type Uint128 = string;

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, HedgeLeg, OptionKind, OrderRequest, GridPlan, QueryMsg, MigrateMsg, Addr, ConfigResponse, GridResponse, GridLevelResponse, GridsResponse, Reason, Decision, HedgeResponse, HedgeConfig, OrderPreview, CapLimit, HolderResponse, Int128, MarketResponse, MarkResponse, StateResponse } from "./Vault.types";
+import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, OrderRequest, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse, Boolean } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -44,27 +44,16 @@ export interface VaultReadOnlyInterface {
   }: {
     shares: Uint128;
   }) => Promise<Uint128>;
-  grid: ({
-    gridId,
-    market
-  }: {
-    gridId: number;
-    market: string;
-  }) => Promise<GridResponse>;
-  grids: ({
-    limit,
-    market,
-    startAfter
-  }: {
-    limit?: number;
-    market: string;
-    startAfter?: number;
-  }) => Promise<GridsResponse>;
-  hedge: ({
+  position: ({
     market
   }: {
     market: string;
-  }) => Promise<HedgeResponse>;
+  }) => Promise<MarkResponse>;
+  strategy: ({
+    address
+  }: {
+    address: string;
+  }) => Promise<Boolean>;
 }
 export class VaultQueryClient implements VaultReadOnlyInterface {
   client: ICosmWasmClient;
@@ -79,9 +68,8 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     this.holder = this.holder.bind(this);
     this.previewDeposit = this.previewDeposit.bind(this);
     this.previewRedeem = this.previewRedeem.bind(this);
-    this.grid = this.grid.bind(this);
-    this.grids = this.grids.bind(this);
-    this.hedge = this.hedge.bind(this);
+    this.position = this.position.bind(this);
+    this.strategy = this.strategy.bind(this);
   }
   config = async (): Promise<ConfigResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
@@ -160,45 +148,25 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
       }
     });
   };
-  grid = async ({
-    gridId,
+  position = async ({
     market
   }: {
-    gridId: number;
     market: string;
-  }): Promise<GridResponse> => {
+  }): Promise<MarkResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
-      grid: {
-        grid_id: gridId,
+      position: {
         market
       }
     });
   };
-  grids = async ({
-    limit,
-    market,
-    startAfter
+  strategy = async ({
+    address
   }: {
-    limit?: number;
-    market: string;
-    startAfter?: number;
-  }): Promise<GridsResponse> => {
+    address: string;
+  }): Promise<Boolean> => {
     return this.client.queryContractSmart(this.contractAddress, {
-      grids: {
-        limit,
-        market,
-        start_after: startAfter
-      }
-    });
-  };
-  hedge = async ({
-    market
-  }: {
-    market: string;
-  }): Promise<HedgeResponse> => {
-    return this.client.queryContractSmart(this.contractAddress, {
-      hedge: {
-        market
+      strategy: {
+        address
       }
     });
   };
@@ -249,54 +217,11 @@ export interface VaultInterface extends VaultReadOnlyInterface {
     market: string;
     signal: SignedDecimal;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  registerGrid: ({
-    expiry,
-    levels,
-    market,
-    reduceOnly,
-    side,
-    size
-  }: {
-    expiry: number;
-    levels: Decimal[];
-    market: string;
-    reduceOnly: boolean;
-    side: Side;
-    size: Uint128;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  cancelGrid: ({
-    gridId,
+  setHedged: ({
+    hedged,
     market
   }: {
-    gridId: number;
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  executeGridLevel: ({
-    gridId,
-    level,
-    market
-  }: {
-    gridId: number;
-    level: number;
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  setHedge: ({
-    band,
-    leg,
-    market
-  }: {
-    band: Decimal;
-    leg: HedgeLeg;
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  clearHedge: ({
-    market
-  }: {
-    market: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  hedge: ({
-    market
-  }: {
+    hedged: boolean;
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
@@ -318,12 +243,7 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.govern = this.govern.bind(this);
     this.accrueFees = this.accrueFees.bind(this);
     this.setSignal = this.setSignal.bind(this);
-    this.registerGrid = this.registerGrid.bind(this);
-    this.cancelGrid = this.cancelGrid.bind(this);
-    this.executeGridLevel = this.executeGridLevel.bind(this);
-    this.setHedge = this.setHedge.bind(this);
-    this.clearHedge = this.clearHedge.bind(this);
-    this.hedge = this.hedge.bind(this);
+    this.setHedged = this.setHedged.bind(this);
   }
   deposit = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -421,98 +341,16 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
       }
     }, fee_, memo_, funds_);
   };
-  registerGrid = async ({
-    expiry,
-    levels,
-    market,
-    reduceOnly,
-    side,
-    size
-  }: {
-    expiry: number;
-    levels: Decimal[];
-    market: string;
-    reduceOnly: boolean;
-    side: Side;
-    size: Uint128;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      register_grid: {
-        expiry,
-        levels,
-        market,
-        reduce_only: reduceOnly,
-        side,
-        size
-      }
-    }, fee_, memo_, funds_);
-  };
-  cancelGrid = async ({
-    gridId,
+  setHedged = async ({
+    hedged,
     market
   }: {
-    gridId: number;
+    hedged: boolean;
     market: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
-      cancel_grid: {
-        grid_id: gridId,
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  executeGridLevel = async ({
-    gridId,
-    level,
-    market
-  }: {
-    gridId: number;
-    level: number;
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      execute_grid_level: {
-        grid_id: gridId,
-        level,
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  setHedge = async ({
-    band,
-    leg,
-    market
-  }: {
-    band: Decimal;
-    leg: HedgeLeg;
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      set_hedge: {
-        band,
-        leg,
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  clearHedge = async ({
-    market
-  }: {
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      clear_hedge: {
-        market
-      }
-    }, fee_, memo_, funds_);
-  };
-  hedge = async ({
-    market
-  }: {
-    market: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
-    return await this.client.execute(this.sender, this.contractAddress, {
-      hedge: {
+      set_hedged: {
+        hedged,
         market
       }
     }, fee_, memo_, funds_);

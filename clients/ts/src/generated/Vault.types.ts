@@ -132,30 +132,8 @@ export type ExecuteMsg = {
     signal: SignedDecimal;
   };
 } | {
-  register_grid: GridPlan;
-} | {
-  cancel_grid: {
-    grid_id: number;
-    market: string;
-  };
-} | {
-  execute_grid_level: {
-    grid_id: number;
-    level: number;
-    market: string;
-  };
-} | {
-  set_hedge: {
-    band: Decimal;
-    leg: HedgeLeg;
-    market: string;
-  };
-} | {
-  clear_hedge: {
-    market: string;
-  };
-} | {
-  hedge: {
+  set_hedged: {
+    hedged: boolean;
     market: string;
   };
 };
@@ -191,35 +169,17 @@ export type GovernMsg = {
     address: string;
     allowed: boolean;
   };
-};
-export type HedgeLeg = {
-  spot: {
-    size: SignedDecimal;
-  };
 } | {
-  option: {
-    expiry: number;
-    implied_vol: Decimal;
-    kind: OptionKind;
-    rate?: SignedDecimal | null;
-    size: SignedDecimal;
-    strike: Decimal;
+  set_strategy: {
+    address: string;
+    allowed: boolean;
   };
 };
-export type OptionKind = "call" | "put";
 export interface OrderRequest {
   market: string;
   reduce_only: boolean;
   side: Side;
   signal?: SignedDecimal | null;
-  size: Uint128;
-}
-export interface GridPlan {
-  expiry: number;
-  levels: Decimal[];
-  market: string;
-  reduce_only?: boolean;
-  side: Side;
   size: Uint128;
 }
 export type QueryMsg = {
@@ -245,19 +205,12 @@ export type QueryMsg = {
     shares: Uint128;
   };
 } | {
-  grid: {
-    grid_id: number;
+  position: {
     market: string;
   };
 } | {
-  grids: {
-    limit?: number | null;
-    market: string;
-    start_after?: number | null;
-  };
-} | {
-  hedge: {
-    market: string;
+  strategy: {
+    address: string;
   };
 };
 export interface MigrateMsg {
@@ -272,54 +225,6 @@ export interface ConfigResponse {
   oracle: Addr;
   params: VaultParams;
   perp_market: Addr;
-}
-export interface GridResponse {
-  executed: Uint128;
-  expiry: number;
-  grid_id: number;
-  levels: GridLevelResponse[];
-  market: string;
-  reduce_only: boolean;
-  side: Side;
-  size: Uint128;
-}
-export interface GridLevelResponse {
-  filled: boolean;
-  price: Decimal;
-}
-export interface GridsResponse {
-  grids: GridResponse[];
-}
-export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks" | "under_water";
-export type Decision = "accepted" | "scaled" | "rejected";
-export interface HedgeResponse {
-  hedge: HedgeConfig;
-  leg_delta: SignedDecimal;
-  market: string;
-  net_delta: SignedDecimal;
-  order?: OrderRequest | null;
-  order_notional: Uint128;
-  order_size: SignedDecimal;
-  perp_delta: SignedDecimal;
-  preview?: OrderPreview | null;
-  price: Decimal;
-}
-export interface HedgeConfig {
-  band: Decimal;
-  leg: HedgeLeg;
-}
-export interface OrderPreview {
-  caps: CapLimit[];
-  decision: Decision;
-  executed: Uint128;
-  forecast_vol?: Decimal | null;
-  nav: Uint128;
-  reason: Reason;
-  requested: Uint128;
-}
-export interface CapLimit {
-  cap: Reason;
-  limit?: Uint128 | null;
 }
 export interface HolderResponse {
   shares: Uint128;
@@ -342,6 +247,21 @@ export interface MarkResponse {
   time: number;
   unrealized_pnl: Int128;
 }
+export type Reason = "none" | "vol_target" | "gross_leverage" | "market_notional" | "concentration" | "kelly" | "var" | "liquidity" | "liquidation_distance" | "signal" | "drawdown" | "reduce_only" | "min_order" | "non_positive_price" | "stale_price" | "future_price" | "wide_confidence" | "circuit_breaker" | "market_halted" | "paused" | "not_enough_observations" | "stale_marks" | "under_water";
+export type Decision = "accepted" | "scaled" | "rejected";
+export interface OrderPreview {
+  caps: CapLimit[];
+  decision: Decision;
+  executed: Uint128;
+  forecast_vol?: Decimal | null;
+  nav: Uint128;
+  reason: Reason;
+  requested: Uint128;
+}
+export interface CapLimit {
+  cap: Reason;
+  limit?: Uint128 | null;
+}
 export interface StateResponse {
   gross_notional: Uint128;
   high_water_mark: Decimal;
@@ -352,3 +272,4 @@ export interface StateResponse {
   share_price: Decimal;
   total_shares: Uint128;
 }
+export type Boolean = boolean;

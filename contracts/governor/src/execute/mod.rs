@@ -9,7 +9,7 @@ pub use guardian::{pause, tighten, tighten_market, unpause};
 pub use proposals::{
     apply_market, apply_params, cancel_market, cancel_params, propose_market, propose_params,
 };
-pub use roles::{accept_ownership, set_roles, set_signal_source, transfer_ownership};
+pub use roles::{accept_ownership, set_roles, set_signal_source, set_strategy, transfer_ownership};
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage, WasmMsg, to_json_binary};
 

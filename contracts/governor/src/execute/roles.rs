@@ -1,5 +1,5 @@
 //! Ownership moves in two steps; the owner sets the guardian here and the vault's manager, fee
-//! recipient and signal sources through the vault.
+//! recipient, signal sources and strategies through the vault.
 
 use cosmwasm_std::{DepsMut, MessageInfo, Response};
 
@@ -79,4 +79,19 @@ pub fn set_signal_source(
             GovernMsg::SetSignalSource { address, allowed },
         )?)
         .add_attribute(ACTION, "set_signal_source"))
+}
+
+pub fn set_strategy(
+    deps: DepsMut,
+    info: MessageInfo,
+    address: String,
+    allowed: bool,
+) -> ContractResult<Response> {
+    let config = assert_owner(deps.storage, &info)?;
+    Ok(Response::new()
+        .add_message(govern(
+            &config,
+            GovernMsg::SetStrategy { address, allowed },
+        )?)
+        .add_attribute(ACTION, "set_strategy"))
 }

@@ -49,6 +49,7 @@ impl ContractError {
             ContractError::GridLevelNotCrossed { .. } => "grid_level_not_crossed",
             ContractError::GridLevelFilled { .. } => "grid_level_filled",
             ContractError::GridExpired { .. } => "grid_expired",
+            ContractError::StrategiesStored { .. } => "strategies_stored",
             ContractError::Venue(VenueError::Unsupported { .. }) => "venue_unsupported",
             ContractError::Venue(VenueError::MarginRequired { .. }) => "venue_margin_required",
             ContractError::Venue(VenueError::BelowTick { .. }) => "venue_below_tick",

@@ -11,7 +11,8 @@ use ballast_types::version::VersionError;
 
 use ballast_sizing::SizingError;
 use ballast_types::convert::ConvertError;
-use ballast_types::vault::{GridError, LoosenError, ParamError};
+use ballast_types::strategies::GridError;
+use ballast_types::vault::{LoosenError, ParamError};
 use ballast_types::venue::VenueError;
 
 /// Everything the vault refuses.
@@ -211,13 +212,14 @@ pub enum ContractError {
         error: String,
     },
     /// `Hedge`, `ClearHedge` or the hedge query on a market without a hedge.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("market {market} has no hedge")]
     NoHedge {
         /// The market.
         market: String,
     },
-    /// `Rebalance` on a delta-hedged market: it would undo the hedge, and `Hedge` would redo it at the
-    /// depositors' cost in fees and impact.
+    /// `Rebalance` on a market an allow-listed strategy holds as a hedge (`SetHedged`): it would undo
+    /// the hedge, and the strategy's `Hedge` would redo it at the depositors' cost in fees and impact.
     #[error("market {market} is delta-hedged: Rebalance would undo the hedge; call Hedge instead")]
     HedgedMarket {
         /// The market.
@@ -233,9 +235,11 @@ pub enum ContractError {
     #[error(transparent)]
     Version(#[from] VersionError),
     /// A malformed grid plan; the inner error names what was wrong.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("malformed grid: {0}")]
     Grid(#[from] GridError),
     /// A grid id the market does not hold (never registered, or cancelled).
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("market {market} has no grid {grid_id}")]
     UnknownGrid {
         /// The market.
@@ -244,6 +248,7 @@ pub enum ContractError {
         grid_id: u64,
     },
     /// A level index past the grid's last level.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("grid {grid_id} has {levels} levels, there is no level {level}")]
     GridLevelOutOfRange {
         /// The grid.
@@ -254,6 +259,7 @@ pub enum ContractError {
         levels: u32,
     },
     /// The oracle price has not reached the level.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error(
         "grid {grid_id} level {level} at {level_price} is not crossed: the oracle price is {oracle_price}, the level fills at or {fills} it"
     )]
@@ -270,6 +276,7 @@ pub enum ContractError {
         fills: &'static str,
     },
     /// A level that has filled already; a level fills once.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("grid {grid_id} level {level} has filled already")]
     GridLevelFilled {
         /// The grid.
@@ -278,6 +285,7 @@ pub enum ContractError {
         level: u32,
     },
     /// A fill at or after the grid's expiry.
+    #[deprecated = "grids and hedges moved to ballast-strategies (0.3.0); kept until a major release"]
     #[error("grid {grid_id} expired at {expiry}; it is {now}")]
     GridExpired {
         /// The grid.
@@ -286,6 +294,18 @@ pub enum ContractError {
         expiry: u64,
         /// Block time now.
         now: u64,
+    },
+    /// A migration from a store that still holds grids or hedges of 0.2.x: they now live in
+    /// `ballast-strategies`, and the migration would drop them silently. The manager cancels them
+    /// (on the 0.2.x vault), registers them in the strategies contract, and migrates again.
+    #[error(
+        "the vault still stores {grids} grids and {hedges} hedges: cancel them and register them in the strategies contract before migrating"
+    )]
+    StrategiesStored {
+        /// Grids stored (counted up to 1,000).
+        grids: u32,
+        /// Hedges stored.
+        hedges: u32,
     },
     /// The market's venue cannot carry the order.
     #[error(transparent)]

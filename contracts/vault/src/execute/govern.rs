@@ -42,6 +42,9 @@ pub fn govern(
         GovernMsg::SetSignalSource { address, allowed } => {
             set_signal_source(deps, address, allowed)
         }
+        GovernMsg::SetStrategy { address, allowed } => {
+            super::strategies::set_strategy(deps, address, allowed)
+        }
     }
 }
 

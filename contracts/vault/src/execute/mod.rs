@@ -2,18 +2,16 @@
 
 pub mod fees;
 mod govern;
-pub mod grid;
-pub mod hedge;
 pub mod order;
 pub mod shares;
 mod signals;
+mod strategies;
 
 pub use govern::govern;
-pub use grid::{cancel_grid, execute_grid_level, register_grid};
-pub use hedge::{clear_hedge, hedge, set_hedge};
 pub use order::{deleverage, mark, rebalance, remark_after_trade, submit_order};
 pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::set_signal;
+pub use strategies::set_hedged;
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Uint128};
 

@@ -1,5 +1,5 @@
-//! Orders: the manager's `SubmitOrder`, the keepers' `Rebalance`, `Deleverage` and `Mark`, and the
-//! re-mark when the perp market has executed a trade.
+//! Orders: the manager's (or an allow-listed strategy's) `SubmitOrder`, the keepers' `Rebalance`,
+//! `Deleverage` and `Mark`, and the re-mark when the perp market has executed a trade.
 
 use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, StdError, SubMsgResult, Uint128};
 
@@ -9,7 +9,6 @@ use ballast_types::attributes::{
 };
 use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
 
-use super::assert_role as role;
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
 use crate::inputs::{idle, mark_of, oracle_price};
@@ -17,8 +16,8 @@ use crate::margin;
 use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGES, MARKETS, MARKS, PARAMS, PAUSED, PEAK,
-    PENDING_MARK, Peak, SIGNALS, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
+    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGED, MARKETS, MARKS, PARAMS, PAUSED, PEAK,
+    PENDING_MARK, Peak, SIGNALS, STRATEGIES, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
 use crate::{VaultResponse, probe};
@@ -88,7 +87,8 @@ pub fn gather(
     Ok((params, inputs, book))
 }
 
-/// The manager's order through the whole pipeline. Rejections are decisions, not errors.
+/// The manager's or an allow-listed strategy's order through the whole pipeline. Rejections are
+/// decisions, not errors.
 pub fn submit_order(
     deps: DepsMut,
     env: Env,
@@ -96,7 +96,12 @@ pub fn submit_order(
     request: OrderRequest,
 ) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
-    role(&info.sender, &config.manager, "manager")?;
+    // The manager or an allow-listed strategy; either order passes the whole pipeline below.
+    if info.sender != config.manager && !STRATEGIES.has(deps.storage, &info.sender) {
+        return Err(ContractError::Unauthorized {
+            role: "manager or strategy",
+        });
+    }
     let (params, inputs, book) = gather(deps.as_ref(), &env, &config, &request.market)?;
     let now = env.block.time.seconds();
     let evaluation = pipeline::evaluate(&params, &inputs, &book, now, &request)?;
@@ -111,7 +116,9 @@ pub fn submit_order(
 /// never turns a position around, never adds to it, and leaves a flat market flat.
 pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResponse> {
     // A hedged market's position belongs to its hedge: the two targets would trade against each other.
-    if HEDGES.has(deps.storage, &market) {
+    if let Some(strategy) = HEDGED.may_load(deps.storage, &market)?
+        && STRATEGIES.has(deps.storage, &strategy)
+    {
         return Err(ContractError::HedgedMarket { market });
     }
     let config = CONFIG.load(deps.storage)?;

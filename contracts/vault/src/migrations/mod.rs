@@ -1,6 +1,7 @@
 //! Migrations per version. `migrate` refuses a foreign contract and a downgrade, runs every version's
 //! step the stored version has not had yet, and stamps this build's version.
 
+pub mod strategies;
 pub mod v0_2;
 pub mod v0_3;
 
@@ -23,6 +24,7 @@ pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<V
         CONTRACT_NAME,
         CONTRACT_VERSION,
     )?;
+    strategies::refuse_stored(deps.storage)?;
     if is_newer(v0_2::VERSION, &stored.version) {
         v0_2::migrate(deps.storage)?;
     }

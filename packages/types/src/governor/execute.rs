@@ -91,6 +91,14 @@ pub enum ExecuteMsg {
         /// True to allow, false to remove.
         allowed: bool,
     },
+    /// The owner allows or removes a strategy contract (`ballast-strategies`): it then sends the vault
+    /// orders, through the whole pipeline, like the manager.
+    SetStrategy {
+        /// The strategy contract's address.
+        address: String,
+        /// True to allow, false to remove.
+        allowed: bool,
+    },
 }
 
 /// Migrates the governor to this version.

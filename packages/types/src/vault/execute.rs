@@ -1,9 +1,9 @@
 //! Instantiate, execute and migrate messages of the vault.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
+use cosmwasm_std::{SignedDecimal, Uint128};
 
-use super::{GridPlan, HedgeLeg, MarketConfig, VaultParams};
+use super::{MarketConfig, VaultParams};
 use crate::Side;
 
 /// Instantiates the vault.
@@ -29,7 +29,7 @@ pub struct InstantiateMsg {
     pub markets: Vec<MarketConfig>,
 }
 
-/// An order request, as the manager sends it and as `PreviewOrder` takes it.
+/// An order request, as the manager or a strategy sends it and as `PreviewOrder` takes it.
 #[cw_serde]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
@@ -60,7 +60,7 @@ pub enum ExecuteMsg {
         /// Shares to burn.
         shares: Uint128,
     },
-    /// The manager's order, through the whole pipeline.
+    /// The manager's or an allow-listed strategy's order, through the whole pipeline.
     SubmitOrder(OrderRequest),
     /// Anyone: trade a market toward its target. With a signal, the volatility-target size times the
     /// signal; without one, the position itself cut to its caps: never turned around, never grown.
@@ -91,45 +91,14 @@ pub enum ExecuteMsg {
         /// Conviction in [-1, 1]; 0 means flat.
         signal: SignedDecimal,
     },
-    /// The manager registers a grid plan for a market (see `GridPlan` for the side semantics).
-    RegisterGrid(GridPlan),
-    /// The manager removes a grid; its unfilled levels never fill.
-    CancelGrid {
+    /// An allow-listed strategy marks a market whose perp position it holds as a hedge (`hedged`), or
+    /// releases it; while marked, and the strategy allow-listed, a keeper's `Rebalance` of the market
+    /// is refused (it would undo the hedge, and the hedge would redo it at the depositors' cost).
+    SetHedged {
         /// Market id.
         market: String,
-        /// The grid's id.
-        grid_id: u64,
-    },
-    /// Anyone (a keeper): fill one level of a grid whose price the oracle has crossed, through the
-    /// same pipeline and caps as `SubmitOrder`. The caller names the level, so nothing iterates.
-    ExecuteGridLevel {
-        /// Market id.
-        market: String,
-        /// The grid's id.
-        grid_id: u64,
-        /// Index into the grid's ascending levels, from 0.
-        level: u32,
-    },
-    /// The manager registers (or replaces) the leg a market's perp position hedges and the band its
-    /// net delta is kept in (delta-neutral mode).
-    SetHedge {
-        /// Market id.
-        market: String,
-        /// A spot holding or a European option on the market's underlying.
-        leg: HedgeLeg,
-        /// Largest |net delta| left unhedged, units of the underlying.
-        band: Decimal,
-    },
-    /// The manager ends delta-neutral mode for a market; the perp position stays as it is.
-    ClearHedge {
-        /// Market id.
-        market: String,
-    },
-    /// Anyone: when the market's net delta (leg plus perp position, at the oracle price) is outside
-    /// its band, trade the perp to the nearest band edge through the order pipeline and its caps.
-    Hedge {
-        /// Market id.
-        market: String,
+        /// True to mark, false to release.
+        hedged: bool,
     },
 }
 
@@ -173,6 +142,14 @@ pub enum GovernMsg {
     /// Allows or removes a signal source.
     SetSignalSource {
         /// The source's address.
+        address: String,
+        /// True to allow, false to remove.
+        allowed: bool,
+    },
+    /// Allows or removes a strategy contract: an allow-listed strategy sends `SubmitOrder` like the
+    /// manager (through the whole pipeline) and may mark a market hedged (`SetHedged`).
+    SetStrategy {
+        /// The strategy contract's address.
         address: String,
         /// True to allow, false to remove.
         allowed: bool,

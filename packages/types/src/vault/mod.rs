@@ -5,14 +5,12 @@
 
 mod execute;
 mod governance;
-mod grid;
-mod hedge;
 mod params;
 mod query;
+mod strategy;
 
 pub use execute::*;
 pub use governance::*;
-pub use grid::*;
-pub use hedge::*;
 pub use params::*;
 pub use query::*;
+pub use strategy::*;

@@ -3,9 +3,6 @@
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 
-// The grid and hedge replies are named only in `#[returns]`, which wasm builds compile out.
-#[cfg_attr(target_arch = "wasm32", allow(unused_imports))]
-use super::{GridResponse, GridsResponse, HedgeResponse};
 use super::{MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
@@ -48,29 +45,18 @@ pub enum QueryMsg {
         /// Shares.
         shares: Uint128,
     },
-    /// One grid plan and which of its levels have filled.
-    #[returns(GridResponse)]
-    Grid {
+    /// The vault's position in a market as its venue marks it now (the stored mark when the venue
+    /// cannot): what a hedge measures its perp delta from.
+    #[returns(MarkResponse)]
+    Position {
         /// Market id.
         market: String,
-        /// The grid's id.
-        grid_id: u64,
     },
-    /// A market's grids by ascending id, a page at a time.
-    #[returns(GridsResponse)]
-    Grids {
-        /// Market id.
-        market: String,
-        /// Start after this grid id.
-        start_after: Option<u64>,
-        /// Page size; `DEFAULT_GRID_LIMIT` when absent, at most `MAX_GRID_LIMIT`.
-        limit: Option<u32>,
-    },
-    /// A market's hedge, its net delta at the oracle price now and what `Hedge` would do.
-    #[returns(HedgeResponse)]
-    Hedge {
-        /// Market id.
-        market: String,
+    /// Whether an address is an allow-listed strategy.
+    #[returns(bool)]
+    Strategy {
+        /// The address.
+        address: String,
     },
 }
 

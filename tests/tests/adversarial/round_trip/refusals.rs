@@ -49,13 +49,13 @@ pub fn action(action: &Action) -> Vec<Refusal> {
         // Published now: never older than the stored price, never from the future.
         Action::Price { .. } => vec![],
         Action::GridLevel { .. } => trading(&[
-            ("vault", "unknown_grid"),
-            ("vault", "grid_level_out_of_range"),
-            ("vault", "grid_level_not_crossed"),
-            ("vault", "grid_level_filled"),
-            ("vault", "grid_expired"),
+            ("strategies", "unknown_grid"),
+            ("strategies", "grid_level_out_of_range"),
+            ("strategies", "grid_level_not_crossed"),
+            ("strategies", "grid_level_filled"),
+            ("strategies", "grid_expired"),
         ]),
-        Action::Hedge(_) => trading(&[("vault", "no_hedge")]),
+        Action::Hedge(_) => trading(&[("strategies", "no_hedge")]),
         Action::AccrueFees => vec![UNPRICED, VENUE],
         // LP shares are priced on the pool's value: refused while a market with positions has no
         // usable price, while the pool is worth nothing, or (withdrawals) past what winners are owed.
@@ -79,9 +79,9 @@ pub fn step(step: &Step) -> Vec<Refusal> {
         Step::Deposit { .. } => deposit(),
         Step::Redeem { .. } => redeem(),
         Step::RegisterGrid { .. } => vec![],
-        Step::CancelGrid { .. } => vec![("vault", "unknown_grid")],
+        Step::CancelGrid { .. } => vec![("strategies", "unknown_grid")],
         Step::SetHedge { .. } => vec![],
-        Step::ClearHedge(_) => vec![("vault", "no_hedge")],
+        Step::ClearHedge(_) => vec![("strategies", "no_hedge")],
         // Accepting what was not offered to the other owner address.
         Step::Role(RoleChange::AcceptOwnership) => vec![("vault", "unauthorized")],
         Step::Role(_) => vec![],

@@ -1,11 +1,12 @@
 //! The world of the round trips: two perp markets, management and performance fees, a signal source,
-//! grids, hedges, two depositors, an LP in the perp market's pool, roles that change hands, and an
-//! attacker with deep pockets.
+//! grids and hedges (through the strategies contract), two depositors, an LP in the perp market's
+//! pool, roles that change hands, and an attacker with deep pockets.
 
 use ballast_tests::suite::{DAY, DENOM, Suite, SuiteBuilder, feed_and_market};
 use ballast_types::governor;
 use ballast_types::pyth::PriceIdentifier;
-use ballast_types::vault::{ExecuteMsg, GridPlan, HedgeLeg, OrderRequest};
+use ballast_types::strategies::{self, GridPlan, HedgeLeg};
+use ballast_types::vault::{ExecuteMsg, OrderRequest};
 use ballast_types::{Side, perp};
 use cosmwasm_std::{Addr, Decimal, SignedDecimal, StdResult, Uint128, coins};
 use cw_multi_test::{AppResponse, Executor};
@@ -190,7 +191,7 @@ impl World {
     }
 
     /// The grid `pick` names: (market, id); grid 1 of the first market when none is registered (the
-    /// vault then refuses it as unknown).
+    /// strategies contract then refuses it as unknown).
     pub fn grid(&self, pick: usize) -> (Market, u64) {
         match self.grids.len() {
             0 => (0, 1),
@@ -205,7 +206,11 @@ impl World {
             Action::Mark(m) => self.mark(*m),
             Action::Rebalance(m) => self.keeper(ExecuteMsg::Rebalance { market: market(m) }),
             Action::Deleverage(m) => self.keeper(ExecuteMsg::Deleverage { market: market(m) }),
-            Action::Hedge(m) => self.keeper(ExecuteMsg::Hedge { market: market(m) }),
+            Action::Hedge(m) => {
+                let keeper = self.suite.keeper.clone();
+                let msg = strategies::ExecuteMsg::Hedge { market: market(m) };
+                self.suite.strategies_exec(&keeper, msg)
+            }
             Action::AccrueFees => self.keeper(ExecuteMsg::AccrueFees {}),
             Action::Liquidate(m) => {
                 let msg = perp::ExecuteMsg::Liquidate {
@@ -222,12 +227,13 @@ impl World {
             }
             Action::GridLevel { pick, level } => {
                 let (m, grid_id) = self.grid(*pick);
-                let msg = ExecuteMsg::ExecuteGridLevel {
+                let msg = strategies::ExecuteMsg::ExecuteGridLevel {
                     market: market(&m),
                     grid_id,
                     level: *level,
                 };
-                self.keeper(msg)
+                let keeper = self.suite.keeper.clone();
+                self.suite.strategies_exec(&keeper, msg)
             }
             Action::LpDeposit { amount } => {
                 let s = &mut self.suite;
@@ -346,29 +352,29 @@ impl World {
             }
             Step::CancelGrid { pick } => {
                 let (m, grid_id) = self.grid(*pick);
-                let msg = ExecuteMsg::CancelGrid {
+                let msg = strategies::ExecuteMsg::CancelGrid {
                     market: self.markets[m].clone(),
                     grid_id,
                 };
-                let res = self.suite.execute_vault(&manager, msg)?;
+                let res = self.suite.strategies_exec(&manager, msg)?;
                 self.grids.retain(|g| *g != (m, grid_id));
                 Ok(res)
             }
             Step::SetHedge { market, size, band } => {
-                let msg = ExecuteMsg::SetHedge {
+                let msg = strategies::ExecuteMsg::SetHedge {
                     market: self.markets[*market].clone(),
                     leg: HedgeLeg::Spot {
                         size: SignedDecimal::from_atomics(i128::from(*size), 0).expect("size"),
                     },
                     band: Decimal::from_atomics(u128::from(*band), 0).expect("band"),
                 };
-                self.suite.execute_vault(&manager, msg)
+                self.suite.strategies_exec(&manager, msg)
             }
             Step::ClearHedge(market) => {
-                let msg = ExecuteMsg::ClearHedge {
+                let msg = strategies::ExecuteMsg::ClearHedge {
                     market: self.markets[*market].clone(),
                 };
-                self.suite.execute_vault(&manager, msg)
+                self.suite.strategies_exec(&manager, msg)
             }
             Step::Role(change) => self.role(*change, (owner, manager, guardian, pending)),
             Step::Pause => self.suite.pause(&guardian),

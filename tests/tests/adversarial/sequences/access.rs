@@ -16,7 +16,7 @@ pub fn missing_role(step: &Step) -> Option<&'static str> {
     let owner = |r: &Role| *r == Role::Owner;
     let guardian_or_owner = |r: &Role| matches!(r, Role::Owner | Role::Guardian);
     match step {
-        Step::Order { by, .. } if *by != Trader::Manager => Some("manager"),
+        Step::Order { by, .. } if *by != Trader::Manager => Some("manager or strategy"),
         Step::Propose { by, .. } | Step::Cancel { by } | Step::ProposeMarket { by, .. }
             if !owner(by) =>
         {

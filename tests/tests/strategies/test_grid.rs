@@ -1,13 +1,14 @@
-//! Grid plans: the manager registers levels, keepers fill crossed levels through the order pipeline.
+//! Grid plans: the manager registers levels in the strategies contract, keepers fill crossed levels
+//! as orders the strategies contract sends through the vault's pipeline.
 //!
 //! The warmed-up suite prices BTC a little above 60,000 (oracle expo -8). `next_day` moves the price a day
 //! later and marks, so fills see a fresh price and no breaker trip.
 
+use ballast_strategies::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, Suite, SuiteBuilder, attr, grid_plan, order};
 use ballast_types::Side;
-use ballast_types::vault::{GridError, GridPlan, MAX_GRID_LEVELS};
-use ballast_vault::error::ContractError;
+use ballast_types::strategies::{GridError, GridPlan, MAX_GRID_LEVELS};
 use cosmwasm_std::{Decimal, Decimal256, Uint128};
 
 use crate::{assert_decision, executed};
@@ -62,7 +63,7 @@ fn a_registered_grid_is_queried_and_listed() {
     assert_eq!(grid.levels.len(), 3);
     assert_eq!(grid.levels[2].price, level("59500"));
     assert!(grid.levels.iter().all(|l| !l.filled));
-    let ids = |page: Vec<ballast_types::vault::GridResponse>| {
+    let ids = |page: Vec<ballast_types::strategies::GridResponse>| {
         page.iter().map(|g| g.grid_id).collect::<Vec<_>>()
     };
     assert_eq!(ids(suite.query_grids(None, None).unwrap().grids), [1, 2]);

@@ -7,8 +7,8 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
 
-use super::{OrderPreview, OrderRequest, ParamError, check};
 use crate::convert::{ConvertError, decimal_to_fixed, signed_decimal_to_fixed};
+use crate::vault::{OrderPreview, OrderRequest, ParamError, check};
 
 /// Largest implied volatility accepted, annualised (5 = 500%).
 pub const MAX_IMPLIED_VOL: &str = "5";

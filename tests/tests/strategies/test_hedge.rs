@@ -1,13 +1,16 @@
-//! Delta-neutral mode: the manager registers a leg and a band; anyone's `Hedge` keeps the perp
-//! position so that net delta stays inside the band, through the same pipeline and caps as orders.
+//! Delta-neutral mode: the manager registers a leg and a band in the strategies contract; anyone's
+//! `Hedge` has it send the vault the orders that keep net delta inside the band, through the vault's
+//! pipeline and caps like the manager's orders.
 
 #![allow(clippy::float_arithmetic)]
 
+use ballast_strategies::error::ContractError;
 use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{DAY, Suite, SuiteBuilder, attr};
 use ballast_types::Side;
-use ballast_types::vault::{Decision, HedgeLeg, OptionKind, ParamError, Reason};
-use ballast_vault::error::ContractError;
+use ballast_types::strategies::{self, HedgeLeg, OptionKind};
+use ballast_types::vault::{Decision, ParamError, Reason};
+use ballast_vault::error::ContractError as VaultError;
 use cosmwasm_std::{Decimal, SignedDecimal, Uint128};
 use cw_multi_test::AppResponse;
 
@@ -374,13 +377,13 @@ fn a_zero_size_is_refused_by_name() {
 fn a_hedge_on_an_unknown_market_is_refused() {
     let mut suite = SuiteBuilder::new().warm_up(0).build();
     let manager = suite.manager.clone();
-    let msg = ballast_types::vault::ExecuteMsg::SetHedge {
+    let msg = strategies::ExecuteMsg::SetHedge {
         market: "ETH-PERP".to_string(),
         leg: spot("1"),
         band: "0".parse().unwrap(),
     };
     assert_err(
-        suite.execute_vault(&manager, msg),
+        suite.strategies_exec(&manager, msg),
         ContractError::UnknownMarket {
             market: "ETH-PERP".to_string(),
         },
@@ -398,7 +401,7 @@ fn rebalance_cannot_undo_a_hedge() {
     let res = suite.rebalance();
     assert_err(
         res,
-        ContractError::HedgedMarket {
+        VaultError::HedgedMarket {
             market: ballast_tests::suite::MARKET.to_string(),
         },
     );

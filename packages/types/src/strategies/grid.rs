@@ -9,10 +9,11 @@
 //! - A **short** grid sells as the price rises: level `i` is crossed when the oracle price is at or
 //!   above `levels[i]`, and its fill is a `short` order of `size`.
 //!
-//! A fill is an order like the manager's `SubmitOrder` (reduce-only when the grid is) and goes through
-//! the same guards and caps. A level is filled once, when the pipeline executes a non-zero notional,
-//! scaled or not; a scaled fill does not come back for the rest. A rejected fill leaves the level open,
-//! so a keeper may try again once the guard or cap allows it. From `expiry` on, no level fills.
+//! A fill is a `SubmitOrder` the strategies contract sends the vault (reduce-only when the grid is), so
+//! it goes through the same guards and caps as the manager's orders. A level is filled once, when the
+//! vault's pipeline executes a non-zero notional, scaled or not; a scaled fill does not come back for
+//! the rest. A rejected fill leaves the level open, so a keeper may try again once the guard or cap
+//! allows it. From `expiry` on, no level fills.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Uint128};
@@ -153,7 +154,7 @@ pub struct GridLevelResponse {
 /// Reply to `QueryMsg::Grid`, and one entry of `QueryMsg::Grids`.
 #[cw_serde]
 pub struct GridResponse {
-    /// The grid's id, unique in the vault.
+    /// The grid's id, unique in the strategies contract.
     pub grid_id: u64,
     /// Market id.
     pub market: String,
@@ -167,7 +168,7 @@ pub struct GridResponse {
     pub reduce_only: bool,
     /// Levels, ascending, with their fill state.
     pub levels: Vec<GridLevelResponse>,
-    /// Sum of the notional executed by this grid's fills, base units.
+    /// Sum of the notional the vault executed for this grid's fills, base units.
     pub executed: Uint128,
 }
 
