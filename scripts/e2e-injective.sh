@@ -46,7 +46,7 @@ LOG_PREFIX=e2e-injective
 source scripts/deploy-localnet.sh
 localnet_env
 GAS_LOG=$ROOT/e2e-injective-gas.tsv; : >"$GAS_LOG"
-mkdir -p "$ROOT/artifacts"; cp "$ART"/ballast_{oracle,vault_injective}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
+mkdir -p "$ROOT/artifacts"; cp "$ART"/ballast_{oracle,governor,vault_injective}.wasm "$ROOT/artifacts/"; ART=$ROOT/artifacts
 
 USDT=peggy0xdAC17F958D2ee523a2206206994597C13D831ec7   # as scripts/injective-genesis.py; 6 decimals
 QTY_TICK=0.0001                                        # both markets; their price tick is 0.01 of the quote
