@@ -83,7 +83,7 @@ pub fn step(step: &Step) -> Vec<Refusal> {
         Step::SetHedge { .. } => vec![],
         Step::ClearHedge(_) => vec![("strategies", "no_hedge")],
         // Accepting what was not offered to the other owner address.
-        Step::Role(RoleChange::AcceptOwnership) => vec![("vault", "unauthorized")],
+        Step::Role(RoleChange::AcceptOwnership) => vec![("governor", "unauthorized")],
         Step::Role(_) => vec![],
     }
 }
