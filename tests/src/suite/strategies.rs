@@ -64,6 +64,17 @@ impl Suite {
         self.govern(sender, msg)
     }
 
+    /// The governor's owner makes `manager` the vault's manager (`SetRoles`).
+    pub fn replace_manager(&mut self, manager: &Addr) -> StdResult<AppResponse> {
+        let msg = ballast_types::governor::ExecuteMsg::SetRoles {
+            manager: Some(manager.to_string()),
+            guardian: None,
+            fee_recipient: None,
+        };
+        let owner = self.owner.clone();
+        self.govern(&owner, msg)
+    }
+
     /// `SetHedged` of the first market on the vault from `sender` (a strategy's message).
     pub fn set_hedged(&mut self, sender: &Addr, hedged: bool) -> StdResult<AppResponse> {
         let msg = vault::ExecuteMsg::SetHedged {

@@ -124,8 +124,8 @@ fn a_removed_strategys_mark_is_taken_over_by_an_allow_listed_one() {
     suite.set_strategy(&owner, &strategies, false).unwrap();
     suite.set_strategy(&owner, &other, true).unwrap();
     suite.set_hedged(&other, true).unwrap();
-    // Allowed again, the first strategy does not hold the market: the second does.
-    suite.set_strategy(&owner, &strategies, true).unwrap();
+    // The second strategy holds the market now.
+    assert_err(suite.rebalance(), hedged());
     suite.set_hedged(&other, false).unwrap();
     assert_eq!(
         attr(&suite.rebalance().unwrap(), "action").as_deref(),
@@ -148,4 +148,53 @@ fn deleverage_cuts_a_hedged_position_over_its_caps() {
     assert_decision(&res, "accepted", "none");
     assert!(executed(&res) > 0);
     assert!(suite.query_position().unwrap().notional < before);
+}
+
+#[test]
+fn a_removed_strategy_still_clears_its_hedge() {
+    // Governance removes the strategies contract; the manager must still be able to end its hedge (and
+    // release the vault's mark), or the hedge, with its stale leg, trades again the moment the
+    // contract is allowed back.
+    let mut suite = SuiteBuilder::new().build();
+    let manager = suite.manager.clone();
+    suite.set_hedge(&manager, spot("10000"), "1").unwrap();
+    let (owner, strategies) = (suite.owner.clone(), suite.strategies.clone());
+    suite.set_strategy(&owner, &strategies, false).unwrap();
+    suite.clear_hedge(&manager).unwrap();
+    suite.set_strategy(&owner, &strategies, true).unwrap();
+    assert_err(
+        suite.hedge(),
+        ContractError::NoHedge {
+            market: MARKET.to_string(),
+        },
+    );
+    assert_eq!(
+        attr(&suite.rebalance().unwrap(), "action").as_deref(),
+        Some("rebalance")
+    );
+}
+
+#[test]
+fn a_replaced_manager_loses_its_grids_to_the_new_manager() {
+    // The grids an old manager registered outlive it (keepers still fill them): the new manager, and
+    // only it, cancels them.
+    let mut suite = SuiteBuilder::new().build();
+    let grid_id = crossed_long_grid(&mut suite);
+    let (old, new) = (suite.manager.clone(), suite.alice.clone());
+    suite.replace_manager(&new).unwrap();
+    let not_manager = ContractError::Unauthorized { role: "manager" };
+    assert_err(suite.cancel_grid(&old, grid_id), not_manager);
+    let expiry = suite.now() + DAY;
+    assert_err(
+        suite.register_grid_as(&old, grid_plan(Side::Long, &["1"], SIZE, expiry)),
+        ContractError::Unauthorized { role: "manager" },
+    );
+    suite.cancel_grid(&new, grid_id).unwrap();
+    assert_err(
+        suite.execute_grid_level(grid_id, 2),
+        ContractError::UnknownGrid {
+            market: MARKET.to_string(),
+            grid_id,
+        },
+    );
 }
