@@ -1,7 +1,7 @@
 //! The strategies contract in the [`Suite`]: grid plans (register, cancel, fill a level), the hedge
 //! (set, clear, trade), their queries, and the vault's allow-list of strategies.
 
-use cosmwasm_std::{Addr, Decimal, StdResult, Uint128};
+use cosmwasm_std::{Addr, CosmosMsg, Decimal, StdResult, Uint128, WasmMsg, coins, to_json_binary};
 use cw_multi_test::{AppResponse, Executor};
 
 use ballast_types::Side;
@@ -10,7 +10,7 @@ use ballast_types::strategies::{
 };
 use ballast_types::vault::{self, MarkResponse};
 
-use super::{MARKET, Suite};
+use super::{DENOM, MARKET, Suite};
 
 /// A plan for the first market: `levels` as decimal literals, `size` base units per level, expiring
 /// at `expiry` (block time).
@@ -62,6 +62,17 @@ impl Suite {
             allowed,
         };
         self.govern(sender, msg)
+    }
+
+    /// The governor's owner makes `manager` the vault's manager (`SetRoles`).
+    pub fn replace_manager(&mut self, manager: &Addr) -> StdResult<AppResponse> {
+        let msg = ballast_types::governor::ExecuteMsg::SetRoles {
+            manager: Some(manager.to_string()),
+            guardian: None,
+            fee_recipient: None,
+        };
+        let owner = self.owner.clone();
+        self.govern(&owner, msg)
     }
 
     /// `SetHedged` of the first market on the vault from `sender` (a strategy's message).
@@ -118,6 +129,47 @@ impl Suite {
         };
         let keeper = self.keeper.clone();
         self.strategies_exec(&keeper, msg)
+    }
+
+    /// `ExecuteGridLevel` of a first-market grid by the keeper with `amount` of the vault's denom
+    /// attached.
+    pub fn execute_grid_level_with_funds(
+        &mut self,
+        grid_id: u64,
+        level: u32,
+        amount: u128,
+    ) -> StdResult<AppResponse> {
+        let msg = strategies::ExecuteMsg::ExecuteGridLevel {
+            market: self.market.clone(),
+            grid_id,
+            level,
+        };
+        let (keeper, strategies) = (self.keeper.clone(), self.strategies.clone());
+        self.app
+            .execute_contract(keeper, strategies, &msg, &coins(amount, DENOM))
+    }
+
+    /// The keeper's one transaction of several `ExecuteGridLevel` of first-market grids, in order.
+    pub fn execute_grid_levels(&mut self, fills: &[(u64, u32)]) -> StdResult<AppResponse> {
+        let msgs = fills
+            .iter()
+            .map(|&(grid_id, level)| {
+                let msg = strategies::ExecuteMsg::ExecuteGridLevel {
+                    market: self.market.clone(),
+                    grid_id,
+                    level,
+                };
+                Ok(CosmosMsg::Wasm(WasmMsg::Execute {
+                    contract_addr: self.strategies.to_string(),
+                    msg: to_json_binary(&msg)?,
+                    funds: vec![],
+                }))
+            })
+            .collect::<StdResult<Vec<_>>>()?;
+        let keeper = self.keeper.clone();
+        self.app
+            .execute_multi(keeper, msgs)
+            .map(|mut responses| responses.pop().expect("one response per message"))
     }
 
     /// The `grid` query for a first-market grid.

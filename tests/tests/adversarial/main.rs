@@ -27,6 +27,7 @@ mod test_messages;
 mod test_oracle_attacks;
 mod test_review_round2;
 mod test_share_pricing;
+mod test_strategy_attacks;
 mod test_underwater;
 
 use ballast_tests::suite::attr;

@@ -41,6 +41,7 @@ impl ContractError {
             ContractError::UnknownReply { .. } => "unknown_reply",
             ContractError::NoHedge { .. } => "no_hedge",
             ContractError::HedgedMarket { .. } => "hedged_market",
+            ContractError::MarketHedgedByOther { .. } => "market_hedged_by_other",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
             ContractError::Grid(e) => e.id(),

@@ -225,6 +225,15 @@ pub enum ContractError {
         /// The market.
         market: String,
     },
+    /// `SetHedged` on a market another allow-listed strategy holds: taking its mark would let the
+    /// taker's release open the market to `Rebalance` while the holder still hedges it.
+    #[error("market {market} is held as a hedge by strategy {strategy}")]
+    MarketHedgedByOther {
+        /// The market.
+        market: String,
+        /// The allow-listed strategy holding it.
+        strategy: String,
+    },
     /// A reply the vault did not ask for.
     #[error("unknown reply id {id}")]
     UnknownReply {

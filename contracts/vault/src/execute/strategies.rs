@@ -28,28 +28,44 @@ pub fn set_strategy(
         .add_attribute("allowed", allowed.to_string()))
 }
 
-/// An allow-listed strategy marks a market hedged (the last to mark it holds it) or releases its own
-/// mark; releasing a market another strategy holds is refused, releasing an unmarked one is a no-op.
+/// An allow-listed strategy marks a market hedged or releases its own mark. One strategy holds a
+/// market at a time: marking a market another allow-listed strategy holds is refused (its release
+/// would open the market to `Rebalance` under the holder's live hedge), a removed strategy's mark is
+/// taken over. The holder releases its mark even once removed (so its manager can still end its
+/// hedge); releasing a market another strategy holds is refused, releasing an
+/// unmarked one is a no-op.
 pub fn set_hedged(
     deps: DepsMut,
     info: MessageInfo,
     market: String,
     hedged: bool,
 ) -> ContractResult<VaultResponse> {
-    assert_strategy(deps.storage, &info.sender)?;
     if !MARKETS.has(deps.storage, &market) {
         return Err(ContractError::UnknownMarket { market });
     }
     if hedged {
+        assert_strategy(deps.storage, &info.sender)?;
+        if let Some(holder) = HEDGED.may_load(deps.storage, &market)?
+            && holder != info.sender
+            && STRATEGIES.has(deps.storage, &holder)
+        {
+            return Err(ContractError::MarketHedgedByOther {
+                market,
+                strategy: holder.into_string(),
+            });
+        }
         HEDGED.save(deps.storage, &market, &info.sender)?;
     } else {
         match HEDGED.may_load(deps.storage, &market)? {
-            Some(holder) if holder != info.sender => {
-                return Err(ContractError::Unauthorized {
-                    role: "strategy that hedged the market",
-                });
+            Some(holder) if holder == info.sender => HEDGED.remove(deps.storage, &market),
+            holder => {
+                assert_strategy(deps.storage, &info.sender)?;
+                if holder.is_some() {
+                    return Err(ContractError::Unauthorized {
+                        role: "strategy that hedged the market",
+                    });
+                }
             }
-            _ => HEDGED.remove(deps.storage, &market),
         }
     }
     Ok(VaultResponse::new()
