@@ -77,6 +77,7 @@ impl ContractError {
             ContractError::VaultNotGoverned { .. } => "vault_not_governed",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
+            ContractError::Version(VersionError::TooOld { .. }) => "version_too_old",
         }
     }
 }

@@ -86,6 +86,7 @@ impl ContractError {
             ContractError::DuplicateFeed { .. } => "duplicate_feed",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
+            ContractError::Version(VersionError::TooOld { .. }) => "version_too_old",
         }
     }
 }

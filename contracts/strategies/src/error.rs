@@ -134,6 +134,7 @@ impl ContractError {
             ContractError::Param(_) => "param",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
+            ContractError::Version(VersionError::TooOld { .. }) => "version_too_old",
             ContractError::Unauthorized { .. } => "unauthorized",
             ContractError::FundsNotAccepted { .. } => "funds_not_accepted",
             ContractError::UnknownMarket { .. } => "unknown_market",

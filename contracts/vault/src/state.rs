@@ -1,11 +1,10 @@
 //! Storage of the vault. Keys are short and listed together; a retired key is never reused.
 //!
-//! The records an order reads or writes are binary (`codec`, upper-case keys); version 0.1.0 kept them
-//! as JSON under the lower-case keys that `migrations::v0_2` moves.
+//! The records an order reads or writes are binary (`codec`, upper-case keys); the cold ones are JSON.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
 use cw_storage_plus::{Item, Map};
+use serde::Serialize;
 
 use crate::codec::{Compact, CompactItem, CompactMap, Reader, compact, read_json, write_json};
 
@@ -19,7 +18,7 @@ use ballast_types::vault::{
 use ballast_types::venue::Venue;
 
 /// Roles and the contracts the vault talks to, all checked.
-#[cw_serde]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// The governor contract, the only sender of `GovernMsg`.
     pub governor: Addr,
@@ -36,7 +35,7 @@ pub struct Config {
 }
 
 /// The volatility estimator's state in storage form.
-#[cw_serde]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredVol {
     /// Unix seconds of the last price folded in.
     pub last_time: u64,
@@ -74,8 +73,7 @@ impl StoredVol {
 }
 
 /// What the vault last read of its position in one market.
-#[cw_serde]
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Mark {
     /// Long, short, or None when flat.
     pub side: Option<Side>,
@@ -90,8 +88,7 @@ pub struct Mark {
 }
 
 /// Sums over every market's mark, moved by differences so no order iterates markets.
-#[cw_serde]
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Totals {
     /// Sum of |notional|.
     pub gross_notional: Uint128,
@@ -100,7 +97,7 @@ pub struct Totals {
 }
 
 /// The share price's peak for the drawdown brake, as of its last update.
-#[cw_serde]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Peak {
     /// Nav per 10^d shares (the share price scaled to about one, see `brake::unit_price`).
     pub per_unit: Decimal,
@@ -109,7 +106,7 @@ pub struct Peak {
 }
 
 /// When fees were last accrued and the high-water mark of the share price.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct FeeState {
     /// Block time of the last accrual.
     pub last_accrual: u64,
@@ -118,7 +115,7 @@ pub struct FeeState {
 }
 
 /// The price the jump breaker measures a newer price's move from (see `pipeline::observe`).
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Anchor {
     /// Its publish time, unix seconds.
     pub time: u64,
@@ -315,3 +312,14 @@ impl Compact for Venue {
         }
     }
 }
+
+// Cold records, kept as JSON.
+ballast_types::json_struct!(FeeState {
+    last_accrual,
+    high_water_mark
+});
+ballast_types::json_struct!(Anchor {
+    time,
+    mantissa,
+    expo
+});

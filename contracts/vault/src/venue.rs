@@ -62,7 +62,10 @@ pub fn validate(api: &dyn Api, vault: &Addr, market: &MarketConfig) -> ContractR
                     .to_hex(),
                 "00".repeat(12)
             );
-            if injective.subaccount_id.to_lowercase() == default_subaccount {
+            if injective
+                .subaccount_id
+                .eq_ignore_ascii_case(&default_subaccount)
+            {
                 Ok(())
             } else {
                 Err(ContractError::ForeignSubaccount {

@@ -11,6 +11,7 @@
 pub mod attributes;
 pub mod convert;
 pub mod governor;
+pub mod json;
 pub mod oracle;
 pub mod perp;
 pub mod pyth;
@@ -19,10 +20,13 @@ pub mod vault;
 pub mod venue;
 pub mod version;
 
-use cosmwasm_schema::cw_serde;
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 /// Direction of an order or a position.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[derive(Copy, Eq, Hash)]
 pub enum Side {
     /// Gains when the price rises.
@@ -94,3 +98,8 @@ mod tests {
         );
     }
 }
+
+crate::json_enum!(Side {
+    "long" => Long unit,
+    "short" => Short unit,
+});

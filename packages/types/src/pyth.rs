@@ -6,6 +6,9 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Int64, Uint64};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 /// A feed id: 32 bytes as 64 lowercase or uppercase hex characters, without `0x`.
 #[cw_serde]
@@ -25,8 +28,7 @@ impl PriceIdentifier {
 }
 
 /// A price as Pyth publishes it: `price * 10^expo`, with a confidence interval `conf * 10^expo`.
-#[cw_serde]
-#[derive(Copy, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier, Copy, Eq)]
 pub struct PythPrice {
     /// Price mantissa (i64 as a JSON string).
     pub price: Int64,
@@ -39,7 +41,7 @@ pub struct PythPrice {
 }
 
 /// A feed's current price and its exponential moving average.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct PriceFeed {
     /// The feed id.
     pub id: PriceIdentifier,
@@ -50,7 +52,7 @@ pub struct PriceFeed {
 }
 
 /// Reply to `{"price_feed":{"id":..}}`.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct PriceFeedResponse {
     /// The feed.
     pub price_feed: PriceFeed,
@@ -93,3 +95,18 @@ mod tests {
         assert!(!PriceIdentifier("zz".repeat(32)).is_valid());
     }
 }
+
+crate::json_struct!(PythPrice {
+    price,
+    conf,
+    expo,
+    publish_time,
+    ..
+});
+crate::json_struct!(PriceFeed {
+    id,
+    price,
+    ema_price,
+    ..
+});
+crate::json_struct!(PriceFeedResponse { price_feed, .. });

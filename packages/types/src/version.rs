@@ -21,6 +21,14 @@ pub enum VersionError {
         /// This code's version.
         to: String,
     },
+    /// The stored version is older than the oldest this code migrates from.
+    #[error("cannot migrate from version {from}: this code migrates from {oldest} on")]
+    TooOld {
+        /// Stored version.
+        from: String,
+        /// The oldest version this code migrates from.
+        oldest: &'static str,
+    },
 }
 
 /// Accepts a migration from (`stored_name`, `stored_version`) to (`name`, `version`) when the names

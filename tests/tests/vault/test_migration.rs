@@ -1,18 +1,14 @@
 //! migrate: a newer build of the same contract only; from 0.2.x, handing governance to a governor.
 
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, governor_code, order};
-use ballast_types::Side;
+use ballast_tests::suite::{MARKET, Suite, SuiteBuilder, governor_code};
 use ballast_types::governor;
-use ballast_types::vault::DrawdownBrake;
 use ballast_types::version::VersionError;
 use ballast_vault::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use ballast_vault::error::ContractError;
 use ballast_vault::migrations::strategies::retired;
-use ballast_vault::migrations::v0_2::legacy;
 use ballast_vault::migrations::v0_3;
-use ballast_vault::state;
-use cosmwasm_std::{Addr, Decimal, Empty, StdResult};
+use cosmwasm_std::{Addr, Empty, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 fn stamp(suite: &mut Suite, name: &str, version: &str) {
@@ -155,86 +151,23 @@ fn migrate_refuses_a_foreign_contract() {
     );
 }
 
-/// Rewrites the vault's store as version 0.1.0 kept it: the binary records as JSON under their old keys.
-fn downgrade_store_to_0_1(suite: &mut Suite) {
-    let roles = suite.roles_0_2();
-    let vault = suite.vault.clone();
-    let mut storage = suite.app.contract_storage_mut(&vault);
-    let s = storage.as_mut();
-    legacy::CONFIG.save(s, &roles).unwrap();
-    let v = state::PARAMS.load(s).unwrap();
-    legacy::PARAMS.save(s, &v).unwrap();
-    let v = state::PAUSED.load(s).unwrap();
-    legacy::PAUSED.save(s, &v).unwrap();
-    let v = state::TOTALS.load(s).unwrap();
-    legacy::TOTALS.save(s, &v).unwrap();
-    let v = state::TOTAL_SHARES.load(s).unwrap();
-    legacy::TOTAL_SHARES.save(s, &v).unwrap();
-    let v = state::MARKETS.load(s, MARKET).unwrap();
-    legacy::MARKETS.save(s, MARKET, &v).unwrap();
-    let v = state::VOLS.load(s, MARKET).unwrap();
-    legacy::VOLS.save(s, MARKET, &v).unwrap();
-    let v = state::MARKS.load(s, MARKET).unwrap();
-    legacy::MARKS.save(s, MARKET, &v).unwrap();
-    let v = state::PEAK.load(s).unwrap();
-    legacy::PEAK.save(s, &v).unwrap();
-    legacy::PENDING_MARK.save(s, &MARKET.to_string()).unwrap();
-    legacy::HALTED_UNTIL.save(s, MARKET, &7).unwrap();
-    for key in ["C", "P", "Z", "S", "U", "W"] {
-        s.remove(key.as_bytes());
-    }
-    state::MARKETS.remove(s, MARKET);
-    state::VOLS.remove(s, MARKET);
-    state::MARKS.remove(s, MARKET);
-    cw2::set_contract_version(s, CONTRACT_NAME, "0.1.0").unwrap();
-}
-
 #[test]
-fn migrate_from_0_1_moves_json_records_to_binary() {
-    // With a drawdown brake, so that the peak record exists too.
-    let mut suite = SuiteBuilder::new()
-        .params(|p| {
-            p.drawdown_brake = Some(DrawdownBrake {
-                start: Decimal::percent(25),
-                max_drawdown: Decimal::percent(50),
-                peak_half_life: 63_072_000,
-            })
-        })
-        .build();
-    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+fn migrate_refuses_0_1_and_leaves_the_store() {
+    // 0.1.0 kept JSON records that 0.2.x moved; this build reads only the binary ones.
+    let mut suite = SuiteBuilder::new().build();
     let state = suite.query_state().unwrap();
-    let config = suite.query_config().unwrap();
-    let market = suite.query_market().unwrap();
-    downgrade_store_to_0_1(&mut suite);
-    // The 0.1.0 store is unreadable by this build until migrated: the test really starts from it.
-    assert!(suite.query_state().is_err());
-
-    migrate(&mut suite).unwrap();
+    stamp(&mut suite, CONTRACT_NAME, "0.1.0");
+    assert_err(
+        migrate(&mut suite),
+        ContractError::Version(VersionError::TooOld {
+            from: "0.1.0".to_string(),
+            oldest: "0.2.0",
+        }),
+    );
+    let vault = suite.vault.clone();
+    let version = cw2::get_contract_version(suite.app.contract_storage(&vault).as_ref()).unwrap();
+    assert_eq!(version.version, "0.1.0");
     assert_eq!(suite.query_state().unwrap(), state);
-    assert_eq!(suite.query_config().unwrap(), config);
-    let migrated = suite.query_market().unwrap();
-    assert_eq!(migrated.mark, market.mark);
-    assert_eq!(migrated.config, market.config);
-    {
-        let vault = suite.vault.clone();
-        let storage = suite.app.contract_storage_mut(&vault);
-        assert_eq!(
-            state::HALTED_UNTIL.load(storage.as_ref(), MARKET).unwrap(),
-            7
-        );
-        assert_eq!(state::PENDING_MARK.load(storage.as_ref()).unwrap(), MARKET);
-        assert!(legacy::PEAK.may_load(storage.as_ref()).unwrap().is_none());
-        assert!(legacy::PARAMS.may_load(storage.as_ref()).unwrap().is_none());
-        assert!(
-            legacy::MARKS
-                .may_load(storage.as_ref(), MARKET)
-                .unwrap()
-                .is_none()
-        );
-    }
-    // Orders run on the moved records.
-    suite.submit(order(Side::Long, 100_000_000_000)).unwrap();
-    assert!(suite.query_state().unwrap().gross_notional > state.gross_notional);
 }
 
 /// Rewrites the store as 0.2.1 kept it, with grid and hedge records (keys only matter) under their

@@ -44,6 +44,7 @@ impl ContractError {
             ContractError::MarketHedgedByOther { .. } => "market_hedged_by_other",
             ContractError::Version(VersionError::ForeignContract { .. }) => "foreign_contract",
             ContractError::Version(VersionError::Downgrade { .. }) => "downgrade",
+            ContractError::Version(VersionError::TooOld { .. }) => "version_too_old",
             ContractError::Grid(e) => e.id(),
             ContractError::UnknownGrid { .. } => "unknown_grid",
             ContractError::GridLevelOutOfRange { .. } => "grid_level_out_of_range",

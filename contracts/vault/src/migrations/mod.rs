@@ -1,5 +1,5 @@
-//! Migrations per version. `migrate` refuses a foreign contract and a downgrade, runs every version's
-//! step the stored version has not had yet, and stamps this build's version.
+//! Migrations per version. `migrate` refuses a foreign contract, a downgrade and a version older than
+//! 0.2.0, runs every version's step the stored version has not had yet, and stamps this build's version.
 
 pub mod strategies;
 pub mod v0_2;
@@ -10,7 +10,7 @@ use cosmwasm_std::{DepsMut, Env};
 use ballast_types::vault::MigrateMsg;
 
 use ballast_types::attributes::ACTION;
-use ballast_types::version::{check_upgrade, is_newer};
+use ballast_types::version::{VersionError, check_upgrade, is_newer};
 
 use crate::VaultResponse;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
@@ -24,10 +24,15 @@ pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<V
         CONTRACT_NAME,
         CONTRACT_VERSION,
     )?;
-    strategies::refuse_stored(deps.storage)?;
+    // 0.1.0's JSON records are no longer read: 0.2.x moved them (its `migrations::v0_2`).
     if is_newer(v0_2::VERSION, &stored.version) {
-        v0_2::migrate(deps.storage)?;
+        return Err(VersionError::TooOld {
+            from: stored.version,
+            oldest: v0_2::VERSION,
+        }
+        .into());
     }
+    strategies::refuse_stored(deps.storage)?;
     if is_newer(v0_3::VERSION, &stored.version) {
         v0_3::migrate(deps.branch(), &env, msg.governor)?;
     }

@@ -2,6 +2,9 @@
 
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::Addr;
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::vault::{MarketConfig, VaultParams};
 
@@ -26,7 +29,7 @@ pub enum QueryMsg {
 }
 
 /// Reply to [`QueryMsg::Config`].
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct GovernorConfigResponse {
     /// Owner.
     pub owner: Addr,
@@ -55,3 +58,11 @@ pub struct PendingMarketResponse {
     /// Block time from which anyone may apply it.
     pub eta: u64,
 }
+
+crate::json_struct!(GovernorConfigResponse {
+    owner,
+    guardian,
+    vault,
+    pending_owner,
+    ..
+});

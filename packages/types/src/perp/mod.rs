@@ -7,6 +7,9 @@
 
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Decimal256, Int128, SignedDecimal256, Uint128};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::Side;
 use crate::pyth::PriceIdentifier;
@@ -259,7 +262,7 @@ pub struct MigrateMsg {}
 
 /// The part of [`PositionResponse`] a client that only needs the position's size and collateral
 /// reads (the vault): the other fields are ignored, so less JSON is parsed.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct PositionSummary {
     /// Long or short; None when flat.
     pub side: Option<Side>,
@@ -282,7 +285,7 @@ pub struct MarketSummary {
 }
 
 /// Reply to [`QueryMsg::PositionTerms`].
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct PositionTermsResponse {
     /// The position marked now; None when the market cannot mark it (`unmarked` says why).
     pub position: Option<PositionSummary>,
@@ -300,8 +303,7 @@ pub struct PositionTermsResponse {
 /// Notional recently traded in each direction of a market, decayed to the current block time
 /// (linearly to zero over 300 s after the direction's last trade, rounded up). A trade of `s` in a
 /// direction with recent flow `r` costs `C(r + s) - C(r)`, `C(x) = x * (x / depth)^impact_exponent`.
-#[cw_serde]
-#[derive(Default, Copy)]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier, Default, Copy)]
 pub struct RecentFlow {
     /// Buying: long trades, whether they open or reduce, base units.
     pub long: Uint128,
@@ -320,7 +322,7 @@ impl RecentFlow {
 }
 
 /// The part of [`MarketParams`] that prices and margins a trade.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 pub struct TradingTerms {
     /// Notional at which price impact reaches 100%.
     pub depth: Uint128,
@@ -380,3 +382,21 @@ mod tests {
         assert_eq!(flow.of(Side::Short), Uint128::new(3));
     }
 }
+
+crate::json_struct!(PositionSummary {
+    side,
+    notional,
+    margin,
+    unrealized_pnl,
+    ..
+});
+crate::json_struct!(PositionTermsResponse { position, unmarked, terms, recent_flow = default, .. });
+crate::json_struct!(RecentFlow { long, short, .. });
+crate::json_struct!(TradingTerms {
+    depth,
+    impact_exponent,
+    taker_fee,
+    initial_margin,
+    maintenance_margin,
+    ..
+});

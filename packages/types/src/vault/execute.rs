@@ -1,13 +1,15 @@
 //! Instantiate, execute and migrate messages of the vault.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{SignedDecimal, Uint128};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use super::{MarketConfig, VaultParams};
 use crate::Side;
 
 /// Instantiates the vault.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct InstantiateMsg {
@@ -30,7 +32,7 @@ pub struct InstantiateMsg {
 }
 
 /// An order request, as the manager or a strategy sends it and as `PreviewOrder` takes it.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct OrderRequest {
@@ -49,7 +51,8 @@ pub struct OrderRequest {
 /// Actions of the vault.
 // A message is parsed once per call and matched at once: the size of its largest variant costs nothing.
 #[allow(clippy::large_enum_variant)]
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub enum ExecuteMsg {
@@ -103,7 +106,8 @@ pub enum ExecuteMsg {
 }
 
 /// What only the governor may change. Each is checked here against the hard bounds, whoever decided it.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub enum GovernMsg {
@@ -157,7 +161,7 @@ pub enum GovernMsg {
 }
 
 /// Migrates the vault to this version.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct MigrateMsg {
@@ -166,3 +170,44 @@ pub struct MigrateMsg {
     #[serde(default)]
     pub governor: Option<String>,
 }
+
+crate::json_struct!(InstantiateMsg {
+    governor,
+    manager,
+    denom,
+    oracle,
+    perp_market,
+    fee_recipient,
+    params,
+    markets
+});
+crate::json_struct!(OrderRequest {
+    market,
+    side,
+    size,
+    reduce_only,
+    signal
+});
+crate::json_enum!(ExecuteMsg {
+    "deposit" => Deposit {  },
+    "redeem" => Redeem { shares },
+    "submit_order" => SubmitOrder (_),
+    "rebalance" => Rebalance { market },
+    "deleverage" => Deleverage { market },
+    "mark" => Mark { market },
+    "govern" => Govern (_),
+    "accrue_fees" => AccrueFees {  },
+    "set_signal" => SetSignal { market, signal },
+    "set_hedged" => SetHedged { market, hedged },
+});
+crate::json_enum!(GovernMsg {
+    "set_params" => SetParams { params },
+    "tighten_params" => TightenParams { params },
+    "set_market" => SetMarket { config },
+    "tighten_market" => TightenMarket { config },
+    "set_paused" => SetPaused { paused },
+    "set_roles" => SetRoles { manager, fee_recipient },
+    "set_signal_source" => SetSignalSource { address, allowed },
+    "set_strategy" => SetStrategy { address, allowed },
+});
+crate::json_struct!(MigrateMsg { governor = default });

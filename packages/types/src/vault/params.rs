@@ -1,13 +1,15 @@
 //! The vault's risk parameters and market configuration.
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Uint128};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use crate::pyth::PriceIdentifier;
 use crate::venue::Venue;
 
 /// Risk parameters that apply to every market.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct VaultParams {
@@ -58,7 +60,7 @@ pub struct VaultParams {
 
 /// The drawdown brake: the volatility target is scaled by `(max_drawdown - drawdown) / (max_drawdown -
 /// start)`, clamped to [0, 1], where drawdown is the fall of the share price from its peak.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct DrawdownBrake {
@@ -72,7 +74,7 @@ pub struct DrawdownBrake {
 }
 
 /// Oracle guards: how fresh and how tight a price must be, and the jump circuit breaker.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct OracleGuards {
@@ -96,7 +98,7 @@ pub struct OracleGuards {
 }
 
 /// The EWMA volatility estimator of every market.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct Estimator {
@@ -109,7 +111,7 @@ pub struct Estimator {
 }
 
 /// One market the vault may trade.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct MarketConfig {
@@ -131,7 +133,7 @@ pub struct MarketConfig {
 }
 
 /// GARCH(1,1): `h' = omega + alpha * r^2 + beta * h` per `estimator.vol_step`, annualised like the EWMA.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct GarchModel {
@@ -443,3 +445,27 @@ impl GarchModel {
         Ok(())
     }
 }
+
+crate::json_struct!(VaultParams { target_vol, max_leverage, max_concentration, kelly_fraction, max_edge, var_confidence, var_budget, var_horizon, max_slippage, liq_sigmas, liq_horizon, min_order, guards, estimator, deleverage_tolerance, rebalance_threshold, share_offset_decimals, management_fee, performance_fee, timelock, drawdown_brake = default });
+crate::json_struct!(DrawdownBrake {
+    start,
+    max_drawdown,
+    peak_half_life
+});
+crate::json_struct!(OracleGuards {
+    max_age,
+    reduce_max_age,
+    max_future_skew,
+    max_confidence,
+    breaker_sigmas,
+    breaker_max_move,
+    breaker_cooldown,
+    max_mark_age
+});
+crate::json_struct!(Estimator {
+    lambda,
+    vol_step,
+    min_observations
+});
+crate::json_struct!(MarketConfig { market, feed_id, weight, max_notional, venue = default, garch = default });
+crate::json_struct!(GarchModel { omega, alpha, beta });

@@ -2,12 +2,16 @@
 
 use cosmwasm_schema::{QueryResponses, cw_serde};
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use super::{MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
 /// Queries of the vault.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 #[derive(QueryResponses)]
@@ -236,3 +240,15 @@ pub struct OrderPreview {
     /// Every cap's limit (empty when a guard refused before the caps).
     pub caps: Vec<CapLimit>,
 }
+
+crate::json_enum!(QueryMsg {
+    "config" => Config {  },
+    "state" => State {  },
+    "market" => Market { market },
+    "preview_order" => PreviewOrder (_),
+    "holder" => Holder { address },
+    "preview_deposit" => PreviewDeposit { assets },
+    "preview_redeem" => PreviewRedeem { shares },
+    "position" => Position { market },
+    "strategy" => Strategy { address },
+});

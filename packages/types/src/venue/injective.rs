@@ -269,53 +269,49 @@ impl InjectiveQueryWrapper {
 }
 
 /// Answer to [`InjectiveQuery::DerivativeMarket`]; none when the exchange has no such market.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct DerivativeMarketResponse {
     /// The market (its other fields are not read).
-    #[serde(default)]
     pub market: Option<FullDerivativeMarket>,
 }
 
 /// The part of the exchange's full derivative market the vault reads.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct FullDerivativeMarket {
     /// Chain units: quote base units per unit of quantity.
     pub mark_price: Decimal256,
 }
 
 /// Answer to [`InjectiveQuery::SubaccountPositionInMarket`]; none when flat.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct PositionResponse {
     /// The position.
-    #[serde(default)]
     pub state: Option<Position>,
 }
 
 /// The part of a position on the exchange the vault reads (its entry price and funding entry are
 /// left out), chain units.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct Position {
     /// Long; the exchange leaves the field out when false.
-    #[serde(rename = "isLong", default)]
+    #[serde(rename = "isLong")]
     pub is_long: bool,
     /// Quantity in the market's units.
     pub quantity: Decimal256,
     /// Quote base units.
-    #[serde(default)]
     pub margin: Decimal256,
 }
 
 /// Answer to [`InjectiveQuery::SubaccountEffectivePositionInMarket`]; none when flat.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct EffectivePositionResponse {
     /// The position.
-    #[serde(default)]
     pub state: Option<EffectivePosition>,
 }
 
 /// The part of an effective position the vault reads (side, quantity and entry price are the
 /// position's), chain units.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct EffectivePosition {
     /// Margin + PnL at the mark price + unrealised funding, quote base units; negative when under
     /// water beyond the margin. A decimal string, read by [`summary`] (`SignedDecimal256` would add
@@ -362,4 +358,27 @@ pub fn summary(
         margin,
         unrealized_pnl,
     })
+}
+
+// The exchange's replies carry more than the vault reads: other fields are ignored (`..`). Absent
+// options are none and an absent `isLong` or margin is false or zero, as the exchange leaves them out.
+crate::json_struct!(DerivativeMarketResponse { market = default, .. });
+crate::json_struct!(FullDerivativeMarket { mark_price, .. });
+crate::json_struct!(PositionResponse { state = default, .. });
+crate::json_struct!(EffectivePositionResponse { state = default, .. });
+crate::json_struct!(EffectivePosition {
+    effective_margin,
+    ..
+});
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::json::read_struct(d, "Position", None, |fields| {
+            Ok(Position {
+                is_long: fields.take_or_default("isLong")?,
+                quantity: fields.take("quantity")?,
+                margin: fields.take_or_default("margin")?,
+            })
+        })
+    }
 }

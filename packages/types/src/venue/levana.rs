@@ -14,12 +14,16 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Uint64, Uint128, WasmMsg, to_json_binary};
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 
 use super::{LevanaVenue, VenueAccount, VenueError, VenueMsg, VenueOrder, funds};
 use crate::Side;
 
 /// Direction of a Levana position in terms of the base asset.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[derive(Copy, Eq)]
 pub enum DirectionToBase {
     /// Long versus base.
@@ -208,3 +212,8 @@ pub fn levana_add_collateral(
     };
     call(v, &msg, funds(amount, denom))
 }
+
+crate::json_enum!(DirectionToBase {
+    "long" => Long unit,
+    "short" => Short unit,
+});

@@ -17,7 +17,6 @@
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Decimal, Int128, SignedDecimal, Uint64, Uint128};
-use serde::Deserialize;
 
 use super::VenueError;
 use super::levana::DirectionToBase;
@@ -69,7 +68,7 @@ pub struct PriceForQuery {
 }
 
 /// Answer to `Positions`: the parts the vault reads.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaPositions {
     /// Open positions.
     pub positions: Vec<LevanaPosition>,
@@ -80,7 +79,7 @@ pub struct LevanaPositions {
 }
 
 /// One open position, as `PositionQueryResponse`. Amounts are decimal tokens of the collateral.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaPosition {
     /// Position id.
     pub id: Uint64,
@@ -97,7 +96,7 @@ pub struct LevanaPosition {
 }
 
 /// A closed (or closing) position, as `ClosedPosition`: the parts the vault reads.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaClosedPosition {
     /// Position id.
     pub id: Uint64,
@@ -106,7 +105,7 @@ pub struct LevanaClosedPosition {
 }
 
 /// Answer to `ListDeferredExecs`.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaDeferredExecs {
     /// Newest first.
     pub items: Vec<LevanaDeferredExec>,
@@ -115,7 +114,7 @@ pub struct LevanaDeferredExecs {
 }
 
 /// One deferred execution, as `DeferredExecWithStatus`: the parts the vault reads.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaDeferredExec {
     /// Its id.
     pub id: Uint64,
@@ -126,15 +125,13 @@ pub struct LevanaDeferredExec {
 }
 
 /// `DeferredExecStatus`.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum LevanaDeferredStatus {
     /// Waiting for the crank.
     Pending,
     /// Applied.
     Success {
         /// What it opened or changed.
-        #[serde(default)]
         target: LevanaCompleteTarget,
     },
     /// Not applied (the collateral attached went back).
@@ -143,43 +140,35 @@ pub enum LevanaDeferredStatus {
 
 /// `DeferredExecCompleteTarget`, an externally tagged enum: read as the position, if it is one (a
 /// limit order leaves it empty).
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LevanaCompleteTarget {
     /// `Position`: its id.
-    #[serde(default)]
     pub position: Option<Uint64>,
 }
 
 /// `DeferredExecItem`, an externally tagged enum (one key, the variant): read as the five variants
 /// the vault sends; any other variant leaves all five empty. (A struct rather than an enum with an
 /// untagged catch-all: it parses without buffering, and costs far less wasm.)
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LevanaDeferredItem {
     /// `OpenPosition`, with the collateral attached.
-    #[serde(default)]
     pub open_position: Option<LevanaItemFields>,
     /// `UpdatePositionAddCollateralImpactLeverage`, with the collateral attached.
-    #[serde(default)]
     pub update_position_add_collateral_impact_leverage: Option<LevanaItemFields>,
     /// `UpdatePositionAddCollateralImpactSize`, with the collateral attached.
-    #[serde(default)]
     pub update_position_add_collateral_impact_size: Option<LevanaItemFields>,
     /// `UpdatePositionRemoveCollateralImpactSize`.
-    #[serde(default)]
     pub update_position_remove_collateral_impact_size: Option<LevanaItemFields>,
     /// `ClosePosition`.
-    #[serde(default)]
     pub close_position: Option<LevanaItemFields>,
 }
 
 /// The parts of an item the vault reads (its other fields are not read).
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LevanaItemFields {
     /// The position it changes; none for an open.
-    #[serde(default)]
     pub id: Option<Uint64>,
     /// Collateral attached (taken out, for a removal), decimal tokens; none for a close.
-    #[serde(default)]
     pub amount: Option<Decimal>,
 }
 
@@ -274,3 +263,51 @@ impl LevanaPosition {
         })
     }
 }
+
+// Levana's replies carry more than the vault reads: other fields are ignored (`..`).
+crate::json_struct!(LevanaPositions {
+    positions,
+    pending_close,
+    closed,
+    ..
+});
+crate::json_struct!(LevanaPosition {
+    id,
+    direction_to_base,
+    deposit_collateral,
+    active_collateral,
+    pnl_collateral,
+    notional_size_in_collateral,
+    ..
+});
+crate::json_struct!(LevanaClosedPosition {
+    id,
+    active_collateral,
+    ..
+});
+crate::json_struct!(LevanaDeferredExecs {
+    items,
+    next_start_after,
+    ..
+});
+crate::json_struct!(LevanaDeferredExec {
+    id,
+    status,
+    item,
+    ..
+});
+crate::json_enum!(LevanaDeferredStatus {
+    "pending" => Pending unit,
+    "success" => Success { target = default, .. },
+    "failure" => Failure { .. },
+});
+crate::json_struct!(LevanaCompleteTarget { position, .. });
+crate::json_struct!(LevanaDeferredItem {
+    open_position,
+    update_position_add_collateral_impact_leverage,
+    update_position_add_collateral_impact_size,
+    update_position_remove_collateral_impact_size,
+    close_position,
+    ..
+});
+crate::json_struct!(LevanaItemFields { id, amount, .. });

@@ -31,12 +31,14 @@ pub use levana::{
     levana_add_collateral, levana_close, levana_increase, levana_open, levana_reduce,
 };
 
-use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     CheckedFromRatioError, ConversionOverflowError, CosmosMsg, Decimal, Decimal256,
     DecimalRangeExceeded, DivideByZeroError, OverflowError, RoundUpOverflowError, StdError,
     Uint128, WasmMsg, coins, to_json_binary,
 };
+use cw_schema::Schemaifier;
+use schemars::JsonSchema;
+use serde::Serialize;
 use thiserror::Error;
 
 use crate::Side;
@@ -46,7 +48,8 @@ use crate::vault::{ParamError, check};
 use injective::InjectiveMsgWrapper;
 
 /// Where a market's orders go.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[derive(Default)]
 pub enum Venue {
     /// The vault's `ballast-perp` market (the default).
@@ -59,7 +62,7 @@ pub enum Venue {
 }
 
 /// A Levana perps market, collateral-is-quote with the vault's denom as collateral.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct LevanaVenue {
@@ -78,7 +81,7 @@ pub struct LevanaVenue {
 }
 
 /// A derivative market of Injective's exchange module whose quote denom is the vault's denom.
-#[cw_serde]
+#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub struct InjectiveVenue {
@@ -381,3 +384,26 @@ pub(crate) fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
         coins(amount.u128(), denom)
     }
 }
+
+crate::json_enum!(Venue {
+    "ballast" => Ballast unit,
+    "levana" => Levana (_),
+    "injective" => Injective (_),
+});
+crate::json_struct!(LevanaVenue {
+    market_contract,
+    take_profit,
+    slippage_tolerance,
+    collateral_decimals,
+    terms
+});
+crate::json_struct!(InjectiveVenue {
+    market_id,
+    subaccount_id,
+    fee_recipient,
+    max_slippage,
+    quote_decimals,
+    price_tick,
+    quantity_tick,
+    terms
+});
