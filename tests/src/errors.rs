@@ -152,15 +152,6 @@ pub mod vault {
         )
     }
 
-    pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<VaultResponse> {
-        noted(
-            "vault",
-            Entry::Reply,
-            ContractError::id,
-            contract::reply(deps, env, msg),
-        )
-    }
-
     pub fn migrate(deps: DepsMut, env: Env, msg: MigrateMsg) -> Result<VaultResponse> {
         noted(
             "vault",

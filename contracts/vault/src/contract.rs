@@ -2,13 +2,13 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, to_json_binary};
+use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, to_json_binary};
 
 use ballast_types::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
-use crate::execute::{self, order::TRADE_REPLY};
+use crate::execute;
 use crate::{migrations, query};
 
 /// Name stored with cw2.
@@ -52,14 +52,9 @@ pub fn execute(
         ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
         ExecuteMsg::SetSignal { market, signal } => execute::set_signal(deps, info, market, signal),
         ExecuteMsg::SetHedged { market, hedged } => execute::set_hedged(deps, info, market, hedged),
-    }
-}
-
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> ContractResult<VaultResponse> {
-    match msg.id {
-        TRADE_REPLY => execute::remark_after_trade(deps, env, msg.result),
-        id => Err(ContractError::UnknownReply { id }),
+        ExecuteMsg::RemarkAfterTrade { market } => {
+            execute::remark_after_trade(deps, env, info, market)
+        }
     }
 }
 

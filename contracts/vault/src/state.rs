@@ -173,8 +173,8 @@ pub const FEES: Item<FeeState> = Item::new("f");
 pub const SIGNALS: Map<&str, SignedDecimal> = Map::new("g");
 /// Addresses allowed to set signals.
 pub const SIGNAL_SOURCES: Map<&Addr, ()> = Map::new("y");
-/// The market whose trade is in flight, re-marked when the perp market replies.
-pub const PENDING_MARK: CompactItem<String> = CompactItem::new("R");
+// Retired in 0.3.0 (the re-mark after a trade is a message to the vault itself): "R" (the market
+// whose trade was in flight).
 /// The drawdown brake's peak (set once a brake is configured).
 pub const PEAK: CompactItem<Peak> = CompactItem::new("W");
 // Retired (grid plans moved to `ballast-strategies` at 0.3.0; `migrations::strategies` refuses a

@@ -17,20 +17,21 @@
 pub mod injective;
 pub mod levana;
 
-use cosmwasm_std::{Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, SubMsg, Uint128};
+use cosmwasm_std::{
+    Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, Uint128, WasmMsg, to_json_binary,
+};
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
-use ballast_types::vault::MarketConfig;
+use ballast_types::vault::{ExecuteMsg, MarketConfig};
 #[cfg(any(not(feature = "injective"), not(feature = "levana")))]
 use ballast_types::venue::VenueError;
 use ballast_types::venue::{Venue, VenueAccount, VenueMsg, VenueOrder};
 
 use crate::error::{ContractError, ContractResult};
-use crate::execute::order::TRADE_REPLY;
 use crate::inputs;
 use crate::pipeline::{Evaluation, MarketInputs};
-use crate::state::{Config, MARKS, PENDING_MARK};
+use crate::state::{Config, MARKS};
 use crate::{VaultResponse, VenueCustom};
 use levana::LevanaBook;
 
@@ -289,7 +290,7 @@ pub fn forward_trade(
     if market.venue != Venue::Ballast {
         response = response.add_attribute("venue", market.venue.name());
     }
-    remark_after(deps, &market.venue, &market.market, msgs, response)
+    remark_after(deps.api, env, &market.venue, &market.market, msgs, response)
 }
 
 /// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked when
@@ -321,7 +322,14 @@ pub fn forward_margin(
         venue => venue.add_margin(account(env, config), &market.market, amount)?,
     };
     let response = response.add_attribute("margin_added", amount);
-    remark_after(deps, &market.venue, &market.market, vec![msg], response)
+    remark_after(
+        deps.api,
+        env,
+        &market.venue,
+        &market.market,
+        vec![msg],
+        response,
+    )
 }
 
 /// A Levana venue in a build without the `levana` feature (refused at instantiation and by `SetMarket`).
@@ -344,24 +352,26 @@ fn levana_book(inputs: &MarketInputs) -> ContractResult<&LevanaBook> {
     })
 }
 
-/// Sends `msgs` in order and re-marks the market when the last one has run.
+/// Sends `msgs` in order, then `RemarkAfterTrade` to the vault itself, which runs once they have.
 fn remark_after(
-    deps: DepsMut,
+    api: &dyn Api,
+    env: &Env,
     venue: &Venue,
     market: &str,
     msgs: Vec<VenueMsg>,
     mut response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
-    let last = msgs.len().saturating_sub(1);
-    for (i, msg) in msgs.into_iter().enumerate() {
-        let msg = sendable(venue, msg)?;
-        response = if i == last {
-            response.add_submessage(SubMsg::reply_on_success(msg, TRADE_REPLY))
-        } else {
-            response.add_submessage(SubMsg::new(msg))
-        };
+    for msg in msgs {
+        response = response.add_message(sendable(venue, msg)?);
     }
-    PENDING_MARK.save(deps.storage, &market.to_string())?;
-    crate::probe(deps.api, "forward");
+    let remark = ExecuteMsg::RemarkAfterTrade {
+        market: market.to_string(),
+    };
+    let response = response.add_message(WasmMsg::Execute {
+        contract_addr: env.contract.address.to_string(),
+        msg: to_json_binary(&remark)?,
+        funds: vec![],
+    });
+    crate::probe(api, "forward");
     Ok(response)
 }

@@ -22,7 +22,6 @@ pub fn vault_code() -> Box<dyn Contract<Empty>> {
             errors::vault::instantiate,
             errors::vault::query,
         )
-        .with_reply(errors::vault::reply)
         .with_migrate(errors::vault::migrate),
     )
 }

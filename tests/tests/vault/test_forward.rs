@@ -1,7 +1,10 @@
 //! Orders reach the perp market at the executed size; the venue liquidates when margin runs out.
 
+use ballast_tests::assertions::assert_err;
 use ballast_tests::suite::{NAV, SuiteBuilder, order};
 use ballast_types::Side;
+use ballast_types::vault::ExecuteMsg;
+use ballast_vault::error::ContractError;
 use cosmwasm_std::{Decimal, Decimal256};
 
 use crate::{assert_decision, executed};
@@ -39,6 +42,47 @@ fn the_vault_marks_its_position_after_the_trade() {
     assert_eq!(state.gross_notional, position.notional);
     // Fees and impact cost a little; nothing else moved.
     assert!(state.nav.u128() < NAV && state.nav.u128() > NAV - 1_000_000_000);
+    // The re-mark is the vault's last message, sent to itself.
+    let res = suite.submit(order(Side::Long, 50_000_000_000)).unwrap();
+    let remark = res
+        .events
+        .iter()
+        .rfind(|e| e.ty == "wasm")
+        .expect("wasm events");
+    let vault = suite.vault.to_string();
+    assert!(
+        remark
+            .attributes
+            .iter()
+            .any(|a| a.key == "_contract_address" && a.value == vault)
+    );
+    assert!(
+        remark
+            .attributes
+            .iter()
+            .any(|a| a.key == "action" && a.value == "remark_after_trade")
+    );
+    assert_eq!(
+        suite.query_market().unwrap().mark.notional,
+        suite.query_position().unwrap().notional
+    );
+}
+
+#[test]
+fn only_the_vault_sends_itself_the_re_mark() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 250_000_000_000)).unwrap();
+    let before = suite.query_market().unwrap().mark;
+    for sender in [suite.manager.clone(), suite.keeper.clone()] {
+        let market = suite.market.clone();
+        assert_err(
+            suite.execute_vault(&sender, ExecuteMsg::RemarkAfterTrade { market }),
+            ContractError::Unauthorized {
+                role: "vault itself",
+            },
+        );
+    }
+    assert_eq!(suite.query_market().unwrap().mark, before);
 }
 
 #[test]

@@ -11,7 +11,7 @@
 //! vault, `market`, is run on the vault and its gas added), the vault's `SubmitOrder`
 //! it sends, and the strategies contract's reply recording what the vault executed. The fill's figure
 //! is their sum; the parts are listed below it. As everywhere here, the perp market's `Trade` and the
-//! vault's re-mark reply are not included, in the fill or in the reference `SubmitOrder`.
+//! vault's `RemarkAfterTrade` are not included, in the fill or in the reference `SubmitOrder`.
 //! Written to `bench/gas-grid.json` so `bench/gas.json` keeps its figures. The ratios are named
 //! `strategy_fill_*`: the vault-only fills measured before (`fill_*`) are not the same operation, so
 //! they do not ratchet these.

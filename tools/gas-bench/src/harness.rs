@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use cosmwasm_std::{
-    Addr, BlockInfo, Coin, ContractInfo, ContractResult, Empty, Env, MessageInfo, Reply, Response,
-    SubMsgResponse, SubMsgResult, Timestamp, coins,
+    Addr, BlockInfo, Coin, ContractInfo, ContractResult, Empty, Env, MessageInfo, Response,
+    Timestamp, coins,
 };
 use cosmwasm_vm::testing::{MockApi, MockQuerier, MockStorage};
-use cosmwasm_vm::{Instance, VmResult, call_execute, call_instantiate, call_query, call_reply};
+use cosmwasm_vm::{Instance, VmResult, call_execute, call_instantiate, call_query};
 use serde_json::{Value, json};
 
 use crate::world::{World, feed_id, market_name, new_instance};
@@ -168,13 +168,14 @@ impl Harness {
         });
         (o, out)
     }
-    /// Applies the vault's forwarded `Trade`/`AddMargin` to the world, then calls `reply`.
     /// `Deposit` of `amount` by `who`; the chain moves the funds before execute.
     pub(crate) fn deposit(&mut self, who: &str, amount: u128) -> Outcome {
         self.set_balance(self.balance + amount);
         self.exec(who, &json!({"deposit": {}}), &coins(amount, DENOM))
     }
 
+    /// Applies the vault's forwarded `Trade`/`AddMargin` to the world, then runs its
+    /// `RemarkAfterTrade`.
     pub(crate) fn settle(&mut self, o: &Outcome) -> Option<Outcome> {
         let r = o.response.as_ref().ok()?;
         let sub = r.messages.first()?;
@@ -208,21 +209,14 @@ impl Harness {
         }
         let b = self.balance - posted;
         self.set_balance(b);
-        let env = self.env.clone();
-        #[allow(deprecated)]
-        let reply = Reply {
-            id: sub.id,
-            payload: sub.payload.clone(),
-            gas_used: 0,
-            result: SubMsgResult::Ok(SubMsgResponse {
-                events: vec![],
-                data: None,
-                msg_responses: vec![],
-            }),
+        // The vault's last message re-marks the market, sent to itself once the trade has run.
+        let last = r.messages.last()?;
+        let cosmwasm_std::CosmosMsg::Wasm(cosmwasm_std::WasmMsg::Execute { msg, .. }) = &last.msg
+        else {
+            return None;
         };
-        Some(measure(&mut self.vm, |vm| {
-            flatten(call_reply::<_, _, _, Empty>(vm, &env, &reply))
-        }))
+        let remark: Value = serde_json::from_slice(msg).ok()?;
+        Some(self.exec("vault", &remark, &[]))
     }
     fn advance(&mut self, secs: u64) {
         self.env.block.time = self.env.block.time.plus_seconds(secs);

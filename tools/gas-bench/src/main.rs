@@ -4,9 +4,10 @@
 //! The vault runs alone in the VM: its queries to the oracle (`price_feed`) and the perp market
 //! (`position`, `market`) are answered by the VM's `MockQuerier` from a small in-memory world (prices,
 //! positions, trading terms, the vault's bank balance) that this program keeps in step with the orders:
-//! when the vault emits its `Trade` submessage, the world applies it and the program calls the vault's
-//! `reply` with `SubMsgResult::Ok`, as the chain would. Submessages are not executed by the VM, so each
-//! figure is the gas of the vault's own call (the perp market's `Trade` is not included).
+//! when the vault emits its `Trade` message, the world applies it and the program runs the vault's
+//! last message, `RemarkAfterTrade` to itself, as the chain would. Messages to other contracts are not
+//! executed by the VM, so each figure is the gas of the vault's own call (the perp market's `Trade` is
+//! not included).
 //!
 //! Gas is CosmWasm gas as cosmwasm-vm meters it: wasm execution and host calls ("internal") plus what
 //! the mock backend charges ("external": 100,000 per query plus 100 per response byte, and storage key
@@ -75,7 +76,7 @@ fn main() {
     }
     rows.push(("SubmitOrder accepted".into(), o));
     if let Some(r) = r {
-        rows.push(("  reply (re-mark after the trade)".into(), r));
+        rows.push(("  RemarkAfterTrade (after the trade)".into(), r));
     }
     let o = h.exec(
         "alice",

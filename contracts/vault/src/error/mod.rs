@@ -234,7 +234,8 @@ pub enum ContractError {
         /// The allow-listed strategy holding it.
         strategy: String,
     },
-    /// A reply the vault did not ask for.
+    /// A reply the vault did not ask for. Since 0.3.0 the vault asks for none.
+    #[deprecated(note = "the vault re-marks after a trade with a message to itself since 0.3.0")]
     #[error("unknown reply id {id}")]
     UnknownReply {
         /// The id.

@@ -1,7 +1,7 @@
 //! Orders: the manager's (or an allow-listed strategy's) `SubmitOrder`, the keepers' `Rebalance`,
-//! `Deleverage` and `Mark`, and the re-mark when the perp market has executed a trade.
+//! `Deleverage` and `Mark`, and the re-mark once the venue has executed the vault's trade.
 
-use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, StdError, SubMsgResult, Uint128};
+use cosmwasm_std::{Deps, DepsMut, Env, MessageInfo, Uint128};
 
 use ballast_types::Side;
 use ballast_types::attributes::{
@@ -16,14 +16,11 @@ use crate::margin;
 use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
 use crate::state::{
-    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGED, MARKETS, MARKS, PARAMS, PAUSED, PEAK,
-    PENDING_MARK, Peak, SIGNALS, STRATEGIES, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
+    ANCHORS, CONFIG, Config, HALTED_UNTIL, HEDGED, MARKETS, MARKS, PARAMS, PAUSED, PEAK, Peak,
+    SIGNALS, STRATEGIES, StoredVol, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::venue;
 use crate::{VaultResponse, probe};
-
-/// Reply id of a forwarded trade, answered by re-marking its market.
-pub const TRADE_REPLY: u64 = 1;
 
 /// Reads everything the pipeline needs for one market; touches no other market.
 pub fn gather(
@@ -260,23 +257,28 @@ pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResp
         .add_attribute("nav", book.nav))
 }
 
-/// Reply to a forwarded trade: the position changed, so mark it again.
+/// The vault itself, after its trade or margin has run at the venue: the position changed, so
+/// mark it again. (A message rather than a reply: it carries its market, and the vault parses no
+/// reply, whose events the venue fills.)
 pub fn remark_after_trade(
     deps: DepsMut,
     env: Env,
-    result: SubMsgResult,
+    info: MessageInfo,
+    market: String,
 ) -> ContractResult<VaultResponse> {
-    if let SubMsgResult::Err(error) = result {
-        return Err(StdError::msg(error).into());
+    if info.sender != env.contract.address {
+        return Err(ContractError::Unauthorized {
+            role: "vault itself",
+        });
     }
-    let market = PENDING_MARK.load(deps.storage)?;
-    PENDING_MARK.remove(deps.storage);
     let config = CONFIG.load(deps.storage)?;
     let market_config = MARKETS.load(deps.storage, &market)?;
     let (fresh, settling) = venue::position(deps.as_ref(), &env, &config, &market_config)?;
     let time = mark_time(settling, env.block.time.seconds());
     store_mark(deps.storage, &market, &mark_of(&fresh, time))?;
-    Ok(VaultResponse::new())
+    Ok(VaultResponse::new()
+        .add_attribute(ACTION, "remark_after_trade")
+        .add_attribute(MARKET, market))
 }
 
 /// Writes what the observation changed: the volatility state, a halt, the mark, the brake's peak.

@@ -103,6 +103,12 @@ pub enum ExecuteMsg {
         /// True to mark, false to release.
         hedged: bool,
     },
+    /// Re-marks a market once the venue has executed the vault's trade or margin. Only the vault
+    /// sends it, as the last message after its own trade (so the mark is the venue's position).
+    RemarkAfterTrade {
+        /// Market id.
+        market: String,
+    },
 }
 
 /// What only the governor may change. Each is checked here against the hard bounds, whoever decided it.
@@ -199,6 +205,7 @@ crate::json_enum!(ExecuteMsg {
     "accrue_fees" => AccrueFees {  },
     "set_signal" => SetSignal { market, signal },
     "set_hedged" => SetHedged { market, hedged },
+    "remark_after_trade" => RemarkAfterTrade { market },
 });
 crate::json_enum!(GovernMsg {
     "set_params" => SetParams { params },
