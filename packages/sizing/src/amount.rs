@@ -4,7 +4,7 @@
 //! (beyond [`Fixed`]'s range). So an amount is never converted to fixed point: it is multiplied by a
 //! ratio's raw bits through a 256-bit product and divided back, rounding down.
 
-use crate::error::{SizingError, SizingResult};
+use crate::error::{Shown, SizingError, SizingResult};
 use crate::math::{Fixed, mul_shift, widening_mul};
 
 /// A position or order size in base units of the collateral denom, |quantity| * price.
@@ -67,7 +67,7 @@ pub fn mul_div_u128(a: u128, b: u128, c: u128) -> Option<u128> {
 fn negative(name: &'static str, value: Fixed) -> SizingError {
     SizingError::InvalidParameter {
         name,
-        value: value.to_string(),
+        value: value.shown(),
         rule: ">= 0",
     }
 }

@@ -1,7 +1,7 @@
 //! Oracle guards that are formulas: the jump circuit breaker.
 
 use crate::caps::years;
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{Shown, SizingError, SizingResult, overflow};
 use crate::math::{self, Fixed};
 
 /// The shortest interval the breaker measures a move over, seconds: one hour.
@@ -31,7 +31,11 @@ pub fn is_jump(
     if breaker_sigmas.is_negative() || max_move.is_negative() {
         return Err(SizingError::InvalidParameter {
             name: "breaker",
-            value: format!("sigmas {breaker_sigmas}, max_move {max_move}"),
+            value: format!(
+                "sigmas {}, max_move {}",
+                breaker_sigmas.shown(),
+                max_move.shown()
+            ),
             rule: ">= 0",
         });
     }

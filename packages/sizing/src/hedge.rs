@@ -12,7 +12,7 @@
 
 use crate::amount::{Notional, mul_div_u128};
 use crate::decide::Side;
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{Shown, SizingError, SizingResult, overflow};
 use crate::math::Fixed;
 use crate::options::{Leg, hedge_order};
 use crate::vol::Price;
@@ -88,7 +88,7 @@ fn positive_bits(name: &'static str, value: Fixed) -> SizingResult<u128> {
         .filter(|bits| *bits > 0)
         .ok_or_else(|| SizingError::InvalidParameter {
             name,
-            value: value.to_string(),
+            value: value.shown(),
             rule: "> 0",
         })
 }

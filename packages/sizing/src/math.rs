@@ -7,7 +7,7 @@
 
 use fixed::types::{I48F80, I80F48};
 
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{Shown, SizingError, SizingResult, overflow};
 
 /// The fixed-point type of every public ratio, volatility and variance.
 pub type Fixed = I80F48;
@@ -100,13 +100,10 @@ fn ln_of_bits(mantissa: u128, frac_bits: i32) -> SizingResult<Wide> {
 
 /// ln(x) in [`Wide`] for a positive [`Fixed`].
 pub fn ln_wide(x: Fixed) -> SizingResult<Wide> {
-    let bits = u128::try_from(x.to_bits()).map_err(|_| SizingError::LnOfNonPositive {
-        value: x.to_string(),
-    })?;
+    let bits = u128::try_from(x.to_bits())
+        .map_err(|_| SizingError::LnOfNonPositive { value: x.shown() })?;
     if bits == 0 {
-        return Err(SizingError::LnOfNonPositive {
-            value: x.to_string(),
-        });
+        return Err(SizingError::LnOfNonPositive { value: x.shown() });
     }
     ln_of_bits(
         bits,
@@ -216,8 +213,8 @@ pub fn pow(x: Fixed, y: Fixed) -> SizingResult<Fixed> {
             return Ok(Fixed::ZERO);
         }
         return Err(SizingError::PowUndefined {
-            base: x.to_string(),
-            exponent: y.to_string(),
+            base: x.shown(),
+            exponent: y.shown(),
         });
     }
     // Exact answers need no series (a linear impact curve is the common case).
@@ -248,9 +245,7 @@ fn pow_wide(x: Fixed, y: Fixed) -> SizingResult<Fixed> {
 /// Square root, rounded down; an error for a negative argument.
 pub fn sqrt(x: Fixed) -> SizingResult<Fixed> {
     if x.is_negative() {
-        return Err(SizingError::SqrtOfNegative {
-            value: x.to_string(),
-        });
+        return Err(SizingError::SqrtOfNegative { value: x.shown() });
     }
     match widen(x) {
         Ok(w) => sqrt_wide(w).and_then(narrow),
@@ -260,9 +255,8 @@ pub fn sqrt(x: Fixed) -> SizingResult<Fixed> {
 
 /// Square root at internal precision, rounded down.
 pub fn sqrt_wide(x: Wide) -> SizingResult<Wide> {
-    x.checked_sqrt().ok_or_else(|| SizingError::SqrtOfNegative {
-        value: x.to_string(),
-    })
+    x.checked_sqrt()
+        .ok_or_else(|| SizingError::SqrtOfNegative { value: x.shown() })
 }
 
 /// The full 256-bit product of two u128, as (high, low) halves.

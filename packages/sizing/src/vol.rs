@@ -14,7 +14,7 @@
 
 use std::str::FromStr;
 
-use crate::error::{SizingError, SizingResult, overflow};
+use crate::error::{Shown, SizingError, SizingResult, overflow};
 use crate::math::{self, Fixed, Wide};
 
 /// Seconds in the 365-day year used to annualise.
@@ -112,7 +112,7 @@ impl EwmaParams {
         if lambda <= Fixed::ZERO || lambda >= Fixed::ONE {
             return Err(SizingError::InvalidParameter {
                 name: "lambda",
-                value: lambda.to_string(),
+                value: lambda.shown(),
                 rule: "in (0, 1)",
             });
         }

@@ -4,6 +4,7 @@
 //! `Decimal` -> [`Fixed`] rounds down (to the 2^-48 step), [`Fixed`] -> `Decimal` rounds down
 //! (to 10^-18).
 
+use ballast_sizing::error::Shown;
 use ballast_sizing::{Fixed, Price, SizingError, mul_floor, ratio_floor};
 use cosmwasm_std::{Decimal, Decimal256, SignedDecimal, Uint128, Uint256};
 use thiserror::Error;
@@ -68,19 +69,23 @@ pub fn fixed_to_decimal(x: Fixed) -> Result<Decimal, ConvertError> {
     if x.is_negative() {
         return Err(ConvertError::Negative {
             what: "ratio",
-            value: x.to_string(),
+            value: x.shown(),
         });
     }
     let atomics = mul_floor(DECIMAL_SCALE, x)
-        .map_err(|_| out_of_range("ratio", x))?
-        .ok_or_else(|| out_of_range("ratio", x))?;
-    Decimal::from_atomics(Uint128::new(atomics), 18).map_err(|_| out_of_range("ratio", x))
+        .map_err(|_| out_of_range("ratio", x.shown()))?
+        .ok_or_else(|| out_of_range("ratio", x.shown()))?;
+    Decimal::from_atomics(Uint128::new(atomics), 18).map_err(|_| out_of_range("ratio", x.shown()))
 }
 
 /// A signed [`Fixed`] as `SignedDecimal`, its magnitude rounded down to 10^-18.
 pub fn fixed_to_signed_decimal(x: Fixed) -> Result<SignedDecimal, ConvertError> {
-    let magnitude = fixed_to_decimal(x.checked_abs().ok_or_else(|| out_of_range("ratio", x))?)?;
-    let signed = SignedDecimal::try_from(magnitude).map_err(|_| out_of_range("signed ratio", x))?;
+    let magnitude = fixed_to_decimal(
+        x.checked_abs()
+            .ok_or_else(|| out_of_range("ratio", x.shown()))?,
+    )?;
+    let signed =
+        SignedDecimal::try_from(magnitude).map_err(|_| out_of_range("signed ratio", x.shown()))?;
     Ok(if x.is_negative() { -signed } else { signed })
 }
 

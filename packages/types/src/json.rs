@@ -2,10 +2,12 @@
 //!
 //! serde's derived `Deserialize` expands a state machine per struct, which serde_json instantiates for
 //! both the object and the array form: 1.5 to 7 KB of wasm per type, 120 KB of the vault's 600 KB.
-//! Here an object is read once into its fields (one instance per deserializer) and each field is decoded
-//! by its type's own impl, shared by every record that holds that type. The JSON accepted is the
-//! derive's: unknown, duplicate and missing fields are refused by name, `Option` fields may be absent,
-//! fields marked `= default` take their default when absent. Serialisation and schemas stay derived.
+//! Here an object is read once into its fields, each kept as its raw JSON text, and each field is then
+//! parsed by its type's own impl, shared by every record that holds that type. The JSON accepted is the
+//! derive's: unknown, repeated and missing fields are refused by name, `Option` fields may be absent,
+//! fields marked `= default` take their default when absent, and a type marked `..` (a reply from
+//! another protocol) skips the fields it does not read, whatever they hold. Only the object form of a
+//! struct is read (the derive also took an array). Serialisation and schemas stay derived.
 //!
 //! ```ignore
 //! json_struct!(Estimator { lambda, vol_step, min_observations });
@@ -14,28 +16,39 @@
 
 use std::fmt;
 
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor,
-};
-pub use serde_json::{Error, Value};
+use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+pub use serde_json::Error;
+use serde_json::value::RawValue;
 
-/// A JSON object's fields, taken one by one by name; what is left at the end is an unknown field.
+/// The shape of a struct: its name for errors, its fields, and whether other fields are skipped.
+#[derive(Clone, Copy)]
+pub struct Shape {
+    /// `struct` or `Enum::Variant`.
+    pub what: &'static str,
+    /// Every field it reads.
+    pub fields: &'static [&'static str],
+    /// Other fields are skipped rather than refused.
+    pub lenient: bool,
+}
+
+/// A JSON object's fields, each as its raw text, taken one by one by name.
 pub struct Fields {
-    entries: Vec<(String, Value)>,
+    entries: Vec<(&'static str, Box<RawValue>)>,
 }
 
 impl Fields {
-    /// Reads an object; `what` names the expected type in the error for anything else.
-    pub fn read<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor { what })
+    /// Reads an object of `shape`: a field it does not have is refused there (or skipped when
+    /// lenient), a repeated one too (two readers could take different values).
+    pub fn read<'de, D: Deserializer<'de>>(d: D, shape: Shape) -> Result<Self, D::Error> {
+        d.deserialize_map(ObjectVisitor { shape })
             .map(|entries| Fields { entries })
     }
 
     /// The field `name`; an absent field is JSON `null`, which only an `Option` accepts.
     pub fn take<T: DeserializeOwned>(&mut self, name: &'static str) -> Result<T, Error> {
         match self.remove(name) {
-            Some(value) => decode(value).map_err(|e| in_field(name, e)),
-            None => decode(Value::Null).map_err(|_| de::Error::missing_field(name)),
+            Some(raw) => decode(Some(&raw)).map_err(|e| in_field(name, e)),
+            None => decode(None).map_err(|_| de::Error::missing_field(name)),
         }
     }
 
@@ -45,29 +58,20 @@ impl Fields {
         name: &'static str,
     ) -> Result<T, Error> {
         match self.remove(name) {
-            Some(value) => decode(value).map_err(|e| in_field(name, e)),
+            Some(raw) => decode(Some(&raw)).map_err(|e| in_field(name, e)),
             None => Ok(T::default()),
         }
     }
 
-    /// Refuses a field the type does not have (`expected` none: a reply from another protocol, whose
-    /// other fields are not read).
-    pub fn finish(self, expected: Option<&'static [&'static str]>) -> Result<(), Error> {
-        match (self.entries.first(), expected) {
-            (Some((name, _)), Some(expected)) => Err(de::Error::unknown_field(name, expected)),
-            _ => Ok(()),
-        }
-    }
-
-    fn remove(&mut self, name: &str) -> Option<Value> {
-        let at = self.entries.iter().position(|(key, _)| key == name)?;
+    fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+        let at = self.entries.iter().position(|(key, _)| *key == name)?;
         Some(self.entries.swap_remove(at).1)
     }
 }
 
-/// A value decoded from its JSON tree.
-pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
-    T::deserialize(value)
+/// A value parsed from its raw text (none: JSON `null`), by the same parser as the message.
+pub fn decode<T: DeserializeOwned>(raw: Option<&RawValue>) -> Result<T, Error> {
+    serde_json::from_slice(raw.map_or("null", RawValue::get).as_bytes())
 }
 
 /// The error of the field or variant `name`, which says where it came from.
@@ -75,66 +79,53 @@ pub fn in_field(name: &str, e: Error) -> Error {
     de::Error::custom(format_args!("{name}: {e}"))
 }
 
-/// A struct read as [`Fields`], built by `build` (one non-generic function per type, so the code is
-/// not repeated for each deserializer), refusing fields not in `expected`.
+/// A struct of `shape` built by `build` (one non-generic function per type, so the code is not
+/// repeated for each deserializer).
 pub fn read_struct<'de, D: Deserializer<'de>, T>(
     d: D,
-    what: &'static str,
-    expected: Option<&'static [&'static str]>,
+    shape: Shape,
     build: fn(&mut Fields) -> Result<T, Error>,
 ) -> Result<T, D::Error> {
-    let mut fields = Fields::read(d, what)?;
-    build_struct(&mut fields, expected, build).map_err(de::Error::custom)
+    let mut fields = Fields::read(d, shape)?;
+    build(&mut fields).map_err(de::Error::custom)
 }
 
-/// `build`, then the check that nothing is left.
-pub fn build_struct<T>(
-    fields: &mut Fields,
-    expected: Option<&'static [&'static str]>,
-    build: fn(&mut Fields) -> Result<T, Error>,
-) -> Result<T, Error> {
-    let value = build(fields)?;
-    std::mem::replace(
-        fields,
-        Fields {
-            entries: Vec::new(),
-        },
-    )
-    .finish(expected)?;
-    Ok(value)
-}
-
-/// A struct variant's payload, built as [`read_struct`] does.
+/// A struct variant's payload (none: the variant was written as a bare name), built as
+/// [`read_struct`] does.
 pub fn payload_struct<T>(
-    payload: Value,
-    what: &'static str,
-    expected: Option<&'static [&'static str]>,
+    payload: Option<Box<RawValue>>,
+    shape: Shape,
     build: fn(&mut Fields) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let mut fields = Fields::read(payload, what)?;
-    build_struct(&mut fields, expected, build)
+    let text = payload.as_deref().map_or("null", RawValue::get);
+    let mut d = serde_json::Deserializer::from_slice(text.as_bytes());
+    let mut fields = Fields::read(&mut d, shape)?;
+    d.end()?;
+    build(&mut fields)
 }
 
 /// An externally tagged enum read as its variant name and payload, built by `build`.
 pub fn read_enum<'de, D: Deserializer<'de>, T>(
     d: D,
     what: &'static str,
-    expected: &'static [&'static str],
-    build: fn(&str, Value) -> Result<T, Error>,
+    variants: &'static [&'static str],
+    build: fn(&str, Option<Box<RawValue>>) -> Result<T, Error>,
 ) -> Result<T, D::Error> {
-    let (tag, payload) = d.deserialize_any(VariantVisitor { what })?;
-    if !expected.contains(&tag.as_str()) {
-        return Err(de::Error::unknown_variant(&tag, expected));
-    }
+    let (tag, payload) = d.deserialize_any(VariantVisitor { what, variants })?;
     build(&tag, payload).map_err(|e| de::Error::custom(in_field(&tag, e)))
 }
 
-/// A unit variant's payload, which is absent.
-pub fn unit(payload: Value) -> Result<(), Error> {
-    match payload {
-        Value::Null => Ok(()),
-        _ => Err(de::Error::custom("a unit variant takes no value")),
+/// A unit variant's payload, which is absent or `null`.
+pub fn unit(payload: Option<Box<RawValue>>) -> Result<(), Error> {
+    match payload.as_deref().map(RawValue::get) {
+        None | Some("null") => Ok(()),
+        Some(_) => Err(de::Error::custom("a unit variant takes no value")),
     }
+}
+
+/// A newtype variant's payload.
+pub fn newtype<T: DeserializeOwned>(payload: Option<Box<RawValue>>) -> Result<T, Error> {
+    decode(payload.as_deref())
 }
 
 /// The error of a variant name the enum does not have.
@@ -143,123 +134,74 @@ pub fn unknown_variant(tag: &str) -> Error {
 }
 
 struct ObjectVisitor {
-    what: &'static str,
+    shape: Shape,
 }
 
 impl<'de> Visitor<'de> for ObjectVisitor {
-    type Value = Vec<(String, Value)>;
+    type Value = Vec<(&'static str, Box<RawValue>)>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "struct {}", self.what)
+        write!(f, "struct {}", self.shape.what)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        entries(map)
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let Shape {
+            fields, lenient, ..
+        } = self.shape;
+        let mut entries: Vec<(&'static str, Box<RawValue>)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(name) = fields.iter().copied().find(|name| *name == key) else {
+                if lenient {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+                return Err(de::Error::unknown_field(&key, fields));
+            };
+            if entries.iter().any(|(seen, _)| *seen == name) {
+                return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+            }
+            entries.push((name, map.next_value()?));
+        }
+        Ok(entries)
     }
 }
 
 struct VariantVisitor {
     what: &'static str,
+    variants: &'static [&'static str],
+}
+
+impl VariantVisitor {
+    fn known<E: de::Error>(&self, tag: &str) -> Result<(), E> {
+        if self.variants.contains(&tag) {
+            Ok(())
+        } else {
+            Err(E::unknown_variant(tag, self.variants))
+        }
+    }
 }
 
 impl<'de> Visitor<'de> for VariantVisitor {
-    type Value = (String, Value);
+    type Value = (String, Option<Box<RawValue>>);
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "enum {}", self.what)
     }
 
     fn visit_str<E: de::Error>(self, tag: &str) -> Result<Self::Value, E> {
-        Ok((tag.to_string(), Value::Null))
+        self.known(tag)?;
+        Ok((tag.to_string(), None))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        let mut entries = entries(map)?;
-        match (entries.pop(), entries.is_empty()) {
-            (Some(only), true) => Ok(only),
-            _ => Err(de::Error::custom(format_args!(
-                "enum {} takes exactly one variant",
-                self.what
-            ))),
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let only = |what| de::Error::custom(format_args!("enum {what} takes exactly one variant"));
+        let tag = map.next_key::<String>()?.ok_or_else(|| only(self.what))?;
+        self.known(&tag)?;
+        let payload = map.next_value()?;
+        if map.next_key::<IgnoredAny>()?.is_some() {
+            return Err(only(self.what));
         }
-    }
-}
-
-/// The entries of an object, refusing a repeated key at any depth (two readers could take different
-/// values: serde_json's own `Value` keeps the last one silently).
-fn entries<'de, A: MapAccess<'de>>(mut map: A) -> Result<Vec<(String, Value)>, A::Error> {
-    let mut entries: Vec<(String, Value)> = Vec::new();
-    while let Some(key) = map.next_key::<String>()? {
-        if entries.iter().any(|(seen, _)| *seen == key) {
-            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-        }
-        let value = map.next_value_seed(Strict)?;
-        entries.push((key, value));
-    }
-    Ok(entries)
-}
-
-/// A JSON value read with [`entries`] for its objects. Numbers with a fraction or beyond 64 bits are
-/// refused: the contracts' amounts and prices are strings.
-struct Strict;
-
-impl<'de> DeserializeSeed<'de> for Strict {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Strict {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Strict)? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-        Ok(Value::Object(entries(map)?.into_iter().collect()))
+        Ok((tag, Some(payload)))
     }
 }
 
@@ -273,15 +215,20 @@ pub use serde::{Deserialize as DeserializeTrait, Deserializer as DeserializerTra
 #[macro_export]
 macro_rules! json_struct {
     ($ty:ident { $($field:ident $(= $default:ident)?,)* .. }) => {
-        $crate::json_struct!(@impl $ty None, $($field $(= $default)?),*);
+        $crate::json_struct!(@impl $ty true, $($field $(= $default)?),*);
     };
     ($ty:ident { $($field:ident $(= $default:ident)?),* $(,)? }) => {
-        $crate::json_struct!(@impl $ty Some(&[$(stringify!($field)),*]), $($field $(= $default)?),*);
+        $crate::json_struct!(@impl $ty false, $($field $(= $default)?),*);
     };
-    (@impl $ty:ident $expected:expr, $($field:ident $(= $default:ident)?),*) => {
+    (@impl $ty:ident $lenient:expr, $($field:ident $(= $default:ident)?),*) => {
         impl<'de> $crate::json::DeserializeTrait<'de> for $ty {
             fn deserialize<D: $crate::json::DeserializerTrait<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::json::read_struct(d, stringify!($ty), $expected, |fields| {
+                let shape = $crate::json::Shape {
+                    what: stringify!($ty),
+                    fields: &[$(stringify!($field)),*],
+                    lenient: $lenient,
+                };
+                $crate::json::read_struct(d, shape, |fields| {
                     Ok($ty { $($field: $crate::json_struct!(@take fields $field $($default)?)),* })
                 })
             }
@@ -311,19 +258,22 @@ macro_rules! json_enum {
         $crate::json::unit($payload).map(|()| $ty::$variant)
     };
     (@payload $ty:ident $variant:ident (_) $payload:ident) => {
-        $crate::json::decode($payload).map($ty::$variant)
+        $crate::json::newtype($payload).map($ty::$variant)
     };
     (@payload $ty:ident $variant:ident { $($field:ident $(= $default:ident)?,)* .. } $payload:ident) => {
-        $crate::json_enum!(@struct $ty $variant None, $payload, $($field $(= $default)?),*)
+        $crate::json_enum!(@struct $ty $variant true, $payload, $($field $(= $default)?),*)
     };
     (@payload $ty:ident $variant:ident { $($field:ident $(= $default:ident)?),* } $payload:ident) => {
-        $crate::json_enum!(@struct $ty $variant Some(&[$(stringify!($field)),*]), $payload, $($field $(= $default)?),*)
+        $crate::json_enum!(@struct $ty $variant false, $payload, $($field $(= $default)?),*)
     };
-    (@struct $ty:ident $variant:ident $expected:expr, $payload:ident, $($field:ident $(= $default:ident)?),*) => {
+    (@struct $ty:ident $variant:ident $lenient:expr, $payload:ident, $($field:ident $(= $default:ident)?),*) => {
         $crate::json::payload_struct(
             $payload,
-            concat!(stringify!($ty), "::", stringify!($variant)),
-            $expected,
+            $crate::json::Shape {
+                what: concat!(stringify!($ty), "::", stringify!($variant)),
+                fields: &[$(stringify!($field)),*],
+                lenient: $lenient,
+            },
             #[allow(unused_variables)] // a variant without fields
             |fields| Ok($ty::$variant { $($field: $crate::json_struct!(@take fields $field $($default)?)),* }),
         )

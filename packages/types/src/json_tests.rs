@@ -102,8 +102,11 @@ fn a_repeated_key_is_refused_at_every_depth() {
     assert!(refused::<Outer>(nested).contains("duplicate field `amount`"));
     let in_list = r#"{"inner":{"amount":"1"},"items":[{"amount":"1","amount":"1"}],"kept":1}"#;
     assert!(refused::<Outer>(in_list).contains("duplicate field `amount`"));
+    // A field a reply's reader skips is not read at all, as serde's derive skipped it.
     let ignored = r#"{"price":"1","other":{"a":1,"a":2}}"#;
-    assert!(refused::<Reply>(ignored).contains("duplicate field `a`"));
+    assert_eq!(parse::<Reply>(ignored).unwrap().price, Decimal::one());
+    let read = r#"{"price":"1","price":"2"}"#;
+    assert!(refused::<Reply>(read).contains("duplicate field `price`"));
 }
 
 #[test]
@@ -118,7 +121,34 @@ fn a_field_of_the_wrong_type_names_its_path() {
 #[test]
 fn a_number_with_a_fraction_is_refused() {
     let e = refused::<Outer>(r#"{"inner":{"amount":"1"},"items":[],"kept":1.5}"#);
-    assert!(e.contains("floating point"), "{e}");
+    assert!(
+        e.starts_with("kept: invalid type: floating point `1.5`, expected u64"),
+        "{e}"
+    );
+    for kept in ["1.0", "1e3", "-0", "18446744073709551616"] {
+        let json = format!(r#"{{"inner":{{"amount":"1"}},"items":[],"kept":{kept}}}"#);
+        assert!(refused::<Outer>(&json).contains("floating point"), "{json}");
+    }
+    let e = refused::<Inner>(r#"{"amount":"1","extra":0.5}"#);
+    assert!(e.starts_with("unknown field `extra`"), "{e}");
+}
+
+#[test]
+fn a_reply_marked_lenient_ignores_a_fraction_or_a_big_integer_as_serde_did() {
+    for other in [
+        "0.25",
+        "1e3",
+        "-0",
+        "18446744073709551616",
+        r#"{"deep":[1.5,{"x":2e-3}]}"#,
+    ] {
+        let json = format!(r#"{{"price":"1.5","other":{other}}}"#);
+        let reply: Reply = parse(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(reply.price, Decimal::percent(150));
+    }
+    // The field it reads still refuses a number where its type wants a string.
+    let e = refused::<Reply>(r#"{"price":1.5}"#);
+    assert!(e.starts_with("price: invalid type: floating point"), "{e}");
 }
 
 #[test]

@@ -373,7 +373,12 @@ crate::json_struct!(EffectivePosition {
 
 impl<'de> Deserialize<'de> for Position {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::read_struct(d, "Position", None, |fields| {
+        let shape = crate::json::Shape {
+            what: "Position",
+            fields: &["isLong", "quantity", "margin"],
+            lenient: true,
+        };
+        crate::json::read_struct(d, shape, |fields| {
             Ok(Position {
                 is_long: fields.take_or_default("isLong")?,
                 quantity: fields.take("quantity")?,
