@@ -51,7 +51,10 @@ for entry in "${CONTRACTS[@]}"; do
   RAW[$name]=$(stat -c %s "$raw")
   # --llvm-memory-copy-fill-lowering removes bulk-memory ops (cosmwasm-vm rejects them);
   # --signext-lowering removes sign-extension ops for older chains.
-  "$WASM_OPT" -Os --enable-bulk-memory --enable-sign-ext --llvm-memory-copy-fill-lowering --signext-lowering \
+  # -Oz, then flatten and re-loop the control flow and optimise again until nothing shrinks: 2% smaller
+  # than -Os (the vault 10 KB).
+  "$WASM_OPT" -Oz --flatten --rereloop -Oz --converge \
+    --enable-bulk-memory --enable-sign-ext --llvm-memory-copy-fill-lowering --signext-lowering \
     "$raw" -o "artifacts/$name.wasm"
 done
 
@@ -74,7 +77,7 @@ for entry in "${CONTRACTS[@]}"; do
 done
 
 echo
-echo "== artifacts (rustc opt-level $OPT_LEVEL, then wasm-opt -Os; limit $MAX_BYTES bytes)"
+echo "== artifacts (rustc opt-level $OPT_LEVEL, then wasm-opt -Oz with re-looping; limit $MAX_BYTES bytes)"
 printf '%-30s %12s %12s %10s  %s\n' artifact "raw bytes" "bytes" KB check
 for entry in "${CONTRACTS[@]}"; do
   name=${entry##*:}

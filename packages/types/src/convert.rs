@@ -124,7 +124,7 @@ pub fn pyth_to_decimal256(p: &PythPrice) -> Result<Decimal256, ConvertError> {
 /// is refused.
 pub fn pyth_to_decimal(p: &PythPrice) -> Result<Decimal, ConvertError> {
     let wide = pyth_to_decimal256(p)?;
-    Decimal::try_from(wide).map_err(|_| out_of_range("price", wide))
+    Decimal::try_from(wide).map_err(|_| out_of_range("price", format!("{}e{}", p.price, p.expo)))
 }
 
 /// conf / price as [`Fixed`]: the relative width of the confidence interval.
