@@ -5,7 +5,8 @@ pub mod strategies;
 pub mod v0_2;
 pub mod v0_3;
 
-use cosmwasm_std::{DepsMut, Env};
+use cosmwasm_std::{DepsMut, Env, Storage};
+use cw_storage_plus::Item;
 
 use ballast_types::vault::MigrateMsg;
 
@@ -16,8 +17,26 @@ use crate::VaultResponse;
 use crate::contract::{CONTRACT_NAME, CONTRACT_VERSION};
 use crate::error::ContractResult;
 
+/// cw2's record of the stored contract and version (its own reader would add a second JSON parser of
+/// the same two fields).
+#[derive(serde::Serialize)]
+struct StoredVersion {
+    contract: String,
+    version: String,
+}
+
+ballast_types::json_struct!(StoredVersion {
+    contract,
+    version,
+    ..
+});
+
+fn stored_version(storage: &dyn Storage) -> ContractResult<StoredVersion> {
+    Ok(Item::<StoredVersion>::new("contract_info").load(storage)?)
+}
+
 pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<VaultResponse> {
-    let stored = cw2::get_contract_version(deps.storage)?;
+    let stored = stored_version(deps.storage)?;
     check_upgrade(
         &stored.contract,
         &stored.version,

@@ -6,7 +6,7 @@
 //! would be lost; it is applied or cancelled first and proposed again to the governor, with a fresh
 //! timelock).
 
-use cosmwasm_std::{Addr, DepsMut, Env};
+use cosmwasm_std::{Addr, DepsMut, Env, WasmQuery};
 use cw_storage_plus::{Item, Map};
 
 use ballast_types::governor::{GovernorConfigResponse, QueryMsg as GovernorQuery};
@@ -77,11 +77,8 @@ pub fn migrate(deps: DepsMut, env: &Env, governor: Option<String>) -> ContractRe
 /// right owner and guardian but another admin would hand the vault to that admin. Only no admin, or
 /// this vault's own admin (who may migrate the vault anyway), passes.
 fn expect_admin(deps: &DepsMut, env: &Env, governor: &Addr) -> ContractResult<()> {
-    let admin = deps.querier.query_wasm_contract_info(governor)?.admin;
-    let own = deps
-        .querier
-        .query_wasm_contract_info(&env.contract.address)?
-        .admin;
+    let admin = admin_of(deps, governor)?;
+    let own = admin_of(deps, &env.contract.address)?;
     if admin.is_none() || admin == own {
         return Ok(());
     }
@@ -91,6 +88,23 @@ fn expect_admin(deps: &DepsMut, env: &Env, governor: &Addr) -> ContractResult<()
         governor: admin.map_or_else(|| "none".to_string(), String::from),
     })
 }
+
+/// The admin of a contract, from the chain's contract info (read alone: its other fields are not
+/// decoded, which keeps their parser out of the wasm).
+fn admin_of(deps: &DepsMut, contract: &Addr) -> ContractResult<Option<Addr>> {
+    let request = WasmQuery::ContractInfo {
+        contract_addr: contract.to_string(),
+    };
+    let info: ContractAdmin = deps.querier.query(&request.into())?;
+    Ok(info.admin)
+}
+
+/// The part of `ContractInfoResponse` read here.
+struct ContractAdmin {
+    admin: Option<Addr>,
+}
+
+ballast_types::json_struct!(ContractAdmin { admin, .. });
 
 fn expect(field: &'static str, expected: &Addr, governor: Option<&Addr>) -> ContractResult<()> {
     if governor == Some(expected) {
