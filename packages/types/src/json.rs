@@ -16,7 +16,9 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+};
 pub use serde_json::Error;
 use serde_json::value::RawValue;
 
@@ -31,15 +33,15 @@ pub struct Shape {
     pub lenient: bool,
 }
 
-/// A JSON object's fields, each as its raw text, taken one by one by name.
-pub struct Fields {
-    entries: Vec<(&'static str, Box<RawValue>)>,
+/// A JSON object's fields, each as its raw text in the input, taken one by one by name.
+pub struct Fields<'de> {
+    entries: Vec<(&'static str, &'de RawValue)>,
 }
 
-impl Fields {
+impl<'de> Fields<'de> {
     /// Reads an object of `shape`: a field it does not have is refused there (or skipped when
     /// lenient), a repeated one too (two readers could take different values).
-    pub fn read<'de, D: Deserializer<'de>>(d: D, shape: Shape) -> Result<Self, D::Error> {
+    pub fn read<D: Deserializer<'de>>(d: D, shape: Shape) -> Result<Self, D::Error> {
         d.deserialize_map(ObjectVisitor { shape })
             .map(|entries| Fields { entries })
     }
@@ -47,7 +49,7 @@ impl Fields {
     /// The field `name`; an absent field is JSON `null`, which only an `Option` accepts.
     pub fn take<T: DeserializeOwned>(&mut self, name: &'static str) -> Result<T, Error> {
         match self.remove(name) {
-            Some(raw) => decode(Some(&raw)).map_err(|e| in_field(name, e)),
+            Some(raw) => decode(Some(raw)).map_err(|e| in_field(name, e)),
             None => decode(None).map_err(|_| de::Error::missing_field(name)),
         }
     }
@@ -58,12 +60,12 @@ impl Fields {
         name: &'static str,
     ) -> Result<T, Error> {
         match self.remove(name) {
-            Some(raw) => decode(Some(&raw)).map_err(|e| in_field(name, e)),
+            Some(raw) => decode(Some(raw)).map_err(|e| in_field(name, e)),
             None => Ok(T::default()),
         }
     }
 
-    fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
+    fn remove(&mut self, name: &str) -> Option<&'de RawValue> {
         let at = self.entries.iter().position(|(key, _)| *key == name)?;
         Some(self.entries.swap_remove(at).1)
     }
@@ -84,7 +86,7 @@ pub fn in_field(name: &str, e: Error) -> Error {
 pub fn read_struct<'de, D: Deserializer<'de>, T>(
     d: D,
     shape: Shape,
-    build: fn(&mut Fields) -> Result<T, Error>,
+    build: fn(&mut Fields<'de>) -> Result<T, Error>,
 ) -> Result<T, D::Error> {
     let mut fields = Fields::read(d, shape)?;
     build(&mut fields).map_err(de::Error::custom)
@@ -92,12 +94,12 @@ pub fn read_struct<'de, D: Deserializer<'de>, T>(
 
 /// A struct variant's payload (none: the variant was written as a bare name), built as
 /// [`read_struct`] does.
-pub fn payload_struct<T>(
-    payload: Option<Box<RawValue>>,
+pub fn payload_struct<'de, T>(
+    payload: Option<&'de RawValue>,
     shape: Shape,
-    build: fn(&mut Fields) -> Result<T, Error>,
+    build: fn(&mut Fields<'de>) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let text = payload.as_deref().map_or("null", RawValue::get);
+    let text = payload.map_or("null", RawValue::get);
     let mut d = serde_json::Deserializer::from_slice(text.as_bytes());
     let mut fields = Fields::read(&mut d, shape)?;
     d.end()?;
@@ -109,23 +111,23 @@ pub fn read_enum<'de, D: Deserializer<'de>, T>(
     d: D,
     what: &'static str,
     variants: &'static [&'static str],
-    build: fn(&str, Option<Box<RawValue>>) -> Result<T, Error>,
+    build: fn(&str, Option<&'de RawValue>) -> Result<T, Error>,
 ) -> Result<T, D::Error> {
     let (tag, payload) = d.deserialize_any(VariantVisitor { what, variants })?;
     build(&tag, payload).map_err(|e| de::Error::custom(in_field(&tag, e)))
 }
 
 /// A unit variant's payload, which is absent or `null`.
-pub fn unit(payload: Option<Box<RawValue>>) -> Result<(), Error> {
-    match payload.as_deref().map(RawValue::get) {
+pub fn unit(payload: Option<&RawValue>) -> Result<(), Error> {
+    match payload.map(RawValue::get) {
         None | Some("null") => Ok(()),
         Some(_) => Err(de::Error::custom("a unit variant takes no value")),
     }
 }
 
 /// A newtype variant's payload.
-pub fn newtype<T: DeserializeOwned>(payload: Option<Box<RawValue>>) -> Result<T, Error> {
-    decode(payload.as_deref())
+pub fn newtype<T: DeserializeOwned>(payload: Option<&RawValue>) -> Result<T, Error> {
+    decode(payload)
 }
 
 /// The error of a variant name the enum does not have.
@@ -138,7 +140,7 @@ struct ObjectVisitor {
 }
 
 impl<'de> Visitor<'de> for ObjectVisitor {
-    type Value = Vec<(&'static str, Box<RawValue>)>;
+    type Value = Vec<(&'static str, &'de RawValue)>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "struct {}", self.shape.what)
@@ -148,14 +150,15 @@ impl<'de> Visitor<'de> for ObjectVisitor {
         let Shape {
             fields, lenient, ..
         } = self.shape;
-        let mut entries: Vec<(&'static str, Box<RawValue>)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let Some(name) = fields.iter().copied().find(|name| *name == key) else {
-                if lenient {
+        let mut entries: Vec<(&'static str, &'de RawValue)> = Vec::new();
+        while let Some(key) = map.next_key_seed(Key { fields })? {
+            let name = match key {
+                Ok(name) => name,
+                Err(_) if lenient => {
                     map.next_value::<IgnoredAny>()?;
                     continue;
                 }
-                return Err(de::Error::unknown_field(&key, fields));
+                Err(unknown) => return Err(de::Error::unknown_field(&unknown, fields)),
             };
             if entries.iter().any(|(seen, _)| *seen == name) {
                 return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
@@ -163,6 +166,33 @@ impl<'de> Visitor<'de> for ObjectVisitor {
             entries.push((name, map.next_value()?));
         }
         Ok(entries)
+    }
+}
+
+/// A key matched against a struct's field names without copying it; an unknown one is kept for its
+/// error.
+struct Key {
+    fields: &'static [&'static str],
+}
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Result<&'static str, String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Result<&'static str, String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        let known = self.fields.iter().copied().find(|name| *name == key);
+        Ok(known.ok_or_else(|| key.to_string()))
     }
 }
 
@@ -182,7 +212,7 @@ impl VariantVisitor {
 }
 
 impl<'de> Visitor<'de> for VariantVisitor {
-    type Value = (String, Option<Box<RawValue>>);
+    type Value = (String, Option<&'de RawValue>);
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "enum {}", self.what)
