@@ -16,13 +16,15 @@ async function refresh(ctx: Ctx): Promise<void> {
   decisions.catch(() => undefined); // reported where awaited, not as unhandled
   const [config, state, now, units] = await Promise.all([ctx.vault.config(), ctx.vault.state(), ctx.chain.blockTime(), ctx.units()]);
   const governor = ctx.governor(config.governor);
-  const governance = Promise.all([governor.config(), governor.pendingParams()]);
+  const governance = Promise.all([governor.config(), governor.pendingParams(),
+    Promise.all(ctx.config.markets.map((market) => governor.pendingMarket({ market })))]);
   fill("chain-info", `${ctx.config.chain_id} · height ${now.height} · vault `, h("code", {}, ctx.config.vault));
   const markets = await Promise.all(ctx.config.markets.map((market) => ctx.vault.market({ market })));
   await Promise.all([
     renderVault(ctx, units, state, config.params.min_order, markets),
     decisions,
-    governance.then(([roles, pending]) => renderGovernance(ctx, config, roles, state, markets, pending, now.time)),
+    governance.then(([roles, pending, marketsPending]) =>
+      renderGovernance(ctx, config, roles, state, markets, pending, marketsPending, now.time)),
   ]);
 }
 
