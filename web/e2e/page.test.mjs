@@ -183,3 +183,17 @@ test("a wrong vault address or a chain that is down gives a visible banner, not 
   assert.match(await text("#banner"), /cannot reach the chain at http:\/\/127\.0\.0\.1:9/);
   await page.screenshot({ path: path.join(shots, "chain-down.png") });
 });
+
+test("the denom's decimals come from the config: a bad value is named, an unknown denom's are flagged as a guess", async () => {
+  assert.equal(await open("?denom_decimals=1.5"), "error");
+  assert.match(await text("#banner"), /the URL: denom_decimals must be a whole number from 0 to 18, got "1\.5"/);
+  // the same vault read as if its denom had 6 decimals: NAV in units of 10^6, shares still 6 decimals more
+  assert.equal(await open("?denom=uusdc"), "ok");
+  assert.equal(await text("#warnings"), "the decimals of uusdc are not configured: amounts assume 6 (set denom_decimals)");
+  const state = await smart({ state: {} });
+  assert.equal(await text("#nav"), `${whole(state.nav, 6)} UUSDC`);
+  assert.equal(await text("#supply"), `${whole(state.total_shares, 12)} shares`);
+  assert.equal(await open("?denom_decimals=18&denom_display=wINJ"), "ok");
+  assert.equal(await text("#nav"), `${whole(state.nav, 18)} wINJ`);
+  assert.equal(await text("#warnings"), "");
+});
