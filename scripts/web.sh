@@ -4,8 +4,9 @@
 #   scripts/web.sh build    build and write dist/config.json only
 # The page's config.json comes from .localnet/deploy.json (scripts/deploy-localnet.sh) and carries the local
 # chain's dev key (the "user" account) so the page can sign deposits there. For another chain, point
-# WEB_CONFIG at a JSON file {"rest","chain_id","denom","vault","markets":[..],"decimals","gas_price"}
-# (no dev_key), or open the page with ?rest=...&vault=...&chain_id=...&markets=... .
+# WEB_CONFIG at a JSON file {"rest","chain_id","denom","denom_decimals","denom_display","vault","markets":[..],
+# "gas_price"} (no dev_key; denom_decimals: base units per whole token as a power of ten, 18 for inj, 6 for
+# most IBC tokens), or open the page with ?rest=...&vault=...&chain_id=...&markets=...&denom_decimals=... .
 # env: WEB_PORT (5173); LOCALNET_ROOT (.localnet) as for scripts/localnet.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +32,8 @@ elif [ -f "$DEPLOY" ]; then
   eval "$(scripts/localnet.sh env | grep '^export')"
   # the dev key only ever describes the local chain: the page ignores it for a non-loopback REST endpoint
   key=$(echo y | "$INJ" keys unsafe-export-eth-key user --keyring-backend test --home "$H" 2>/dev/null | tail -1)
-  jq --arg key "$key" '{rest, chain_id, denom, vault, markets: [.markets[].market], decimals: 18,
-      gas_price: "160000000", dev_key: $key}' "$DEPLOY" >web/dist/config.json
+  jq --arg key "$key" '{rest, chain_id, denom, denom_decimals: 18, denom_display: "INJ", vault,
+      markets: [.markets[].market], gas_price: "160000000", dev_key: $key}' "$DEPLOY" >web/dist/config.json
   echo "web: config from $DEPLOY (local chain, dev key of 'user')"
 else
   echo "web: no $DEPLOY and no WEB_CONFIG: the page will ask for ?vault=...&rest=..." >&2

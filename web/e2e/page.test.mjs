@@ -1,40 +1,17 @@
 // The vault page in headless Chromium (Debian's `chromium`, driven by playwright-core; no browser download)
 // against the local chain. scripts/e2e-web.sh deploys, runs the client's chain tests (which leave an
 // accepted, a scaled and a rejected order and a pending proposal), serves the page and runs this file.
-// env: BALLAST_DEPLOY (.localnet/deploy.json), WEB_URL (http://127.0.0.1:5173/), CHROMIUM (/usr/bin/chromium),
-// SCREENSHOTS (web/screenshots/, the ones the README shows)
+// The Keplr path has its own file (keplr.test.mjs); env and helpers: helpers.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { d, decimalAtomics, depositThenRedeem, exact, launch, shareDecimals, shots, smart, url, walletMessage, whole } from "./helpers.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const shots = process.env.SCREENSHOTS ?? path.resolve(here, "../screenshots");
-mkdirSync(shots, { recursive: true });
-const d = JSON.parse(readFileSync(process.env.BALLAST_DEPLOY ?? path.resolve(here, "../../.localnet/deploy.json"), "utf8"));
-const url = process.env.WEB_URL ?? "http://127.0.0.1:5173/";
-const E18 = 10n ** 18n;
-
-async function smart(query, contract = d.vault) {
-  const q = Buffer.from(JSON.stringify(query)).toString("base64");
-  const res = await fetch(`${d.rest}/cosmwasm/wasm/v1/contract/${contract}/smart/${q}`);
-  if (!res.ok) throw new Error(`query ${JSON.stringify(query)}: ${await res.text()}`);
-  return (await res.json()).data;
-}
-async function balance(address) {
-  const res = await fetch(`${d.rest}/cosmos/bank/v1beta1/balances/${address}/by_denom?denom=${d.denom}`);
-  return BigInt((await res.json()).balance.amount);
-}
-const inj = (units) => { // base units to the page's input format, exact
-  const s = BigInt(units).toString().padStart(19, "0");
-  return `${s.slice(0, -18)}.${s.slice(-18)}`.replace(/\.?0+$/, "");
-};
+const inj = (units) => exact(units, 18); // base units to the page's input format, exact
 
 let browser, page;
 before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
 });
@@ -64,8 +41,14 @@ test("the page loads in under a second and shows exactly what the contracts answ
   for (const [id, field] of [["#nav", "nav"], ["#idle", "idle"], ["#supply", "total_shares"], ["#gross", "gross_notional"], ["#share-price", "share_price"]]) {
     assert.equal(await raw(id), state[field], `${id} vs state.${field}`);
   }
-  const n = BigInt(state.nav);
-  assert.equal(await text("#nav"), `${(n / E18).toLocaleString("en-US")}${n % E18 ? "." + (n % E18).toString().padStart(18, "0").slice(0, 4).replace(/0+$/, "") : ""} INJ`.replace(/\.$/, ""));
+  assert.equal(await text("#nav"), `${whole(state.nav, 18)} INJ`);
+  // a person's units: whole shares (24 decimals: inj's 18 + the offset), the price of one in whole INJ
+  const sd = await shareDecimals();
+  assert.equal(sd, 24);
+  assert.equal(await text("#supply"), `${whole(state.total_shares, sd)} shares`);
+  assert.equal(await text("#share-price"), `${whole(decimalAtomics(state.share_price), 18 - (sd - 18), 8)} INJ`);
+  const price = Number(await text("#share-price").then((t) => t.replace(" INJ", "")));
+  assert.ok(price > 0.5 && price < 2, `a whole share is worth about one INJ, not ${price}`); // never 1e-6 again
 
   const config = await smart({ config: {} });
   for (const { market } of d.markets) {
@@ -96,6 +79,18 @@ test("the page loads in under a second and shows exactly what the contracts answ
   const changed = await page.locator("tr.changed").evaluateAll((trs) => trs.map((tr) => tr.dataset.param));
   assert.deepEqual(changed, Object.keys(pending.params).filter((k) => JSON.stringify(pending.params[k]) !== JSON.stringify(config.params[k])));
   assert.equal(await raw("#gov-paused"), String(state.paused));
+  // the client's chain tests leave a market change pending too: doubled max_notional
+  const { market } = d.markets[0];
+  const pm = await smart({ pending_market: { market } }, d.governor);
+  assert.ok(pm, "a pending market change");
+  const row = page.locator(`#gov-markets tr.pending-market[data-market="${market}"]`);
+  assert.equal(await row.getAttribute("data-eta"), String(pm.eta));
+  assert.equal(await row.getAttribute("data-changes"), "max_notional");
+  const current = (await smart({ market: { market } })).config.max_notional;
+  assert.equal(await row.locator('li[data-field="max_notional"]').innerText(),
+    `max_notional: ${whole(current, 18)} INJ → ${whole(pm.config.max_notional, 18)} INJ`);
+  assert.match(await row.locator("td.eta").innerText(), /^\d+h \d\dm \d\ds left\napplies at \d{4}-\d\d-\d\dT/);
+
   const roles = await smart({ config: {} }, d.governor);
   assert.match(await text("#gov-roles"), new RegExp(`^governor ${d.governor} · owner ${roles.owner} · guardian ${roles.guardian}`));
 
@@ -146,36 +141,32 @@ test("order preview: scaled to the binding cap, rejected with its reason, malfor
   assert.match(await text("#preview-error"), /the vault refused the query: .*NOPE-PERP/);
 });
 
-test("deposit and redeem through the local dev key: included, shares and balance move as the previews promised", async () => {
+test("deposit and redeem through the local dev key, in whole INJ and whole shares: shares and balance move as previewed", async () => {
   assert.equal(await open(), "ok");
   await page.waitForSelector("#wallet-shares");
   assert.equal(await text("#wallet-address"), d.user, "the dev key is the deployment's user account");
-  const before = BigInt((await smart({ holder: { address: d.user } })).shares);
-  const promised = BigInt(await smart({ preview_deposit: { assets: (5n * E18).toString() } }));
-  await page.fill("#deposit-amount", "5");
-  await page.click("#deposit");
-  await page.waitForSelector("#wallet-message.ok, #wallet-message.error", { timeout: 30_000 });
-  assert.match(await text("#wallet-message"), /^deposit included at height \d+/);
-  const after = BigInt((await smart({ holder: { address: d.user } })).shares);
-  assert.equal(after - before, promised, "shares minted = PreviewDeposit");
-  assert.equal(await raw("#wallet-shares"), after.toString());
-  await page.locator(".card", { has: page.locator("#deposit") }).screenshot({ path: path.join(shots, "deposit.png") });
+  const { held } = await depositThenRedeem(page, 5, "deposit.png");
 
-  const redeem = promised / 2n; // half of what was just minted: far from any cap
-  const pays = BigInt(await smart({ preview_redeem: { shares: redeem.toString() } }));
-  const bankBefore = await balance(d.user);
-  await page.fill("#redeem-shares", redeem.toString());
-  await page.click("#redeem");
-  await page.waitForFunction(() => /^redeem (included|failed)/.test(document.querySelector("#wallet-message")?.textContent ?? ""), null, { timeout: 30_000 });
-  assert.match(await text("#wallet-message"), /^redeem included at height \d+/);
-  assert.equal(BigInt((await smart({ holder: { address: d.user } })).shares), after - redeem);
-  const gained = (await balance(d.user)) - bankBefore; // the redeem's pay minus the tx fee (< 0.001 INJ)
-  assert.ok(gained > pays - E18 / 1000n && gained <= pays, `bank +${gained}, PreviewRedeem ${pays}`);
-
-  await page.fill("#deposit-amount", "-5");
-  await page.click("#deposit");
-  await page.waitForSelector("#wallet-message.error");
-  assert.match(await text("#wallet-message"), /deposit amount: "-5" is not a positive number/);
+  // what a person may mistype, each refused with what was wrong, before anything is signed
+  const sd = await shareDecimals();
+  for (const [field, button, typed, want] of [
+    ["#deposit-amount", "#deposit", "-5", /^deposit: "-5" is not a positive number/],
+    ["#deposit-amount", "#deposit", "0", /^deposit: "0" is zero: enter more than 0$/],
+    ["#deposit-amount", "#deposit", "0.0000000000000000001", /^deposit: "0\.0000000000000000001" has 19 decimal places; INJ has only 18$/],
+    ["#redeem-shares", "#redeem", "1.0000000000000000000000001", /^redeem: "1\.0000000000000000000000001" has 25 decimal places; a share has only 24$/],
+    ["#redeem-shares", "#redeem", exact(held + 1n, sd), new RegExp(`^redeem: "${exact(held + 1n, sd)}" is more shares than the ${exact(held, sd)} you hold$`)],
+  ]) {
+    await page.fill(field, typed);
+    await page.click(button);
+    await walletMessage(page, want, 5_000);
+    assert.equal(await page.locator("#wallet-message").getAttribute("class"), "error");
+  }
+  await page.waitForSelector('#deposit-preview.error[data-for="0.0000000000000000001"]'); // the preview says it too
+  assert.match(await page.locator("#deposit-preview").innerText(), /^"0\.0000000000000000001" has 19 decimal places; INJ has only 18$/);
+  // "All" fills the holding to its last decimal (the page shows four), so all of it can be redeemed
+  await page.click("#redeem-all");
+  assert.equal(await page.inputValue("#redeem-shares"), exact(held, sd));
+  assert.equal(BigInt((await smart({ holder: { address: d.user } })).shares), held, "nothing was sent");
 });
 
 test("a wrong vault address or a chain that is down gives a visible banner, not a blank page", async () => {
@@ -191,4 +182,18 @@ test("a wrong vault address or a chain that is down gives a visible banner, not 
   assert.equal(await open(`?rest=http://127.0.0.1:9&vault=${d.vault}`), "error");
   assert.match(await text("#banner"), /cannot reach the chain at http:\/\/127\.0\.0\.1:9/);
   await page.screenshot({ path: path.join(shots, "chain-down.png") });
+});
+
+test("the denom's decimals come from the config: a bad value is named, an unknown denom's are flagged as a guess", async () => {
+  assert.equal(await open("?denom_decimals=1.5"), "error");
+  assert.match(await text("#banner"), /the URL: denom_decimals must be a whole number from 0 to 18, got "1\.5"/);
+  // the same vault read as if its denom had 6 decimals: NAV in units of 10^6, shares still 6 decimals more
+  assert.equal(await open("?denom=uusdc"), "ok");
+  assert.equal(await text("#warnings"), "the decimals of uusdc are not configured: amounts assume 6 (set denom_decimals)");
+  const state = await smart({ state: {} });
+  assert.equal(await text("#nav"), `${whole(state.nav, 6)} UUSDC`);
+  assert.equal(await text("#supply"), `${whole(state.total_shares, 12)} shares`);
+  assert.equal(await open("?denom_decimals=18&denom_display=wINJ"), "ok");
+  assert.equal(await text("#nav"), `${whole(state.nav, 18)} wINJ`);
+  assert.equal(await text("#warnings"), "");
 });

@@ -14,15 +14,17 @@ async function refresh(ctx: Ctx): Promise<void> {
   // independent reads start together; only the caps' preview waits for the market's position side
   const decisions = renderDecisions(ctx);
   decisions.catch(() => undefined); // reported where awaited, not as unhandled
-  const [config, state, now] = await Promise.all([ctx.vault.config(), ctx.vault.state(), ctx.chain.blockTime()]);
+  const [config, state, now, units] = await Promise.all([ctx.vault.config(), ctx.vault.state(), ctx.chain.blockTime(), ctx.units()]);
   const governor = ctx.governor(config.governor);
-  const governance = Promise.all([governor.config(), governor.pendingParams()]);
+  const governance = Promise.all([governor.config(), governor.pendingParams(),
+    Promise.all(ctx.config.markets.map((market) => governor.pendingMarket({ market })))]);
   fill("chain-info", `${ctx.config.chain_id} · height ${now.height} · vault `, h("code", {}, ctx.config.vault));
   const markets = await Promise.all(ctx.config.markets.map((market) => ctx.vault.market({ market })));
   await Promise.all([
-    renderVault(ctx, state, config.params.min_order, markets),
+    renderVault(ctx, units, state, config.params.min_order, markets),
     decisions,
-    governance.then(([roles, pending]) => renderGovernance(ctx, config, roles, state, markets, pending, now.time)),
+    governance.then(([roles, pending, marketsPending]) =>
+      renderGovernance(ctx, config, roles, state, markets, pending, marketsPending, now.time)),
   ]);
 }
 
@@ -43,6 +45,7 @@ async function boot(): Promise<void> {
   }
   const ctx = makeCtx(config);
   if (warnings.length) fill("warnings", warnings.join("; "));
+  for (const el of document.querySelectorAll(".denom")) el.textContent = config.denom_display;
   bindPreview(ctx);
   bindWallet(ctx, () => refresh(ctx).catch((e) => showBanner(explain(e, ctx))));
   try {

@@ -11,6 +11,7 @@ export type * as GovernorTypes from "./generated/Governor.types";
 export type * as VaultTypes from "./generated/Vault.types";
 export type * as StrategiesTypes from "./generated/Strategies.types";
 export { formatUnits, parseUnits, formatPercent, ratio } from "./format";
+export { VaultUnits, parseAmount } from "./units";
 export { feedId, pythPrice } from "./pyth";
 export { makeSigner } from "./signer";
 export type { Signer, SignerOptions, ExecuteResult, Coin } from "./signer";

@@ -31,8 +31,9 @@ export async function execute(chain: ChainParams, wallet: Wallet, contract: stri
   const auth = authInfo(wallet.pubKey, sequence, { amount: [{ denom: chain.denom, amount: (gas * chain.gasPrice).toString() }], gas });
 
   const doc = signDoc(body, auth, chain.chainId, accountNumber);
-  const signature = await wallet.sign(doc, { bodyBytes: body, authInfoBytes: auth, chainId: chain.chainId, accountNumber });
-  const sent = await rest(chain.rest, "/cosmos/tx/v1beta1/txs", { tx_bytes: b64(txRaw(body, auth, signature)), mode: "BROADCAST_MODE_SYNC" });
+  const signed = await wallet.sign(doc, { bodyBytes: body, authInfoBytes: auth, chainId: chain.chainId, accountNumber });
+  const tx = txRaw(signed.bodyBytes, signed.authInfoBytes, signed.signature);
+  const sent = await rest(chain.rest, "/cosmos/tx/v1beta1/txs", { tx_bytes: b64(tx), mode: "BROADCAST_MODE_SYNC" });
   if (sent.tx_response.code !== 0) throw new Error(`rejected by the chain: ${sent.tx_response.raw_log}`);
   const hash = sent.tx_response.txhash;
   for (let i = 0; i < 60; i++) {                      // a block every ~0.5 s on the local chain

@@ -1,13 +1,14 @@
 // The order preview form: the same PreviewOrder the manager's SubmitOrder would run, answered without a tx.
-import { formatPercent, parseUnits } from "../../../clients/ts/src/format";
+import { formatPercent } from "../../../clients/ts/src/format";
 import type { OrderPreview } from "../../../clients/ts/src/generated/Vault.types";
+import { parseAmount } from "../../../clients/ts/src/units";
 import type { Ctx } from "../context";
 import { fill, h } from "../dom";
 
 interface OrderInput { market: string; side: "long" | "short"; size: string; reduceOnly: boolean; signal?: string }
 
 /** Reads the form; throws a message that names the field and what is wrong with it. */
-export function readOrder(form: HTMLFormElement, decimals: number): OrderInput {
+export function readOrder(form: HTMLFormElement, decimals: number, denom: string): OrderInput {
   const data = new FormData(form);
   const market = String(data.get("market") ?? "").trim();
   if (!market) throw new Error("market: choose or type a market id");
@@ -15,11 +16,10 @@ export function readOrder(form: HTMLFormElement, decimals: number): OrderInput {
   if (side !== "long" && side !== "short") throw new Error("side: long or short");
   let size: string;
   try {
-    size = parseUnits(String(data.get("size") ?? ""), decimals);
+    size = parseAmount(String(data.get("size") ?? ""), decimals, denom); // whole tokens of notional
   } catch (e) {
     throw new Error(`size: ${(e as Error).message}`);
   }
-  if (BigInt(size) === 0n) throw new Error("size: must be more than 0");
   const signalText = String(data.get("signal") ?? "").trim();
   let signal: string | undefined;
   if (signalText !== "") {
@@ -57,7 +57,7 @@ export function bindPreview(ctx: Ctx): void {
     ev.preventDefault();
     let order: OrderInput;
     try {
-      order = readOrder(form, ctx.config.decimals);
+      order = readOrder(form, ctx.config.denom_decimals, ctx.config.denom_display);
     } catch (e) {
       fill("preview-result", h("p", { class: "error", id: "preview-error" }, (e as Error).message));
       return;

@@ -1,15 +1,19 @@
 // Vault figures and, per market, forecast volatility, exposure and every cap's limit as bars: the shortest
 // limit binds, and each bar shows how much of its limit the current exposure uses.
-import { formatPercent, formatUnits, ratio } from "../../../clients/ts/src/format";
+import { formatPercent, ratio } from "../../../clients/ts/src/format";
 import type { MarketResponse, OrderPreview, StateResponse } from "../../../clients/ts/src/generated/Vault.types";
+import type { VaultUnits } from "../../../clients/ts/src/units";
 import type { Ctx } from "../context";
 import { figure, fill, h } from "../dom";
 
-export async function renderVault(ctx: Ctx, state: StateResponse, minOrder: string, markets: MarketResponse[]): Promise<void> {
+export async function renderVault(ctx: Ctx, units: VaultUnits, state: StateResponse, minOrder: string,
+  markets: MarketResponse[]): Promise<void> {
   fill("vault-figures",
     figure("nav", "NAV", ctx.amount(state.nav), state.nav, "idle + margin + unrealised PnL"),
-    figure("share-price", "Share price", Number(state.share_price).toPrecision(8), state.share_price, "assets per share, base units"),
-    figure("supply", "Share supply", formatUnits(state.total_shares, 0), state.total_shares),
+    // data-raw keeps the chain's figures: base units per share atom, share atoms
+    figure("share-price", "Share price", units.sharePrice(state.share_price), state.share_price, "per whole share"),
+    figure("supply", "Share supply", `${units.shares(state.total_shares)} shares`, state.total_shares,
+      `a share has ${units.shareDecimals} decimals (${units.denom}'s ${units.denomDecimals} + the vault's offset ${units.shareOffset})`),
     figure("idle", "Idle balance", ctx.amount(state.idle), state.idle, "not posted as margin"),
     figure("gross", "Gross notional", ctx.amount(state.gross_notional), state.gross_notional),
     figure("paused", "Status", state.paused ? "paused: reduce-only" : "open", String(state.paused)));

@@ -1,6 +1,7 @@
 // Against the local chain (scripts/deploy-localnet.sh, then `npm run test:chain`): the generated clients
 // query, and sdk-ts signs and broadcasts, as a depositor (user key) and as the manager and owner (admin key).
-// The tests run in order and build on each other: deposit, redeem, fresh price, orders, a parameter proposal.
+// The tests run in order and build on each other: deposit, redeem, fresh price, orders, a parameter proposal
+// and a market proposal (the web page's test reads both pending).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { OracleClient } from "../../src/generated/Oracle.client";
@@ -137,4 +138,18 @@ test("governance: the owner proposes parameters to the governor; they wait for t
   assert.equal(pending.params.target_vol, "0.35");
   assert.ok(pending.eta >= t + params.timelock && pending.eta <= t + params.timelock + 10, `eta ${pending.eta}, now ${t}`);
   assert.equal((await vault.config()).params.target_vol, params.target_vol, "not applied before the timelock");
+});
+
+test("governance: the owner proposes a market change; it waits for the timelock beside the current config", async () => {
+  const { params } = await vault.config();
+  const current = (await vault.market({ market })).config;
+  const proposed = { ...current, max_notional: (BigInt(current.max_notional) * 2n).toString() };
+  const t = await chainTime();
+  await asOwner.proposeMarket({ config: proposed });
+  const pending = await governor.pendingMarket({ market });
+  assert.ok(pending, "a pending market change after the proposal");
+  assert.deepEqual(pending.config, proposed);
+  assert.ok(pending.eta >= t + params.timelock && pending.eta <= t + params.timelock + 10, `eta ${pending.eta}, now ${t}`);
+  assert.equal(await governor.pendingMarket({ market: "NOPE-PERP" }), null, "no change pending for another market");
+  assert.deepEqual((await vault.market({ market })).config, current, "not applied before the timelock");
 });
