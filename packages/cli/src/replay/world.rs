@@ -239,14 +239,11 @@ impl World {
             ballast_governor::contract::instantiate,
             ballast_governor::contract::query,
         )));
-        let vault_code = app.store_code(Box::new(
-            ContractWrapper::new(
-                ballast_vault::contract::execute,
-                ballast_vault::contract::instantiate,
-                ballast_vault::contract::query,
-            )
-            .with_reply(ballast_vault::contract::reply),
-        ));
+        let vault_code = app.store_code(Box::new(ContractWrapper::new(
+            ballast_vault::contract::execute,
+            ballast_vault::contract::instantiate,
+            ballast_vault::contract::query,
+        )));
 
         let oracle_msg = oracle::InstantiateMsg {
             owner: owner.to_string(),
