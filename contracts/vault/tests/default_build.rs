@@ -33,10 +33,14 @@ fn levana_market(market_contract: &str) -> Value {
 
 fn instantiate_msg(api: &cosmwasm_std::testing::MockApi, markets: Vec<Value>) -> InstantiateMsg {
     let addr = |name: &str| api.addr_make(name).to_string();
-    serde_json::from_value(json!({
+    // From JSON text: the contracts' types borrow their fields from it (`ballast_types::json`).
+    serde_json::from_str(
+        &json!({
         "governor": addr("governor"), "manager": addr("manager"), "denom": "uusdc",
         "oracle": addr("oracle"), "perp_market": addr("perp"), "fee_recipient": addr("fees"),
-        "params": params(), "markets": markets}))
+        "params": params(), "markets": markets})
+        .to_string(),
+    )
     .unwrap()
 }
 
@@ -72,7 +76,7 @@ fn a_levana_market_from_the_governor_is_refused() {
     instantiate(deps.as_mut(), mock_env(), message_info(&owner, &[]), msg).unwrap();
     let levana = deps.api.addr_make("levana market").to_string();
     let set = ExecuteMsg::Govern(GovernMsg::SetMarket {
-        config: serde_json::from_value(levana_market(&levana)).unwrap(),
+        config: serde_json::from_str(&levana_market(&levana).to_string()).unwrap(),
     });
     let governor = deps.api.addr_make("governor");
     let err = execute(deps.as_mut(), mock_env(), message_info(&governor, &[]), set).unwrap_err();

@@ -8,7 +8,7 @@ mod injective_support;
 
 use cosmwasm_std::testing::{MockApi, MockQuerier, MockStorage, message_info};
 use cosmwasm_std::{
-    BankMsg, CosmosMsg, Empty, Int128, OwnedDeps, ReplyOn, SignedDecimal256, Uint128, coins,
+    BankMsg, CosmosMsg, Empty, Int128, OwnedDeps, SignedDecimal256, Uint128, WasmMsg, coins,
 };
 use serde_json::json;
 
@@ -41,11 +41,24 @@ fn an_order_on_an_injective_market_is_an_atomic_derivative_market_order() {
     )
     .unwrap();
     assert_eq!(attr(&res, "decision"), "accepted");
-    let [sub] = res.messages.as_slice() else {
-        panic!("one message: {:?}", res.messages)
+    let [sub, remark] = res.messages.as_slice() else {
+        panic!("the order and the re-mark: {:?}", res.messages)
     };
-    // The exchange executes it in the transaction, so the vault reads its position back in the reply.
-    assert_eq!(sub.reply_on, ReplyOn::Success);
+    // The exchange executes it in the transaction, so the vault reads its position back in the message
+    // it sends itself after it.
+    let CosmosMsg::Wasm(WasmMsg::Execute {
+        contract_addr, msg, ..
+    }) = &remark.msg
+    else {
+        panic!("the re-mark: {:?}", remark.msg)
+    };
+    assert_eq!(*contract_addr, env.contract.address.to_string());
+    assert_eq!(
+        cosmwasm_std::from_json::<ExecuteMsg>(msg).unwrap(),
+        ExecuteMsg::RemarkAfterTrade {
+            market: "BTC-PERP".into()
+        }
+    );
     let CosmosMsg::Custom(custom) = &sub.msg else {
         panic!("a custom message: {:?}", sub.msg)
     };
@@ -270,7 +283,7 @@ fn a_market_trading_from_any_other_subaccount_is_refused() {
         .unwrap();
         let governor = deps.api.addr_make("governor");
         let set = ExecuteMsg::Govern(GovernMsg::SetMarket {
-            config: serde_json::from_value(config).unwrap(),
+            config: serde_json::from_str(&config.to_string()).unwrap(),
         });
         let err = execute(deps.as_mut(), env, message_info(&governor, &[]), set).unwrap_err();
         assert_eq!(err.to_string(), expected.to_string());

@@ -7,7 +7,9 @@
 //! derive's: unknown, repeated and missing fields are refused by name, `Option` fields may be absent,
 //! fields marked `= default` take their default when absent, and a type marked `..` (a reply from
 //! another protocol) skips the fields it does not read, whatever they hold. Only the object form of a
-//! struct is read (the derive also took an array). Serialisation and schemas stay derived.
+//! struct is read (the derive also took an array). The fields borrow their text from the input, so these
+//! types are read from JSON text (`from_slice`, `from_str`, as cosmwasm-std does), not from a
+//! `serde_json::Value`. Serialisation and schemas stay derived.
 //!
 //! ```ignore
 //! json_struct!(Estimator { lambda, vol_step, min_observations });

@@ -1,6 +1,6 @@
 //! The Injective test world: a vault with one Injective market, the oracle it reads, and the
 //! stand-in exchange ([`exchange`]) it trades on and reads its position from, run as the chain runs
-//! a transaction (an atomic order executes before the vault's reply).
+//! a transaction (an atomic order executes before the vault's re-mark).
 
 pub mod exchange;
 
@@ -10,8 +10,8 @@ use std::rc::Rc;
 use cosmwasm_std::testing::{MockApi, MockQuerier, MockStorage, message_info, mock_env};
 use cosmwasm_std::{
     CanonicalAddr, ContractResult, CosmosMsg, Decimal256, Empty, Env, Int64, Int128, OwnedDeps,
-    Reply, ReplyOn, Response, SubMsgResponse, SubMsgResult, SystemResult, Timestamp, Uint64,
-    Uint128, WasmQuery, coins, from_json, to_json_binary,
+    Response, SystemResult, Timestamp, Uint64, Uint128, WasmMsg, WasmQuery, coins, from_json,
+    to_json_binary,
 };
 use serde_json::{Value, json};
 
@@ -21,7 +21,7 @@ use ballast_types::vault::{
     ExecuteMsg, InstantiateMsg, MarketResponse, OrderRequest, QueryMsg, StateResponse,
 };
 use ballast_vault::VenueCustom;
-use ballast_vault::contract::{execute, instantiate, query, reply};
+use ballast_vault::contract::{execute, instantiate, query};
 use exchange::{ChainQuery, Exchange, Shared, signed};
 
 pub const DAY: u64 = 86_400;
@@ -75,10 +75,14 @@ pub fn vault_env(api: &MockApi) -> Env {
 
 pub fn instantiate_msg(api: &MockApi, market: Value) -> InstantiateMsg {
     let addr = |name: &str| api.addr_make(name).to_string();
-    serde_json::from_value(json!({
+    // From JSON text: the contracts' types borrow their fields from it (`ballast_types::json`).
+    serde_json::from_str(
+        &json!({
         "governor": addr("governor"), "manager": addr("manager"),
         "denom": DENOM, "oracle": addr("oracle"), "perp_market": addr("perp"),
-        "fee_recipient": addr("fees"), "params": params(), "markets": [market]}))
+        "fee_recipient": addr("fees"), "params": params(), "markets": [market]})
+        .to_string(),
+    )
     .unwrap()
 }
 
@@ -208,10 +212,26 @@ impl World {
     }
 
     /// What the chain does with the vault's response: the exchange executes an atomic order at once
-    /// and the vault's reply (when it asked for one) runs after it; a plain market order waits for
-    /// the end of the block, after the reply.
+    /// and the vault's `RemarkAfterTrade` to itself runs after it; a plain market order waits for the
+    /// end of the block, after the re-mark.
     pub fn run(&mut self, res: Response<VenueCustom>) {
         for sub in res.messages {
+            if let CosmosMsg::Wasm(WasmMsg::Execute {
+                contract_addr, msg, ..
+            }) = &sub.msg
+            {
+                assert_eq!(*contract_addr, self.env.contract.address.to_string());
+                let vault = self.env.contract.address.clone();
+                let msg: ExecuteMsg = from_json(msg).unwrap();
+                execute(
+                    self.deps.as_mut(),
+                    self.env.clone(),
+                    message_info(&vault, &[]),
+                    msg,
+                )
+                .unwrap();
+                continue;
+            }
             let CosmosMsg::Custom(custom) = &sub.msg else {
                 continue;
             };
@@ -222,21 +242,6 @@ impl World {
                 self.settle(&order);
             } else {
                 self.exchange.borrow_mut().queued.push(order);
-            }
-            if sub.reply_on == ReplyOn::Success {
-                #[allow(deprecated)]
-                let result = SubMsgResult::Ok(SubMsgResponse {
-                    events: vec![],
-                    data: None,
-                    msg_responses: vec![],
-                });
-                let msg = Reply {
-                    id: sub.id,
-                    payload: sub.payload.clone(),
-                    gas_used: 0,
-                    result,
-                };
-                reply(self.deps.as_mut(), self.env.clone(), msg).unwrap();
             }
         }
         let queued = std::mem::take(&mut self.exchange.borrow_mut().queued);
