@@ -224,6 +224,11 @@ export interface VaultInterface extends VaultReadOnlyInterface {
     hedged: boolean;
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  remarkAfterTrade: ({
+    market
+  }: {
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class VaultClient extends VaultQueryClient implements VaultInterface {
   client: ISigningCosmWasmClient;
@@ -244,6 +249,7 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.accrueFees = this.accrueFees.bind(this);
     this.setSignal = this.setSignal.bind(this);
     this.setHedged = this.setHedged.bind(this);
+    this.remarkAfterTrade = this.remarkAfterTrade.bind(this);
   }
   deposit = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -351,6 +357,17 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     return await this.client.execute(this.sender, this.contractAddress, {
       set_hedged: {
         hedged,
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  remarkAfterTrade = async ({
+    market
+  }: {
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      remark_after_trade: {
         market
       }
     }, fee_, memo_, funds_);

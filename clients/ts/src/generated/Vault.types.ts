@@ -136,6 +136,10 @@ export type ExecuteMsg = {
     hedged: boolean;
     market: string;
   };
+} | {
+  remark_after_trade: {
+    market: string;
+  };
 };
 export type Side = "long" | "short";
 export type SignedDecimal = string;
