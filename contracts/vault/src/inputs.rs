@@ -5,7 +5,7 @@ use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
 use ballast_types::oracle;
 use ballast_types::perp::{self, PositionSummary, PositionTermsResponse};
-use ballast_types::pyth::{PriceFeedResponse, PythPrice};
+use ballast_types::pyth::PythPrice;
 
 use crate::error::ContractResult;
 use crate::state::{Config, Mark};
@@ -16,7 +16,7 @@ pub fn oracle_price(
     config: &Config,
     feed_id: &ballast_types::pyth::PriceIdentifier,
 ) -> ContractResult<PythPrice> {
-    let response: PriceFeedResponse = deps.querier.query_wasm_smart(
+    let response: OracleAnswer = deps.querier.query_wasm_smart(
         &config.oracle,
         &oracle::QueryMsg::PriceFeed {
             id: feed_id.clone(),
@@ -24,6 +24,19 @@ pub fn oracle_price(
     )?;
     Ok(response.price_feed.price)
 }
+
+/// The part of the oracle's `PriceFeedResponse` the vault reads: the price, not the feed's id or its
+/// EMA, which are skipped unparsed (each JSON level costs gas to read).
+struct OracleAnswer {
+    price_feed: OracleFeed,
+}
+
+struct OracleFeed {
+    price: PythPrice,
+}
+
+ballast_types::json_struct!(OracleAnswer { price_feed, .. });
+ballast_types::json_struct!(OracleFeed { price, .. });
 
 /// The vault's position in a market, marked by the perp market now.
 pub fn position(
