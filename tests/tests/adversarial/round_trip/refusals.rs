@@ -58,8 +58,13 @@ pub fn action(action: &Action) -> Vec<Refusal> {
         Action::Hedge(_) => trading(&[("strategies", "no_hedge")]),
         Action::AccrueFees => vec![UNPRICED, VENUE],
         // LP shares are priced on the pool's value: refused while a market with positions has no
-        // usable price, while the pool is worth nothing, or (withdrawals) past what winners are owed.
-        Action::LpDeposit { .. } => vec![("perp", "pool_unpriced"), ("perp", "pool_insolvent")],
+        // usable price, while the pool is worth nothing, for a deposit too small to mint one share,
+        // or (withdrawals) past what winners are owed.
+        Action::LpDeposit { .. } => vec![
+            ("perp", "zero_amount"),
+            ("perp", "pool_unpriced"),
+            ("perp", "pool_insolvent"),
+        ],
         Action::LpWithdraw { .. } => vec![
             ("perp", "zero_amount"),
             ("perp", "pool_unpriced"),
