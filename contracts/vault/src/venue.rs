@@ -18,7 +18,7 @@ pub mod injective;
 pub mod levana;
 
 use cosmwasm_std::{
-    Addr, Api, CosmosMsg, Decimal, Deps, DepsMut, Env, Storage, Uint128, WasmMsg, to_json_binary,
+    Addr, Api, CosmosMsg, Decimal, Deps, Env, Storage, Uint128, WasmMsg, to_json_binary,
 };
 
 use ballast_types::convert::pyth_to_decimal;
@@ -277,7 +277,7 @@ pub fn trade_msgs(
 
 /// Forwards an executed order to the market's venue.
 pub fn forward_trade(
-    deps: DepsMut,
+    api: &dyn Api,
     env: &Env,
     config: &Config,
     inputs: &MarketInputs,
@@ -290,13 +290,13 @@ pub fn forward_trade(
     if market.venue != Venue::Ballast {
         response = response.add_attribute("venue", market.venue.name());
     }
-    remark_after(deps.api, env, &market.venue, &market.market, msgs, response)
+    remark_after(api, env, &market.venue, &market.market, msgs, response)
 }
 
-/// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked when
-/// the venue replies; nothing for zero.
+/// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked once it
+/// has run; nothing for zero.
 pub fn forward_margin(
-    deps: DepsMut,
+    api: &dyn Api,
     env: &Env,
     config: &Config,
     inputs: &MarketInputs,
@@ -322,14 +322,7 @@ pub fn forward_margin(
         venue => venue.add_margin(account(env, config), &market.market, amount)?,
     };
     let response = response.add_attribute("margin_added", amount);
-    remark_after(
-        deps.api,
-        env,
-        &market.venue,
-        &market.market,
-        vec![msg],
-        response,
-    )
+    remark_after(api, env, &market.venue, &market.market, vec![msg], response)
 }
 
 /// A Levana venue in a build without the `levana` feature (refused at instantiation and by `SetMarket`).

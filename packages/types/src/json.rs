@@ -127,11 +127,6 @@ pub fn unit(payload: Option<&RawValue>) -> Result<(), Error> {
     }
 }
 
-/// A newtype variant's payload.
-pub fn newtype<T: DeserializeOwned>(payload: Option<&RawValue>) -> Result<T, Error> {
-    decode(payload)
-}
-
 /// The error of a variant name the enum does not have.
 pub fn unknown_variant(tag: &str) -> Error {
     de::Error::unknown_variant(tag, &[])
@@ -290,7 +285,7 @@ macro_rules! json_enum {
         $crate::json::unit($payload).map(|()| $ty::$variant)
     };
     (@payload $ty:ident $variant:ident (_) $payload:ident) => {
-        $crate::json::newtype($payload).map($ty::$variant)
+        $crate::json::decode($payload).map($ty::$variant)
     };
     (@payload $ty:ident $variant:ident { $($field:ident $(= $default:ident)?,)* .. } $payload:ident) => {
         $crate::json_enum!(@struct $ty $variant true, $payload, $($field $(= $default)?),*)

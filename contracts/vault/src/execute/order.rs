@@ -184,7 +184,7 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
             .add_attribute(MARKET, &market)
             .add_attribute("target", target)
             .add_attribute(EXECUTED, "0");
-        return venue::forward_margin(deps, &env, &config, &inputs, top_up, response);
+        return venue::forward_margin(deps.api, &env, &config, &inputs, top_up, response);
     }
     let request = OrderRequest {
         market: market.clone(),
@@ -334,7 +334,7 @@ pub(super) fn act(
         .add_attribute(VOL, vol);
     probe(deps.api, "attributes");
     if e.decision != Decision::Rejected && !e.executed.is_zero() {
-        return venue::forward_trade(deps, env, config, inputs, &e, response);
+        return venue::forward_trade(deps.api, env, config, inputs, &e, response);
     }
     Ok(response)
 }
