@@ -229,6 +229,7 @@ impl Perp {
             &QueryMsg::Position {
                 trader: trader.to_string(),
                 market: MARKET.to_string(),
+                at_price: None,
             },
         )
     }
@@ -240,6 +241,7 @@ impl Perp {
             &QueryMsg::PositionTerms {
                 trader: trader.to_string(),
                 market: MARKET.to_string(),
+                at_price: None,
             },
         )
     }

@@ -30,6 +30,7 @@ impl Suite {
         let msg = perp::QueryMsg::Position {
             trader: self.vault.to_string(),
             market: market.to_string(),
+            at_price: None,
         };
         self.app.wrap().query_wasm_smart(&self.perp, &msg)
     }
@@ -39,6 +40,7 @@ impl Suite {
         let msg = perp::QueryMsg::PositionTerms {
             trader: self.vault.to_string(),
             market: market.to_string(),
+            at_price: None,
         };
         self.app.wrap().query_wasm_smart(&self.perp, &msg)
     }

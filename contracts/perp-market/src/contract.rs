@@ -78,12 +78,16 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
     Ok(match msg {
         QueryMsg::Config {} => to_json_binary(&query::config(deps)?),
         QueryMsg::Market { market } => to_json_binary(&query::market(deps, market)?),
-        QueryMsg::Position { trader, market } => {
-            to_json_binary(&query::position(deps, env, trader, market)?)
-        }
-        QueryMsg::PositionTerms { trader, market } => {
-            to_json_binary(&query::position_terms(deps, env, trader, market)?)
-        }
+        QueryMsg::Position {
+            trader,
+            market,
+            at_price,
+        } => to_json_binary(&query::position(deps, env, trader, market, at_price)?),
+        QueryMsg::PositionTerms {
+            trader,
+            market,
+            at_price,
+        } => to_json_binary(&query::position_terms(deps, env, trader, market, at_price)?),
         QueryMsg::Quote {
             market,
             side,

@@ -8,6 +8,7 @@
 
 use ballast_types::convert::pyth_to_decimal256;
 use ballast_types::oracle::{MAX_FUTURE_SKEW, QueryMsg as OracleQueryMsg};
+use ballast_types::perp::QuotedPrice;
 use ballast_types::pyth::{PriceFeedResponse, PriceIdentifier};
 use cosmwasm_std::{Decimal256, Deps, Env, OverflowError, OverflowOperation};
 
@@ -21,13 +22,35 @@ pub fn price(
     config: &Config,
     feed_id: &PriceIdentifier,
 ) -> ContractResult<Decimal256> {
-    let response: PriceFeedResponse = deps.querier.query_wasm_smart(
-        &config.oracle_addr,
-        &OracleQueryMsg::PriceFeed {
-            id: feed_id.clone(),
-        },
-    )?;
-    let price = response.price_feed.price;
+    price_at(deps, env, config, feed_id, None)
+}
+
+/// As [`price`], at the caller's `quoted` price when it names this market's oracle and feed (a query
+/// only: it saves the caller a second oracle read); any other quote is ignored.
+pub fn price_at(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    feed_id: &PriceIdentifier,
+    quoted: Option<&QuotedPrice>,
+) -> ContractResult<Decimal256> {
+    let price = match quoted {
+        Some(q)
+            if q.oracle == config.oracle_addr.as_str()
+                && q.feed_id.normalized() == feed_id.normalized() =>
+        {
+            q.price
+        }
+        _ => {
+            let response: PriceFeedResponse = deps.querier.query_wasm_smart(
+                &config.oracle_addr,
+                &OracleQueryMsg::PriceFeed {
+                    id: feed_id.clone(),
+                },
+            )?;
+            response.price_feed.price
+        }
+    };
     if price.price.i64() <= 0 {
         return Err(ContractError::NonPositivePrice {
             feed_id: feed_id.0.clone(),

@@ -3,7 +3,7 @@
 use ballast_types::Side;
 use ballast_types::perp::{
     ConfigResponse, MarketResponse, PoolResponse, PoolValueResponse, PositionResponse,
-    PositionSummary, PositionTermsResponse, QuoteResponse, RecentFlow, TradingTerms,
+    PositionSummary, PositionTermsResponse, QuoteResponse, QuotedPrice, RecentFlow, TradingTerms,
 };
 use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint128};
 
@@ -42,10 +42,11 @@ pub fn position(
     env: Env,
     trader: String,
     market: String,
+    at_price: Option<QuotedPrice>,
 ) -> ContractResult<PositionResponse> {
     let trader = deps.api.addr_validate(&trader)?;
     let state = load_market(deps.storage, &market)?;
-    marked(deps, &env, &trader, market, &state)
+    marked(deps, &env, &trader, market, &state, at_price.as_ref())
 }
 
 /// A trader's position summary, the market's trading terms and each direction's recent flow now (what
@@ -56,6 +57,7 @@ pub fn position_terms(
     env: Env,
     trader: String,
     market: String,
+    at_price: Option<QuotedPrice>,
 ) -> ContractResult<PositionTermsResponse> {
     let trader = deps.api.addr_validate(&trader)?;
     let state = load_market(deps.storage, &market)?;
@@ -65,7 +67,8 @@ pub fn position_terms(
         long: pricing::recent_flow(state.flow(Side::Long), now)?,
         short: pricing::recent_flow(state.flow(Side::Short), now)?,
     };
-    let (position, unmarked) = match marked(deps, &env, &trader, market, &state) {
+    let (position, unmarked) = match marked(deps, &env, &trader, market, &state, at_price.as_ref())
+    {
         Ok(marked) => (Some(PositionSummary::from(&marked)), None),
         Err(error) => (None, Some(error.to_string())),
     };
@@ -77,13 +80,15 @@ pub fn position_terms(
     })
 }
 
-/// `trader`'s position in `market` (whose state is `state`) marked at the oracle price.
+/// `trader`'s position in `market` (whose state is `state`) marked at the oracle price (`at_price`
+/// when it is the market's oracle and feed).
 fn marked(
     deps: Deps,
     env: &Env,
     trader: &Addr,
     market: String,
     state: &Market,
+    at_price: Option<&QuotedPrice>,
 ) -> ContractResult<PositionResponse> {
     let Some(position) = POSITIONS.may_load(deps.storage, (market.as_str(), trader))? else {
         return Ok(PositionResponse {
@@ -100,7 +105,7 @@ fn marked(
         });
     };
     let config = CONFIG.load(deps.storage)?;
-    let price = oracle::price(deps, env, &config, &state.params.feed_id)?;
+    let price = oracle::price_at(deps, env, &config, &state.params.feed_id, at_price)?;
     let ratio = state.params.maintenance_margin;
     Ok(PositionResponse {
         market,

@@ -52,8 +52,8 @@ pub fn execute(
         ExecuteMsg::AccrueFees {} => execute::accrue_fees(deps, env),
         ExecuteMsg::SetSignal { market, signal } => execute::set_signal(deps, info, market, signal),
         ExecuteMsg::SetHedged { market, hedged } => execute::set_hedged(deps, info, market, hedged),
-        ExecuteMsg::RemarkAfterTrade { market } => {
-            execute::remark_after_trade(deps, env, info, market)
+        ExecuteMsg::RemarkAfterTrade { market, price } => {
+            execute::remark_after_trade(deps, env, info, market, price)
         }
     }
 }

@@ -3,12 +3,14 @@
 
 use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
-use ballast_types::oracle;
-use ballast_types::perp::{self, PositionSummary, PositionTermsResponse};
+use ballast_types::perp::{PositionSummary, PositionTermsResponse};
 use ballast_types::pyth::PythPrice;
 
 use crate::error::ContractResult;
+use ballast_types::vault::MarketConfig;
+
 use crate::state::{Config, Mark};
+use crate::wire;
 
 /// The oracle's current price of a feed.
 pub fn oracle_price(
@@ -16,58 +18,76 @@ pub fn oracle_price(
     config: &Config,
     feed_id: &ballast_types::pyth::PriceIdentifier,
 ) -> ContractResult<PythPrice> {
-    let response: OracleAnswer = deps.querier.query_wasm_smart(
-        &config.oracle,
-        &oracle::QueryMsg::PriceFeed {
-            id: feed_id.clone(),
-        },
-    )?;
-    Ok(response.price_feed.price)
+    let msg = feed_query(feed_id);
+    let answer = wire::smart_query(&deps.querier, config.oracle.as_str(), &msg)?;
+    Ok(wire::answers::oracle_price(&answer)?)
 }
 
-/// The part of the oracle's `PriceFeedResponse` the vault reads: the price, not the feed's id or its
-/// EMA, which are skipped unparsed (each JSON level costs gas to read).
-struct OracleAnswer {
-    price_feed: OracleFeed,
+/// `{"price_feed":{"id":..}}`, the JSON of oracle::QueryMsg::PriceFeed.
+fn feed_query(feed_id: &ballast_types::pyth::PriceIdentifier) -> Vec<u8> {
+    let mut msg = br#"{"price_feed":{"id":"#.to_vec();
+    wire::push_json_str(&mut msg, &feed_id.0);
+    msg.extend_from_slice(b"}}");
+    msg
 }
 
-struct OracleFeed {
-    price: PythPrice,
-}
-
-ballast_types::json_struct!(OracleAnswer { price_feed, .. });
-ballast_types::json_struct!(OracleFeed { price, .. });
-
-/// The vault's position in a market, marked by the perp market now.
+/// The vault's position in a market, marked by the perp market now (at `price`, when given: the
+/// oracle's answer the vault has just read).
 pub fn position(
     deps: Deps,
     env: &Env,
     config: &Config,
-    market: &str,
+    market: &MarketConfig,
+    price: Option<&PythPrice>,
 ) -> ContractResult<PositionSummary> {
-    Ok(deps.querier.query_wasm_smart(
-        &config.perp_market,
-        &perp::QueryMsg::Position {
-            trader: env.contract.address.to_string(),
-            market: market.to_string(),
-        },
-    )?)
+    let msg = perp_query("position", env, config, market, price);
+    let answer = wire::smart_query(&deps.querier, config.perp_market.as_str(), &msg)?;
+    Ok(wire::answers::position(&answer)?)
 }
 
-/// The vault's position in a market and the market's trading terms, in one query to the perp market.
+/// The vault's position in a market and the market's trading terms, in one query to the perp market,
+/// marked at the oracle's `price` the vault has just read.
 pub fn position_terms(
     deps: Deps,
     env: &Env,
     config: &Config,
-    market: &str,
+    market: &MarketConfig,
+    price: &PythPrice,
 ) -> ContractResult<PositionTermsResponse> {
-    Ok(deps.querier.query_wasm_smart(
-        &config.perp_market,
-        &perp::QueryMsg::PositionTerms {
-            trader: env.contract.address.to_string(),
-            market: market.to_string(),
-        },
-    )?)
+    let msg = perp_query("position_terms", env, config, market, Some(price));
+    let answer = wire::smart_query(&deps.querier, config.perp_market.as_str(), &msg)?;
+    Ok(wire::answers::position_terms(&answer)?)
+}
+
+/// `{"<query>":{"trader":<the vault>,"market":..,"at_price":..}}`, the JSON of perp::QueryMsg's
+/// `Position` and `PositionTerms`. The quoted price saves the perp market its own oracle read, a
+/// contract instance on chain; it uses it only when it reads the same oracle and feed.
+fn perp_query(
+    query: &str,
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+    price: Option<&PythPrice>,
+) -> Vec<u8> {
+    let mut msg = b"{".to_vec();
+    wire::push_json_str(&mut msg, query);
+    msg.extend_from_slice(br#":{"trader":"#);
+    wire::push_json_str(&mut msg, env.contract.address.as_str());
+    msg.extend_from_slice(br#","market":"#);
+    wire::push_json_str(&mut msg, &market.market);
+    if let Some(price) = price {
+        msg.extend_from_slice(br#","at_price":{"oracle":"#);
+        wire::push_json_str(&mut msg, config.oracle.as_str());
+        msg.extend_from_slice(br#","feed_id":"#);
+        wire::push_json_str(&mut msg, &market.feed_id.0);
+        let price = format!(
+            r#","price":{{"price":"{}","conf":"{}","expo":{},"publish_time":{}}}}}"#,
+            price.price, price.conf, price.expo, price.publish_time
+        );
+        msg.extend_from_slice(price.as_bytes());
+    }
+    msg.extend_from_slice(b"}}");
+    msg
 }
 
 /// The base denom the vault holds itself.
@@ -94,4 +114,65 @@ pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
 pub fn equity(mark: &Mark) -> ContractResult<Int128> {
     let margin = Int128::try_from(mark.margin)?;
     Ok(margin.checked_add(mark.unrealized_pnl)?.max(Int128::zero()))
+}
+
+#[cfg(test)]
+mod tests {
+    use cosmwasm_std::testing::mock_env;
+    use cosmwasm_std::to_json_vec;
+
+    use ballast_types::{oracle, perp, pyth::PriceIdentifier};
+
+    use super::*;
+
+    #[test]
+    fn queries_are_written_as_their_messages_serialise() {
+        let env = mock_env();
+        let trader = env.contract.address.to_string();
+        let addr = |s: &str| cosmwasm_std::Addr::unchecked(s);
+        let config = Config {
+            governor: addr("governor"),
+            manager: addr("manager"),
+            fee_recipient: addr("fees"),
+            denom: "uusd".to_string(),
+            oracle: addr("cosmwasm1oracle"),
+            perp_market: addr("perp"),
+        };
+        let market: MarketConfig = serde_json::from_str(
+            r#"{"market":"BTC-\"PERP\"","feed_id":"ab","max_notional":"1","weight":"1"}"#,
+        )
+        .unwrap();
+        let price = PythPrice {
+            price: cosmwasm_std::Int64::new(-5),
+            conf: cosmwasm_std::Uint64::new(7),
+            expo: -8,
+            publish_time: 1_700_000_000,
+        };
+        let quoted = perp::QuotedPrice {
+            oracle: config.oracle.to_string(),
+            feed_id: market.feed_id.clone(),
+            price,
+        };
+        let terms = perp::QueryMsg::PositionTerms {
+            trader: trader.clone(),
+            market: market.market.clone(),
+            at_price: Some(quoted),
+        };
+        assert_eq!(
+            perp_query("position_terms", &env, &config, &market, Some(&price)),
+            to_json_vec(&terms).unwrap()
+        );
+        let position = perp::QueryMsg::Position {
+            trader,
+            market: market.market.clone(),
+            at_price: None,
+        };
+        assert_eq!(
+            perp_query("position", &env, &config, &market, None),
+            to_json_vec(&position).unwrap()
+        );
+        let id = PriceIdentifier("ab".repeat(32));
+        let feed = oracle::QueryMsg::PriceFeed { id: id.clone() };
+        assert_eq!(feed_query(&id), to_json_vec(&feed).unwrap());
+    }
 }

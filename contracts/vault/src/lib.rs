@@ -15,6 +15,7 @@ pub mod query;
 pub mod state;
 pub mod valuation;
 pub mod venue;
+pub mod wire;
 
 /// The custom message the vault's responses may carry: Injective's exchange messages when built with
 /// the `injective` feature (for Injective chains), none otherwise.

@@ -11,6 +11,7 @@
 
 use cosmwasm_std::{Deps, Env, Order, Storage, Uint128};
 
+use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{MarketConfig, VaultParams};
 
 use crate::error::{ContractError, ContractResult};
@@ -39,8 +40,9 @@ pub fn value(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Valuation> 
     let mut marks = vec![];
     for market in open_markets(deps.storage)? {
         let market_config = MARKETS.load(deps.storage, &market)?;
-        check_price(deps, &config, &params, &market_config, now)?;
-        let (position, settling) = venue::position(deps, env, &config, &market_config)?;
+        let price = check_price(deps, &config, &params, &market_config, now)?;
+        let (position, settling) =
+            venue::position(deps, env, &config, &market_config, Some(&price))?;
         if settling {
             return Err(ContractError::MarketSettling { market });
         }
@@ -67,17 +69,17 @@ fn open_markets(storage: &dyn Storage) -> ContractResult<Vec<String>> {
         .collect()
 }
 
-/// Refuses a price the oracle guards would refuse for an opening order.
+/// The market's oracle price, refused where the oracle guards would refuse it for an opening order.
 fn check_price(
     deps: Deps,
     config: &Config,
     params: &VaultParams,
     market: &MarketConfig,
     now: u64,
-) -> ContractResult<()> {
+) -> ContractResult<PythPrice> {
     let price = inputs::oracle_price(deps, config, &market.feed_id)?;
     match open_guard(params, &price, now)? {
-        None => Ok(()),
+        None => Ok(price),
         Some(reason) => Err(ContractError::UnpricedMarket {
             market: market.market.clone(),
             reason: reason_name(reason),

@@ -23,6 +23,7 @@ use cosmwasm_std::{
 
 use ballast_types::convert::pyth_to_decimal;
 use ballast_types::perp::{MarketSummary, PositionSummary};
+use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{ExecuteMsg, MarketConfig};
 #[cfg(any(not(feature = "injective"), not(feature = "levana")))]
 use ballast_types::venue::VenueError;
@@ -117,9 +118,10 @@ pub fn position(
     env: &Env,
     config: &Config,
     market: &MarketConfig,
+    price: Option<&PythPrice>,
 ) -> ContractResult<(PositionSummary, bool)> {
     match &market.venue {
-        Venue::Ballast => Ok((inputs::position(deps, env, config, &market.market)?, false)),
+        Venue::Ballast => Ok((inputs::position(deps, env, config, market, price)?, false)),
         #[cfg(feature = "levana")]
         Venue::Levana(v) => levana::position(deps, env, v),
         #[cfg(not(feature = "levana"))]
@@ -151,10 +153,16 @@ pub struct Read {
 /// The vault's position in a market (or why the venue could not mark it) and the terms that price and
 /// margin an order: one query to the perp market, or Levana's or Injective's read-back and the venue
 /// configuration's terms.
-pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> ContractResult<Read> {
+pub fn read(
+    deps: Deps,
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+    price: &PythPrice,
+) -> ContractResult<Read> {
     match market.venue.terms() {
         None => {
-            let read = inputs::position_terms(deps, env, config, &market.market)?;
+            let read = inputs::position_terms(deps, env, config, market, price)?;
             Ok(Read {
                 position: read.position.ok_or_else(|| {
                     read.unmarked
@@ -178,7 +186,7 @@ pub fn read(deps: Deps, env: &Env, config: &Config, market: &MarketConfig) -> Co
                     levana = Some(book);
                     Ok(marked)
                 }),
-                _ => position(deps, env, config, market),
+                _ => position(deps, env, config, market, Some(price)),
             };
             let (position, settling) = match marked {
                 Ok((summary, settling)) => (Ok(summary), settling),
@@ -290,7 +298,7 @@ pub fn forward_trade(
     if market.venue != Venue::Ballast {
         response = response.add_attribute("venue", market.venue.name());
     }
-    remark_after(api, env, &market.venue, &market.market, msgs, response)
+    remark_after(api, env, inputs, msgs, response)
 }
 
 /// Sends `amount` of idle collateral to the position's margin on the market's venue, re-marked once it
@@ -322,7 +330,7 @@ pub fn forward_margin(
         venue => venue.add_margin(account(env, config), &market.market, amount)?,
     };
     let response = response.add_attribute("margin_added", amount);
-    remark_after(api, env, &market.venue, &market.market, vec![msg], response)
+    remark_after(api, env, inputs, vec![msg], response)
 }
 
 /// A Levana venue in a build without the `levana` feature (refused at instantiation and by `SetMarket`).
@@ -345,20 +353,22 @@ fn levana_book(inputs: &MarketInputs) -> ContractResult<&LevanaBook> {
     })
 }
 
-/// Sends `msgs` in order, then `RemarkAfterTrade` to the vault itself, which runs once they have.
+/// Sends `msgs` in order, then `RemarkAfterTrade` to the vault itself, which runs once they have, with
+/// the oracle price the order read (the venue executed at it, in the same block).
 fn remark_after(
     api: &dyn Api,
     env: &Env,
-    venue: &Venue,
-    market: &str,
+    inputs: &MarketInputs,
     msgs: Vec<VenueMsg>,
     mut response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
+    let market = &inputs.config;
     for msg in msgs {
-        response = response.add_message(sendable(venue, msg)?);
+        response = response.add_message(sendable(&market.venue, msg)?);
     }
     let remark = ExecuteMsg::RemarkAfterTrade {
-        market: market.to_string(),
+        market: market.market.clone(),
+        price: Some(inputs.price),
     };
     let response = response.add_message(WasmMsg::Execute {
         contract_addr: env.contract.address.to_string(),

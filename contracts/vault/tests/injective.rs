@@ -53,12 +53,13 @@ fn an_order_on_an_injective_market_is_an_atomic_derivative_market_order() {
         panic!("the re-mark: {:?}", remark.msg)
     };
     assert_eq!(*contract_addr, env.contract.address.to_string());
-    assert_eq!(
-        cosmwasm_std::from_json::<ExecuteMsg>(msg).unwrap(),
-        ExecuteMsg::RemarkAfterTrade {
-            market: "BTC-PERP".into()
-        }
-    );
+    let ExecuteMsg::RemarkAfterTrade { market, price } =
+        cosmwasm_std::from_json::<ExecuteMsg>(msg).unwrap()
+    else {
+        panic!("the re-mark: {msg:?}")
+    };
+    assert_eq!(market, "BTC-PERP");
+    assert!(price.is_some(), "the re-mark carries the order's price");
     let CosmosMsg::Custom(custom) = &sub.msg else {
         panic!("a custom message: {:?}", sub.msg)
     };

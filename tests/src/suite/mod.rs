@@ -416,6 +416,7 @@ impl Suite {
         let msg = perp::QueryMsg::Position {
             trader: self.vault.to_string(),
             market: self.market.clone(),
+            at_price: None,
         };
         self.app.wrap().query_wasm_smart(&self.perp, &msg)
     }

@@ -535,7 +535,7 @@ fn a_fraction_in_a_field_the_vault_reads_is_still_refused() {
     suite.advance(86_400);
     let price = suite.price;
     suite.publish(price).unwrap();
-    refused(suite.mark(), "floating point", "expo -8.0");
+    refused(suite.mark(), "expo: invalid JSON at byte", "expo -8.0");
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod test_migration;
 mod test_oracle_guard;
 mod test_pool;
 mod test_quote;
+mod test_quoted_price;
 mod test_settlement;
 mod test_trade;
 

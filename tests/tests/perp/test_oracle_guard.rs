@@ -179,6 +179,7 @@ fn position_terms_refuse_a_bad_trader_address() {
             &ballast_types::perp::QueryMsg::PositionTerms {
                 trader: "not an address".into(),
                 market: ballast_tests::perp::MARKET.into(),
+                at_price: None,
             },
         )
         .unwrap_err();

@@ -76,7 +76,13 @@ fn only_the_vault_sends_itself_the_re_mark() {
     for sender in [suite.manager.clone(), suite.keeper.clone()] {
         let market = suite.market.clone();
         assert_err(
-            suite.execute_vault(&sender, ExecuteMsg::RemarkAfterTrade { market }),
+            suite.execute_vault(
+                &sender,
+                ExecuteMsg::RemarkAfterTrade {
+                    market,
+                    price: None,
+                },
+            ),
             ContractError::Unauthorized {
                 role: "vault itself",
             },

@@ -49,7 +49,7 @@ pub fn gather(
     let halted_until = HALTED_UNTIL.may_load(deps.storage, market)?;
     let old_mark = MARKS.may_load(deps.storage, market)?.unwrap_or_default();
     probe(deps.api, "stored_state");
-    let read = venue::read(deps, env, config, &market_config)?;
+    let read = venue::read(deps, env, config, &market_config, &price)?;
     probe(deps.api, "venue_read");
     let inputs = MarketInputs {
         price,
@@ -265,6 +265,7 @@ pub fn remark_after_trade(
     env: Env,
     info: MessageInfo,
     market: String,
+    price: Option<ballast_types::pyth::PythPrice>,
 ) -> ContractResult<VaultResponse> {
     if info.sender != env.contract.address {
         return Err(ContractError::Unauthorized {
@@ -273,7 +274,8 @@ pub fn remark_after_trade(
     }
     let config = CONFIG.load(deps.storage)?;
     let market_config = MARKETS.load(deps.storage, &market)?;
-    let (fresh, settling) = venue::position(deps.as_ref(), &env, &config, &market_config)?;
+    let (fresh, settling) =
+        venue::position(deps.as_ref(), &env, &config, &market_config, price.as_ref())?;
     let time = mark_time(settling, env.block.time.seconds());
     store_mark(deps.storage, &market, &mark_of(&fresh, time))?;
     Ok(VaultResponse::new()

@@ -355,6 +355,7 @@ impl World {
         let msg = perp::QueryMsg::Position {
             trader: self.vault.to_string(),
             market: MARKET.to_string(),
+            at_price: None,
         };
         self.app.wrap().query_wasm_smart(&self.perp, &msg)
     }

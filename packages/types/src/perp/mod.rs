@@ -125,6 +125,9 @@ pub enum QueryMsg {
         trader: String,
         /// Market id.
         market: String,
+        /// The oracle's price as the caller has just read it, to mark at instead of reading it again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_price: Option<QuotedPrice>,
     },
     /// A trader's position summary, the market's trading terms and each direction's recent flow in
     /// one read: what a risk vault needs before every order (one query instead of `Position` and
@@ -135,6 +138,9 @@ pub enum QueryMsg {
         trader: String,
         /// Market id.
         market: String,
+        /// The oracle's price as the caller has just read it, to mark at instead of reading it again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_price: Option<QuotedPrice>,
     },
     /// What a trade of this size would cost now, without executing it: the impact counts the recent
     /// flow of the market's side as the trade would.
@@ -159,6 +165,24 @@ pub enum QueryMsg {
         /// The LP.
         address: String,
     },
+}
+
+/// An oracle price a caller has just read, passed to a query that marks a position so the market
+/// need not read it again: on chain each query from one contract to another starts a contract
+/// instance, the largest part of a vault order's gas. The market uses it only when it names the
+/// market's own oracle and feed, and checks it as it checks a price it reads itself; otherwise it
+/// reads the oracle. A query changes nothing, so a caller who quotes a price it did not read only
+/// misleads itself.
+#[cw_serde]
+#[serde(deny_unknown_fields)]
+#[schemaifier(mute_warnings)]
+pub struct QuotedPrice {
+    /// The oracle contract the price was read from.
+    pub oracle: String,
+    /// The feed.
+    pub feed_id: PriceIdentifier,
+    /// The price as the oracle answered it.
+    pub price: crate::pyth::PythPrice,
 }
 
 /// Reply to [`QueryMsg::Config`].

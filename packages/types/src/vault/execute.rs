@@ -108,6 +108,9 @@ pub enum ExecuteMsg {
     RemarkAfterTrade {
         /// Market id.
         market: String,
+        /// The oracle price the order read, which the perp market marks at (saving it an oracle
+        /// read); none: the market reads its oracle.
+        price: Option<crate::pyth::PythPrice>,
     },
 }
 
@@ -205,7 +208,7 @@ crate::json_enum!(ExecuteMsg {
     "accrue_fees" => AccrueFees {  },
     "set_signal" => SetSignal { market, signal },
     "set_hedged" => SetHedged { market, hedged },
-    "remark_after_trade" => RemarkAfterTrade { market },
+    "remark_after_trade" => RemarkAfterTrade { market, price },
 });
 crate::json_enum!(GovernMsg {
     "set_params" => SetParams { params },

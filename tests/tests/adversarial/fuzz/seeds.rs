@@ -176,6 +176,7 @@ fn perp_queries(s: &Suite) -> Vec<perp::QueryMsg> {
         Q::Position {
             trader: s.vault.to_string(),
             market: s.market.clone(),
+            at_price: None,
         },
         Q::Quote {
             market: s.market.clone(),

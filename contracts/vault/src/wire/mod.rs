@@ -1,0 +1,241 @@
+//! Smart queries on the order path, with the request written and the answer unwrapped by hand.
+//!
+//! `QuerierWrapper::query_wasm_smart` serialises the query through serde_json, wraps it base64-encoded
+//! in a `QueryRequest` through serde_json again, and parses the host's `{"ok":{"ok":"<base64>"}}`
+//! back the same way: in cosmwasm-vm that envelope cost 21M gas of the oracle read's 37M, more than
+//! the vault's risk math. Here the request is written directly and, on wasm, the host's answer is
+//! read with the same calling convention as cosmwasm-std's `ExternalQuerier` (the `query_chain`
+//! import and its memory `Region`), its envelope stripped and its base64 decoded by a plain loop.
+//! Any other envelope (an error, or text the loop refuses) goes through cosmwasm-std's parser, so
+//! errors read exactly as `query_wasm_smart`'s.
+
+use cosmwasm_std::{
+    ContractResult, QuerierResult, QuerierWrapper, StdError, StdResult, SystemResult,
+};
+
+pub mod answers;
+mod reader;
+
+/// Runs the smart query `msg` on `contract`: the answer's JSON text.
+pub fn smart_query(querier: &QuerierWrapper, contract: &str, msg: &[u8]) -> StdResult<Vec<u8>> {
+    let request = smart_request(contract, msg);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = querier;
+        let answer = host::send(&request);
+        if let Some(value) = ok_answer(&answer) {
+            return Ok(value);
+        }
+        let parsed = cosmwasm_std::from_json(&answer).unwrap_or_else(|e| {
+            SystemResult::Err(cosmwasm_std::SystemError::InvalidResponse {
+                error: e.to_string(),
+                response: answer.into(),
+            })
+        });
+        envelope(parsed)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    envelope(querier.raw_query(&request))
+}
+
+/// The host's answer as `QuerierWrapper::query` reads it.
+fn envelope(result: QuerierResult) -> StdResult<Vec<u8>> {
+    match result {
+        SystemResult::Err(e) => Err(StdError::msg(format_args!("Querier system error: {e}"))),
+        SystemResult::Ok(ContractResult::Err(e)) => {
+            Err(StdError::msg(format_args!("Querier contract error: {e}")))
+        }
+        SystemResult::Ok(ContractResult::Ok(value)) => Ok(value.into()),
+    }
+}
+
+/// `{"wasm":{"smart":{"contract_addr":..,"msg":<base64>}}}`, the JSON of `QueryRequest::Wasm`.
+pub fn smart_request(contract: &str, msg: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + contract.len() + msg.len() * 4 / 3);
+    out.extend_from_slice(br#"{"wasm":{"smart":{"contract_addr":"#);
+    push_json_str(&mut out, contract);
+    out.extend_from_slice(br#","msg":""#);
+    base64_encode(msg, &mut out);
+    out.extend_from_slice(br#""}}}"#);
+    out
+}
+
+/// The value of a successful answer, `{"ok":{"ok":"<base64>"}}`; None for any other text.
+pub fn ok_answer(answer: &[u8]) -> Option<Vec<u8>> {
+    let encoded = answer
+        .strip_prefix(br#"{"ok":{"ok":""#)?
+        .strip_suffix(br#""}}"#)?;
+    base64_decode(encoded)
+}
+
+/// Appends `s` as a JSON string: quoted, with `"`, `\` and control characters escaped.
+pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    while let Some(at) = rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+    {
+        out.extend_from_slice(&rest[..at]);
+        match rest[at] {
+            b @ (b'"' | b'\\') => out.extend_from_slice(&[b'\\', b]),
+            b => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 15)],
+            ]),
+        }
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const INVALID: u8 = 0xff;
+/// Each byte's 6-bit value in the standard alphabet, `INVALID` for any other byte.
+// A static, not a const: a const array indexed at run time is copied onto the stack at each use.
+static VALUES: [u8; 256] = {
+    let mut values = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        values[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    values
+};
+
+/// Appends standard base64 with padding, as cosmwasm-std's `Binary` writes it.
+pub fn base64_encode(input: &[u8], out: &mut Vec<u8>) {
+    // Indexed loops over whole groups: cosmwasm-vm charges 14 operations for every branch, call and
+    // block end, and iterator adaptors stay calls at the contracts' opt-level.
+    let (mut i, mut o) = (0, out.len());
+    out.resize(o + input.len().div_ceil(3) * 4, b'=');
+    while i + 3 <= input.len() {
+        let c = &input[i..i + 3];
+        let n = u32::from(c[0]) << 16 | u32::from(c[1]) << 8 | u32::from(c[2]);
+        let group = &mut out[o..o + 4];
+        group[0] = symbol(n >> 18);
+        group[1] = symbol(n >> 12);
+        group[2] = symbol(n >> 6);
+        group[3] = symbol(n);
+        (i, o) = (i + 3, o + 4);
+    }
+    let rest = &input[i..];
+    if !rest.is_empty() {
+        let second = rest.get(1).map_or(0, |&b| u32::from(b));
+        let n = u32::from(rest[0]) << 16 | second << 8;
+        out[o] = symbol(n >> 18);
+        out[o + 1] = symbol(n >> 12);
+        if rest.len() == 2 {
+            out[o + 2] = symbol(n >> 6);
+        }
+    }
+}
+
+/// The symbol of the low six bits of `n`.
+#[inline(always)]
+fn symbol(n: u32) -> u8 {
+    ALPHABET[(n & 63) as usize]
+}
+
+/// Standard base64, padded or not; None for any other character, a length no encoding has, or
+/// non-zero bits after the last byte (which cosmwasm-std's decoder also refuses).
+pub fn base64_decode(input: &[u8]) -> Option<Vec<u8>> {
+    // Padding, when written, completes the last group of four.
+    if input.ends_with(b"=") && !input.len().is_multiple_of(4) {
+        return None;
+    }
+    let input = input
+        .strip_suffix(b"==")
+        .or_else(|| input.strip_suffix(b"="))
+        .unwrap_or(input);
+    let tail = input.len() % 4;
+    if tail == 1 {
+        return None;
+    }
+    let mut out = vec![0u8; input.len() / 4 * 3 + tail * 3 / 4];
+    // An invalid symbol sets bit 7 here: checked once at the end, not per symbol.
+    let mut invalid = 0u8;
+    let (mut i, mut o) = (0, 0);
+    while i + 4 <= input.len() {
+        let c = &input[i..i + 4];
+        let (a, b, d, e) = (value(c[0]), value(c[1]), value(c[2]), value(c[3]));
+        invalid |= a | b | d | e;
+        let n = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(d) << 6 | u32::from(e);
+        let group = &mut out[o..o + 3];
+        group[0] = (n >> 16) as u8;
+        group[1] = (n >> 8) as u8;
+        group[2] = n as u8;
+        (i, o) = (i + 4, o + 3);
+    }
+    if tail > 0 {
+        let third = if tail == 3 { value(input[i + 2]) } else { 0 };
+        let (a, b) = (value(input[i]), value(input[i + 1]));
+        invalid |= a | b | third;
+        let n = u32::from(a) << 18 | u32::from(b) << 12 | u32::from(third) << 6;
+        out[o] = (n >> 16) as u8;
+        // the bits after the last byte must be zero
+        let spare = if tail == 3 {
+            out[o + 1] = (n >> 8) as u8;
+            n & 0xff
+        } else {
+            n & 0xffff
+        };
+        if spare != 0 {
+            return None;
+        }
+    }
+    (invalid & 0x80 == 0).then_some(out)
+}
+
+/// A symbol's six bits, `INVALID` (bit 7 set) for a byte outside the alphabet.
+#[inline(always)]
+fn value(symbol: u8) -> u8 {
+    VALUES[usize::from(symbol)]
+}
+
+#[cfg(target_arch = "wasm32")]
+mod host {
+    /// cosmwasm-std's `Region`: where a byte buffer sits in the contract's memory.
+    #[repr(C)]
+    struct Region {
+        offset: u32,
+        capacity: u32,
+        length: u32,
+    }
+
+    unsafe extern "C" {
+        /// The import behind cosmwasm-std's `QuerierWrapper::raw_query`.
+        fn query_chain(request: u32) -> u32;
+    }
+
+    /// Sends `request` to the host; its answer's bytes, which the host wrote into a buffer it
+    /// allocated through cosmwasm-std's `allocate` export, as `ExternalQuerier::raw_query` reads it.
+    pub fn send(request: &[u8]) -> Vec<u8> {
+        let region = Region {
+            offset: request.as_ptr() as u32,
+            capacity: request.len() as u32,
+            length: request.len() as u32,
+        };
+        let answer = unsafe { query_chain(&region as *const Region as u32) };
+        assert!(answer != 0, "query_chain returned no region");
+        // SAFETY: the host hands over a boxed Region it allocated with `allocate`, as cosmwasm-std's
+        // `Region::from_heap_ptr(..).into_vec()` takes it; the layout is the same 12 bytes.
+        unsafe {
+            let region = Box::from_raw(answer as *mut Region);
+            Vec::from_raw_parts(
+                region.offset as *mut u8,
+                region.length as usize,
+                region.capacity as usize,
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
