@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Int128, PoolValueResponse, Decimal256, SignedDecimal256, PositionResponse, PositionTermsResponse, PositionSummary, RecentFlow, TradingTerms, QuoteResponse } from "./Perp.types";
+import { Decimal, InstantiateMsg, ExecuteMsg, Uint128, PriceIdentifier, Side, MarketParams, QueryMsg, Uint64, Int64, QuotedPrice, PythPrice, MigrateMsg, Addr, ConfigResponse, MarketResponse, PoolResponse, Int128, PoolValueResponse, Decimal256, SignedDecimal256, PositionResponse, PositionTermsResponse, PositionSummary, RecentFlow, TradingTerms, QuoteResponse } from "./Perp.types";
 export interface PerpReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -16,16 +16,20 @@ export interface PerpReadOnlyInterface {
     market: string;
   }) => Promise<MarketResponse>;
   position: ({
+    atPrice,
     market,
     trader
   }: {
+    atPrice?: QuotedPrice;
     market: string;
     trader: string;
   }) => Promise<PositionResponse>;
   positionTerms: ({
+    atPrice,
     market,
     trader
   }: {
+    atPrice?: QuotedPrice;
     market: string;
     trader: string;
   }) => Promise<PositionTermsResponse>;
@@ -78,28 +82,34 @@ export class PerpQueryClient implements PerpReadOnlyInterface {
     });
   };
   position = async ({
+    atPrice,
     market,
     trader
   }: {
+    atPrice?: QuotedPrice;
     market: string;
     trader: string;
   }): Promise<PositionResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       position: {
+        at_price: atPrice,
         market,
         trader
       }
     });
   };
   positionTerms = async ({
+    atPrice,
     market,
     trader
   }: {
+    atPrice?: QuotedPrice;
     market: string;
     trader: string;
   }): Promise<PositionTermsResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
       position_terms: {
+        at_price: atPrice,
         market,
         trader
       }

@@ -60,11 +60,13 @@ export type QueryMsg = {
   };
 } | {
   position: {
+    at_price?: QuotedPrice | null;
     market: string;
     trader: string;
   };
 } | {
   position_terms: {
+    at_price?: QuotedPrice | null;
     market: string;
     trader: string;
   };
@@ -83,6 +85,19 @@ export type QueryMsg = {
     address: string;
   };
 };
+export type Uint64 = string;
+export type Int64 = string;
+export interface QuotedPrice {
+  feed_id: PriceIdentifier;
+  oracle: string;
+  price: PythPrice;
+}
+export interface PythPrice {
+  conf: Uint64;
+  expo: number;
+  price: Int64;
+  publish_time: number;
+}
 export interface MigrateMsg {}
 export type Addr = string;
 export interface ConfigResponse {

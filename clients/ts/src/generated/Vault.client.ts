@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, OrderRequest, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse, Boolean } from "./Vault.types";
+import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, Uint64, Int64, OrderRequest, PythPrice, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse, Boolean } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -225,9 +225,11 @@ export interface VaultInterface extends VaultReadOnlyInterface {
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   remarkAfterTrade: ({
-    market
+    market,
+    price
   }: {
     market: string;
+    price?: PythPrice;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
 }
 export class VaultClient extends VaultQueryClient implements VaultInterface {
@@ -362,13 +364,16 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     }, fee_, memo_, funds_);
   };
   remarkAfterTrade = async ({
-    market
+    market,
+    price
   }: {
     market: string;
+    price?: PythPrice;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       remark_after_trade: {
-        market
+        market,
+        price
       }
     }, fee_, memo_, funds_);
   };

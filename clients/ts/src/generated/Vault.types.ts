@@ -139,6 +139,7 @@ export type ExecuteMsg = {
 } | {
   remark_after_trade: {
     market: string;
+    price?: PythPrice | null;
   };
 };
 export type Side = "long" | "short";
@@ -179,12 +180,20 @@ export type GovernMsg = {
     allowed: boolean;
   };
 };
+export type Uint64 = string;
+export type Int64 = string;
 export interface OrderRequest {
   market: string;
   reduce_only: boolean;
   side: Side;
   signal?: SignedDecimal | null;
   size: Uint128;
+}
+export interface PythPrice {
+  conf: Uint64;
+  expo: number;
+  price: Int64;
+  publish_time: number;
 }
 export type QueryMsg = {
   config: {};
