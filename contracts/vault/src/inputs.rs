@@ -80,11 +80,9 @@ fn perp_query(
         wire::push_json_str(&mut msg, config.oracle.as_str());
         msg.extend_from_slice(br#","feed_id":"#);
         wire::push_json_str(&mut msg, &market.feed_id.0);
-        let price = format!(
-            r#","price":{{"price":"{}","conf":"{}","expo":{},"publish_time":{}}}}}"#,
-            price.price, price.conf, price.expo, price.publish_time
-        );
-        msg.extend_from_slice(price.as_bytes());
+        msg.extend_from_slice(br#","price":"#);
+        wire::push_pyth_price(&mut msg, price);
+        msg.push(b'}');
     }
     msg.extend_from_slice(b"}}");
     msg
@@ -92,10 +90,18 @@ fn perp_query(
 
 /// The base denom the vault holds itself.
 pub fn idle(deps: Deps, env: &Env, config: &Config) -> ContractResult<Uint128> {
-    let balance = deps
-        .querier
-        .query_balance(&env.contract.address, &config.denom)?;
-    Ok(Uint128::try_from(balance.amount)?)
+    let answer = wire::raw_query(&deps.querier, &balance_query(env, config))?;
+    Ok(wire::answers::balance(&answer)?)
+}
+
+/// `{"bank":{"balance":{"address":<the vault>,"denom":..}}}`, the JSON of `BankQuery::Balance`.
+fn balance_query(env: &Env, config: &Config) -> Vec<u8> {
+    let mut request = br#"{"bank":{"balance":{"address":"#.to_vec();
+    wire::push_json_str(&mut request, env.contract.address.as_str());
+    request.extend_from_slice(br#","denom":"#);
+    wire::push_json_str(&mut request, &config.denom);
+    request.extend_from_slice(b"}}}");
+    request
 }
 
 /// A position as a mark taken at `time`.
@@ -174,5 +180,12 @@ mod tests {
         let id = PriceIdentifier("ab".repeat(32));
         let feed = oracle::QueryMsg::PriceFeed { id: id.clone() };
         assert_eq!(feed_query(&id), to_json_vec(&feed).unwrap());
+        let balance = cosmwasm_std::QueryRequest::<cosmwasm_std::Empty>::Bank(
+            cosmwasm_std::BankQuery::Balance {
+                address: env.contract.address.to_string(),
+                denom: config.denom.clone(),
+            },
+        );
+        assert_eq!(balance_query(&env, &config), to_json_vec(&balance).unwrap());
     }
 }

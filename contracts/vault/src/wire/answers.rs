@@ -1,5 +1,6 @@
-//! The order path's two answers, read in one pass: the oracle's price and the perp market's
-//! position with its trading terms.
+//! The order path's answers, read in one pass: the oracle's price, the perp market's position with
+//! its trading terms, the bank balance. Each value is written straight into the answer, which starts
+//! at zero; `require` then refuses an answer without a field the vault needs.
 
 use cosmwasm_std::{Decimal, Int64, Int128, StdError, StdResult, Uint64, Uint128};
 
@@ -7,138 +8,168 @@ use ballast_types::Side;
 use ballast_types::perp::{PositionSummary, PositionTermsResponse, RecentFlow, TradingTerms};
 use ballast_types::pyth::PythPrice;
 
-use super::reader::{ReadResult, Reader, once, required};
+use super::reader::{ReadResult, Reader, require};
 
 /// The price of the oracle's `{"price_feed":{"price":{..},..}}` (the feed's id and EMA skipped).
 pub fn oracle_price(text: &[u8]) -> StdResult<PythPrice> {
     read("oracle", text, |r| {
-        let mut price = None;
-        r.fields(|key, r| match key {
-            b"price_feed" => r.fields(|key, r| match key {
-                b"price" => once(&mut price, "price", pyth_price(r)?),
-                _ => r.skip(),
-            }),
-            _ => r.skip(),
+        let mut price = PythPrice {
+            price: Int64::zero(),
+            conf: Uint64::zero(),
+            expo: 0,
+            publish_time: 0,
+        };
+        let seen = r.object(&["price_feed"], &mut |_, r| {
+            let seen = r.object(&["price"], &mut |_, r| pyth_price(r, &mut price))?;
+            require(seen, 1, &["price"])
         })?;
-        required(price, "price_feed.price")
+        require(seen, 1, &["price_feed"])?;
+        Ok(price)
     })
 }
 
-fn pyth_price(r: &mut Reader) -> ReadResult<PythPrice> {
-    let (mut price, mut conf, mut expo, mut publish_time) = (None, None, None, None);
-    r.fields(|key, r| match key {
-        b"price" => once(&mut price, "price", r.parse::<Int64>()?),
-        b"conf" => once(&mut conf, "conf", Uint64::new(r.parse::<u64>()?)),
-        b"expo" => once(&mut expo, "expo", r.parse::<i32>()?),
-        b"publish_time" => once(&mut publish_time, "publish_time", r.parse::<i64>()?),
-        _ => r.skip(),
+fn pyth_price(r: &mut Reader, p: &mut PythPrice) -> ReadResult<()> {
+    const FIELDS: &[&str] = &["price", "conf", "expo", "publish_time"];
+    let seen = r.object(FIELDS, &mut |i, r| {
+        match i {
+            0 => p.price = Int64::new(r.int()?),
+            1 => p.conf = Uint64::new(r.int()?),
+            2 => p.expo = r.int()?,
+            _ => p.publish_time = r.int()?,
+        }
+        Ok(())
     })?;
-    Ok(PythPrice {
-        price: required(price, "price")?,
-        conf: required(conf, "conf")?,
-        expo: required(expo, "expo")?,
-        publish_time: required(publish_time, "publish_time")?,
-    })
+    require(seen, 0b1111, FIELDS)
 }
 
-/// The perp market's answer to `position_terms`.
-pub fn position_terms(text: &[u8]) -> StdResult<PositionTermsResponse> {
-    read("perp market", text, |r| {
-        let (mut position, mut unmarked, mut terms, mut flow) = (None, None, None, None);
-        r.fields(|key, r| match key {
-            b"position" => {
-                let value = if r.null() {
-                    None
-                } else {
-                    Some(position_summary(r)?)
-                };
-                once(&mut position, "position", value)
-            }
-            b"unmarked" => {
-                let value = if r.null() { None } else { Some(r.text()?) };
-                once(&mut unmarked, "unmarked", value)
-            }
-            b"terms" => once(&mut terms, "terms", trading_terms(r)?),
-            b"recent_flow" => once(&mut flow, "recent_flow", recent_flow(r)?),
-            _ => r.skip(),
+/// The amount of a bank `balance` answer, `{"amount":{"denom":..,"amount":..}}`; beyond 128 bits
+/// it is refused, as the vault's accounting would.
+pub fn balance(text: &[u8]) -> StdResult<Uint128> {
+    read("bank", text, |r| {
+        let mut amount = Uint128::zero();
+        let seen = r.object(&["amount"], &mut |_, r| {
+            let seen = r.object(&["amount"], &mut |_, r| {
+                amount = r.parse()?;
+                Ok(())
+            })?;
+            require(seen, 1, &["amount"])
         })?;
-        Ok(PositionTermsResponse {
-            position: position.flatten(),
-            unmarked: unmarked.flatten(),
-            terms: required(terms, "terms")?,
-            // absent from a 0.2.0 market's answer, as in `json_struct!`'s default
-            recent_flow: flow.unwrap_or_default(),
-        })
+        require(seen, 1, &["amount"])?;
+        Ok(amount)
     })
 }
 
 /// The perp market's answer to `position`.
 pub fn position(text: &[u8]) -> StdResult<PositionSummary> {
-    read("perp market", text, position_summary)
+    read("perp market", text, |r| {
+        let mut position = flat();
+        position_summary(r, &mut position)?;
+        Ok(position)
+    })
 }
 
-fn position_summary(r: &mut Reader) -> ReadResult<PositionSummary> {
-    let (mut side, mut notional, mut margin, mut pnl) = (None, None, None, None);
-    r.fields(|key, r| match key {
-        b"side" => {
-            let value = match r.null() {
-                true => None,
-                false => Some(match r.string()? {
+/// The perp market's answer to `position_terms`.
+pub fn position_terms(text: &[u8]) -> StdResult<PositionTermsResponse> {
+    const FIELDS: &[&str] = &["position", "unmarked", "terms", "recent_flow"];
+    read("perp market", text, |r| {
+        let mut answer = PositionTermsResponse {
+            position: None,
+            unmarked: None,
+            terms: TradingTerms {
+                depth: Uint128::zero(),
+                impact_exponent: Decimal::zero(),
+                taker_fee: Decimal::zero(),
+                initial_margin: Decimal::zero(),
+                maintenance_margin: Decimal::zero(),
+            },
+            // absent from a 0.2.0 market's answer, as in `json_struct!`'s default
+            recent_flow: RecentFlow::default(),
+        };
+        let seen = r.object(FIELDS, &mut |i, r| {
+            if r.null() {
+                return if i < 2 {
+                    Ok(())
+                } else {
+                    Err(r.error(format_args!("expected an object")))
+                };
+            }
+            match i {
+                0 => position_summary(r, answer.position.insert(flat())),
+                1 => {
+                    answer.unmarked = Some(r.text()?);
+                    Ok(())
+                }
+                2 => trading_terms(r, &mut answer.terms),
+                _ => recent_flow(r, &mut answer.recent_flow),
+            }
+        })?;
+        require(seen, 0b0111, FIELDS)?;
+        Ok(answer)
+    })
+}
+
+/// A position with nothing in it, which a summary read fills.
+fn flat() -> PositionSummary {
+    PositionSummary {
+        side: None,
+        notional: Uint128::zero(),
+        margin: Uint128::zero(),
+        unrealized_pnl: Int128::zero(),
+    }
+}
+
+fn position_summary(r: &mut Reader, p: &mut PositionSummary) -> ReadResult<()> {
+    const FIELDS: &[&str] = &["side", "notional", "margin", "unrealized_pnl"];
+    let seen = r.object(FIELDS, &mut |i, r| {
+        match i {
+            0 if r.null() => p.side = None,
+            0 => {
+                p.side = Some(match r.string()? {
                     b"long" => Side::Long,
                     b"short" => Side::Short,
                     _ => return Err(r.error(format_args!("expected `long` or `short`"))),
-                }),
-            };
-            once(&mut side, "side", value)
+                })
+            }
+            1 => p.notional = r.parse()?,
+            2 => p.margin = r.parse()?,
+            _ => p.unrealized_pnl = Int128::new(r.int()?),
         }
-        b"notional" => once(&mut notional, "notional", r.parse::<Uint128>()?),
-        b"margin" => once(&mut margin, "margin", r.parse::<Uint128>()?),
-        b"unrealized_pnl" => once(&mut pnl, "unrealized_pnl", r.parse::<Int128>()?),
-        _ => r.skip(),
+        Ok(())
     })?;
-    Ok(PositionSummary {
-        side: side.flatten(),
-        notional: required(notional, "notional")?,
-        margin: required(margin, "margin")?,
-        unrealized_pnl: required(pnl, "unrealized_pnl")?,
-    })
+    require(seen, 0b1111, FIELDS)
 }
 
-fn trading_terms(r: &mut Reader) -> ReadResult<TradingTerms> {
-    let mut depth = None;
-    let [mut exponent, mut fee, mut initial, mut maintenance] = [None; 4];
-    let decimal = |slot: &mut Option<Decimal>, name, r: &mut Reader| {
-        let value = r.parse::<Decimal>()?;
-        once(slot, name, value)
-    };
-    r.fields(|key, r| match key {
-        b"depth" => once(&mut depth, "depth", r.parse::<Uint128>()?),
-        b"impact_exponent" => decimal(&mut exponent, "impact_exponent", r),
-        b"taker_fee" => decimal(&mut fee, "taker_fee", r),
-        b"initial_margin" => decimal(&mut initial, "initial_margin", r),
-        b"maintenance_margin" => decimal(&mut maintenance, "maintenance_margin", r),
-        _ => r.skip(),
+fn trading_terms(r: &mut Reader, t: &mut TradingTerms) -> ReadResult<()> {
+    const FIELDS: &[&str] = &[
+        "depth",
+        "impact_exponent",
+        "taker_fee",
+        "initial_margin",
+        "maintenance_margin",
+    ];
+    let seen = r.object(FIELDS, &mut |i, r| {
+        match i {
+            0 => t.depth = r.parse()?,
+            1 => t.impact_exponent = r.parse()?,
+            2 => t.taker_fee = r.parse()?,
+            3 => t.initial_margin = r.parse()?,
+            _ => t.maintenance_margin = r.parse()?,
+        }
+        Ok(())
     })?;
-    Ok(TradingTerms {
-        depth: required(depth, "depth")?,
-        impact_exponent: required(exponent, "impact_exponent")?,
-        taker_fee: required(fee, "taker_fee")?,
-        initial_margin: required(initial, "initial_margin")?,
-        maintenance_margin: required(maintenance, "maintenance_margin")?,
-    })
+    require(seen, 0b11111, FIELDS)
 }
 
-fn recent_flow(r: &mut Reader) -> ReadResult<RecentFlow> {
-    let (mut long, mut short) = (None, None);
-    r.fields(|key, r| match key {
-        b"long" => once(&mut long, "long", r.parse::<Uint128>()?),
-        b"short" => once(&mut short, "short", r.parse::<Uint128>()?),
-        _ => r.skip(),
+fn recent_flow(r: &mut Reader, flow: &mut RecentFlow) -> ReadResult<()> {
+    const FIELDS: &[&str] = &["long", "short"];
+    let seen = r.object(FIELDS, &mut |i, r| {
+        match i {
+            0 => flow.long = r.parse()?,
+            _ => flow.short = r.parse()?,
+        }
+        Ok(())
     })?;
-    Ok(RecentFlow {
-        long: required(long, "long")?,
-        short: required(short, "short")?,
-    })
+    require(seen, 0b11, FIELDS)
 }
 
 /// Reads a whole answer of `from` with `value`; an error names whose answer it was.
@@ -150,5 +181,10 @@ fn read<T>(
     let mut r = Reader::new(text);
     value(&mut r)
         .and_then(|v| r.end().map(|()| v))
-        .map_err(|e| StdError::msg(format_args!("the {from}'s answer: {e}")))
+        .map_err(|e| answer_error(from, e))
+}
+
+#[inline(never)]
+fn answer_error(from: &str, e: String) -> StdError {
+    StdError::msg(format_args!("the {from}'s answer: {e}"))
 }

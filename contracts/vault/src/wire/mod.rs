@@ -18,11 +18,15 @@ mod reader;
 
 /// Runs the smart query `msg` on `contract`: the answer's JSON text.
 pub fn smart_query(querier: &QuerierWrapper, contract: &str, msg: &[u8]) -> StdResult<Vec<u8>> {
-    let request = smart_request(contract, msg);
+    raw_query(querier, &smart_request(contract, msg))
+}
+
+/// Runs `request`, the JSON of a `QueryRequest`: the answer's JSON text.
+pub fn raw_query(querier: &QuerierWrapper, request: &[u8]) -> StdResult<Vec<u8>> {
     #[cfg(target_arch = "wasm32")]
     {
         let _ = querier;
-        let answer = host::send(&request);
+        let answer = host::send(request);
         if let Some(value) = ok_answer(&answer) {
             return Ok(value);
         }
@@ -35,7 +39,7 @@ pub fn smart_query(querier: &QuerierWrapper, contract: &str, msg: &[u8]) -> StdR
         envelope(parsed)
     }
     #[cfg(not(target_arch = "wasm32"))]
-    envelope(querier.raw_query(&request))
+    envelope(querier.raw_query(request))
 }
 
 /// The host's answer as `QuerierWrapper::query` reads it.
@@ -94,6 +98,44 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Appends a price as Pyth's JSON writes it: `{"price":"..","conf":"..","expo":..,"publish_time":..}`.
+pub fn push_pyth_price(out: &mut Vec<u8>, price: &ballast_types::pyth::PythPrice) {
+    out.extend_from_slice(br#"{"price":""#);
+    push_i64(out, price.price.i64());
+    out.extend_from_slice(br#"","conf":""#);
+    push_u64(out, price.conf.u64());
+    out.extend_from_slice(br#"","expo":"#);
+    push_i64(out, price.expo.into());
+    out.extend_from_slice(br#","publish_time":"#);
+    push_i64(out, price.publish_time);
+    out.push(b'}');
+}
+
+/// Appends an integer in decimal (without `core::fmt`, which costs several times as much gas).
+pub fn push_i64(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    push_u64(out, n.unsigned_abs());
+}
+
+/// Appends an unsigned integer in decimal; 64-bit division, which wasm does natively (128-bit
+/// division is a library call).
+pub fn push_u64(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
 const HEX: &[u8; 16] = b"0123456789abcdef";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const INVALID: u8 = 0xff;
@@ -143,19 +185,19 @@ fn symbol(n: u32) -> u8 {
     ALPHABET[(n & 63) as usize]
 }
 
-/// Standard base64, padded or not; None for any other character, a length no encoding has, or
-/// non-zero bits after the last byte (which cosmwasm-std's decoder also refuses).
+/// Standard base64, padded, short-padded or not; None for any other character, a length no encoding
+/// has, or non-zero bits after the last byte (which cosmwasm-std's decoder also refuses).
 pub fn base64_decode(input: &[u8]) -> Option<Vec<u8>> {
-    // Padding, when written, completes the last group of four.
-    if input.ends_with(b"=") && !input.len().is_multiple_of(4) {
-        return None;
-    }
+    let original_len = input.len();
     let input = input
         .strip_suffix(b"==")
         .or_else(|| input.strip_suffix(b"="))
         .unwrap_or(input);
     let tail = input.len() % 4;
-    if tail == 1 {
+    // Padding may be left out or written short (cosmwasm-std's decoder takes both), not where the
+    // last group is whole, nor longer than it lacks.
+    let padding = original_len - input.len();
+    if tail == 1 || (tail == 0 && padding > 0) || (tail == 3 && padding > 1) {
         return None;
     }
     let mut out = vec![0u8; input.len() / 4 * 3 + tail * 3 / 4];

@@ -45,25 +45,37 @@ impl<'a> Reader<'a> {
         format!("invalid JSON at byte {}: {what}", self.at)
     }
 
-    /// Each field of an object, by key: `read` consumes its value (or skips it).
-    pub fn fields(
+    /// Reads an object of the fields `names`: `read(i, r)` reads the value of `names[i]`. Other
+    /// fields are skipped and a repeated one is refused. Returns the mask of the fields read. One loop
+    /// for every object, not one per caller: the contract's size is bounded.
+    #[inline(never)]
+    pub fn object(
         &mut self,
-        mut read: impl FnMut(&[u8], &mut Self) -> ReadResult<()>,
-    ) -> ReadResult<()> {
+        names: &[&str],
+        read: &mut dyn FnMut(usize, &mut Self) -> ReadResult<()>,
+    ) -> ReadResult<u32> {
+        let mut seen = 0u32;
         self.eat(b'{')?;
         if self.peek() == b'}' {
             self.at += 1;
-            return Ok(());
+            return Ok(seen);
         }
         loop {
             let key = self.string()?;
             self.eat(b':')?;
-            read(key, self).map_err(|e| format!("{}: {e}", String::from_utf8_lossy(key)))?;
+            match names.iter().position(|name| name.as_bytes() == key) {
+                Some(i) if seen & (1 << i) != 0 => return Err(field_error("duplicate", names[i])),
+                Some(i) => {
+                    seen |= 1 << i;
+                    read(i, self).map_err(|e| format!("{}: {e}", names[i]))?;
+                }
+                None => self.skip()?,
+            }
             match self.peek() {
                 b',' => self.at += 1,
                 b'}' => {
                     self.at += 1;
-                    return Ok(());
+                    return Ok(seen);
                 }
                 _ => return Err(self.error(format_args!("expected `,` or `}}`"))),
             }
@@ -105,14 +117,28 @@ impl<'a> Reader<'a> {
 
     /// A number, or a number written as a string, parsed as `T`.
     pub fn parse<T: FromStr>(&mut self) -> ReadResult<T> {
+        let (at, text) = self.number_text()?;
+        text.parse().map_err(|_| not_a_number(at, text))
+    }
+
+    /// An integer (in a JSON number or string) that fits `T`: one parser for every integer field.
+    pub fn int<T: TryFrom<i128>>(&mut self) -> ReadResult<T> {
+        let (at, text) = self.number_text()?;
+        text.parse::<i128>()
+            .ok()
+            .and_then(|n| T::try_from(n).ok())
+            .ok_or_else(|| not_a_number(at, text))
+    }
+
+    /// The text of a number, or of a string holding one, and where it starts.
+    #[inline(never)]
+    fn number_text(&mut self) -> ReadResult<(usize, &'a str)> {
         let token = if self.peek() == b'"' {
             self.string()?
         } else {
             self.token()
         };
-        let text = std::str::from_utf8(token).unwrap_or_default();
-        text.parse()
-            .map_err(|_| self.error(format_args!("`{text}` is not a number of the field's type")))
+        Ok((self.at, std::str::from_utf8(token).unwrap_or_default()))
     }
 
     /// A bare token: a number, `true`, `false` or `null`.
@@ -179,15 +205,20 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Sets a field read once; a second value for it is refused.
-pub fn once<T>(slot: &mut Option<T>, name: &str, value: T) -> ReadResult<()> {
-    match slot.replace(value) {
+#[inline(never)]
+fn not_a_number(at: usize, text: &str) -> String {
+    format!("invalid JSON at byte {at}: `{text}` is not a number of the field's type")
+}
+
+/// Refuses an object without every field of `required`, a mask over `names`, naming the first.
+pub fn require(seen: u32, required: u32, names: &[&str]) -> ReadResult<()> {
+    match (0..names.len()).find(|&i| required & !seen & (1 << i) != 0) {
+        Some(i) => Err(field_error("missing", names[i])),
         None => Ok(()),
-        Some(_) => Err(format!("duplicate field `{name}`")),
     }
 }
 
-/// A field that must have been read.
-pub fn required<T>(slot: Option<T>, name: &str) -> ReadResult<T> {
-    slot.ok_or_else(|| format!("missing field `{name}`"))
+#[inline(never)]
+fn field_error(what: &str, name: &str) -> String {
+    format!("{what} field `{name}`")
 }

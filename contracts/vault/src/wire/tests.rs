@@ -27,10 +27,32 @@ proptest! {
     }
 
     #[test]
+    fn integers_are_written_as_display_writes_them(n in any::<i64>(), u in any::<u64>()) {
+        let mut out = vec![];
+        push_i64(&mut out, n);
+        prop_assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        let mut out = vec![];
+        push_u64(&mut out, u);
+        prop_assert_eq!(String::from_utf8(out).unwrap(), u.to_string());
+    }
+
+    #[test]
     fn json_strings_read_back(s in "\\PC*|[\"\\\\\u{0}-\u{1f}a]{0,8}") {
         let mut out = vec![];
         push_json_str(&mut out, &s);
         prop_assert_eq!(serde_json::from_slice::<String>(&out).unwrap(), s);
+    }
+}
+
+#[test]
+fn base64_padding_is_read_as_cosmwasm_std_reads_it() {
+    let cases = [
+        "", "=", "==", "A", "AQ", "AQ=", "AQ==", "AQ===", "AQE", "AQE=", "AQE==", "AQID", "AQID=",
+        "AQID==", "A===", "AQ=A", "AR==", "AQF=",
+    ];
+    for text in cases {
+        let theirs = Binary::from_base64(text).ok().map(Vec::<u8>::from);
+        assert_eq!(base64_decode(text.as_bytes()), theirs, "{text:?}");
     }
 }
 
@@ -227,7 +249,7 @@ mod answers {
         assert!(twice.contains("duplicate field `price`"), "{twice}");
         let absent = oracle_error(r#"{"price_feed":{}}"#);
         assert!(
-            absent.contains("missing field `price_feed.price`"),
+            absent.contains("the oracle's answer: price_feed: missing field `price`"),
             "{absent}"
         );
         let trailing = oracle_error(&format!(r#"{{"price_feed":{{"price":{PRICE}}}}} x"#));
@@ -257,4 +279,28 @@ mod answers {
             "{side}"
         );
     }
+}
+
+#[test]
+fn balance_reads_the_bank_answer() {
+    use cosmwasm_std::{BalanceResponse, Coin, Uint128, Uint256};
+    let answer = to_json_vec(&BalanceResponse::new(Coin::new(
+        Uint256::from(77u128),
+        "inj",
+    )))
+    .unwrap();
+    assert_eq!(
+        crate::wire::answers::balance(&answer).unwrap(),
+        Uint128::new(77)
+    );
+    // beyond 128 bits: refused, as converting it was
+    let huge = to_json_vec(&BalanceResponse::new(Coin::new(Uint256::MAX, "inj"))).unwrap();
+    assert!(crate::wire::answers::balance(&huge).is_err());
+    let err = crate::wire::answers::balance(br#"{"amount":{"denom":"inj"}}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("the bank's answer: amount: missing field `amount`"),
+        "{err}"
+    );
 }
