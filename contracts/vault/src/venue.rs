@@ -351,17 +351,6 @@ fn levana_book(inputs: &MarketInputs) -> ContractResult<&LevanaBook> {
     })
 }
 
-/// `{"remark_after_trade":{"market":..,"price":..}}`, the JSON of `ExecuteMsg::RemarkAfterTrade`
-/// written directly: serde's would link the serialisation of every execute message.
-fn remark_msg(market: &str, price: &PythPrice) -> Vec<u8> {
-    let mut msg = br#"{"remark_after_trade":{"market":"#.to_vec();
-    crate::wire::push_json_str(&mut msg, market);
-    msg.extend_from_slice(br#","price":"#);
-    crate::wire::push_pyth_price(&mut msg, price);
-    msg.extend_from_slice(b"}}");
-    msg
-}
-
 /// Sends `msgs` in order, then `RemarkAfterTrade` to the vault itself, which runs once they have, with
 /// the oracle price the order read (the venue executed at it, in the same block).
 fn remark_after(
@@ -377,36 +366,9 @@ fn remark_after(
     }
     let response = response.add_message(WasmMsg::Execute {
         contract_addr: env.contract.address.to_string(),
-        msg: remark_msg(&market.market, &inputs.price).into(),
+        msg: crate::wire::remark_after_trade(&market.market, &inputs.price).into(),
         funds: vec![],
     });
     crate::probe(api, "forward");
     Ok(response)
-}
-
-#[cfg(test)]
-mod tests {
-    use cosmwasm_std::{Int64, Uint64, to_json_vec};
-
-    use ballast_types::vault::ExecuteMsg;
-
-    use super::*;
-
-    #[test]
-    fn the_remark_is_written_as_its_message_serialises() {
-        let price = PythPrice {
-            price: Int64::new(6_500_000_000_000),
-            conf: Uint64::new(1_000_000),
-            expo: -8,
-            publish_time: 1_700_000_000,
-        };
-        let msg = ExecuteMsg::RemarkAfterTrade {
-            market: "BTC-\"PERP\"".to_string(),
-            price: Some(price),
-        };
-        assert_eq!(
-            remark_msg("BTC-\"PERP\"", &price),
-            to_json_vec(&msg).unwrap()
-        );
-    }
 }

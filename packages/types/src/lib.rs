@@ -36,6 +36,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// The side as it is serialised.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Long => "long",
+            Side::Short => "short",
+        }
+    }
+
     /// The other direction.
     pub fn opposite(self) -> Side {
         match self {

@@ -328,8 +328,8 @@ pub(super) fn act(
     let response = VaultResponse::new()
         .add_attribute(ACTION, action)
         .add_attribute(MARKET, market)
-        .add_attribute(SIDE, side_name(e.side))
-        .add_attribute(DECISION, decision_name(e.decision))
+        .add_attribute(SIDE, e.side.name())
+        .add_attribute(DECISION, e.decision.name())
         .add_attribute(BINDING_CAP, reason_name(e.reason))
         .add_attribute(REQUESTED, e.requested)
         .add_attribute(EXECUTED, e.executed)
@@ -341,22 +341,7 @@ pub(super) fn act(
     Ok(response)
 }
 
-/// snake_case name of a serde enum value, as in messages.
-fn snake<T: serde::Serialize>(value: &T) -> String {
-    cosmwasm_std::to_json_string(value)
-        .map(|s| s.trim_matches('"').to_string())
-        .unwrap_or_default()
-}
-
-fn side_name(side: Side) -> String {
-    snake(&side)
-}
-
-fn decision_name(decision: Decision) -> String {
-    snake(&decision)
-}
-
 /// The binding cap attribute: the reason code, `none` when nothing cut the order.
 pub fn reason_name(reason: Reason) -> String {
-    snake(&reason)
+    reason.name().to_string()
 }

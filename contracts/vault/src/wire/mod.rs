@@ -1,13 +1,16 @@
-//! Smart queries on the order path, with the request written and the answer unwrapped by hand.
+//! The order path's JSON, written and read by hand: its queries (oracle, perp market, bank) and the
+//! re-mark message it sends itself.
 //!
 //! `QuerierWrapper::query_wasm_smart` serialises the query through serde_json, wraps it base64-encoded
 //! in a `QueryRequest` through serde_json again, and parses the host's `{"ok":{"ok":"<base64>"}}`
 //! back the same way: in cosmwasm-vm that envelope cost 21M gas of the oracle read's 37M, more than
-//! the vault's risk math. Here the request is written directly and, on wasm, the host's answer is
-//! read with the same calling convention as cosmwasm-std's `ExternalQuerier` (the `query_chain`
-//! import and its memory `Region`), its envelope stripped and its base64 decoded by a plain loop.
-//! Any other envelope (an error, or text the loop refuses) goes through cosmwasm-std's parser, so
-//! errors read exactly as `query_wasm_smart`'s.
+//! the vault's risk math (cosmwasm-vm charges 115 gas per wasm operation and 14 times that per branch,
+//! call and block end). Here the request is written directly and, on wasm, the host's answer is read
+//! with the same calling convention as cosmwasm-std's `ExternalQuerier` (the `query_chain` import
+//! and its memory `Region`), its envelope stripped and its base64 decoded by a plain loop. Any other
+//! envelope (an error, or text the loop refuses) goes through cosmwasm-std's parser, so errors read
+//! exactly as `query_wasm_smart`'s. The answers are read in one pass by `answers` (on `reader`).
+//! Every writer here is tested against the serde serialisation of the message it stands for.
 
 use cosmwasm_std::{
     ContractResult, QuerierResult, QuerierWrapper, StdError, StdResult, SystemResult,
@@ -96,6 +99,17 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(rest);
     out.push(b'"');
+}
+
+/// `{"remark_after_trade":{"market":..,"price":..}}`, the JSON of `ExecuteMsg::RemarkAfterTrade`
+/// written directly: serde's would link the serialisation of every execute message.
+pub fn remark_after_trade(market: &str, price: &ballast_types::pyth::PythPrice) -> Vec<u8> {
+    let mut msg = br#"{"remark_after_trade":{"market":"#.to_vec();
+    push_json_str(&mut msg, market);
+    msg.extend_from_slice(br#","price":"#);
+    push_pyth_price(&mut msg, price);
+    msg.extend_from_slice(b"}}");
+    msg
 }
 
 /// Appends a price as Pyth's JSON writes it: `{"price":"..","conf":"..","expo":..,"publish_time":..}`.

@@ -57,6 +57,27 @@ fn base64_padding_is_read_as_cosmwasm_std_reads_it() {
 }
 
 #[test]
+fn the_remark_is_written_as_its_message_serialises() {
+    use ballast_types::pyth::PythPrice;
+    use ballast_types::vault::ExecuteMsg;
+    use cosmwasm_std::{Int64, Uint64};
+    let price = PythPrice {
+        price: Int64::new(-6_500_000_000_000),
+        conf: Uint64::new(u64::MAX),
+        expo: -8,
+        publish_time: 1_700_000_000,
+    };
+    let msg = ExecuteMsg::RemarkAfterTrade {
+        market: "BTC-\"PERP\"".to_string(),
+        price: Some(price),
+    };
+    assert_eq!(
+        remark_after_trade("BTC-\"PERP\"", &price),
+        to_json_vec(&msg).unwrap()
+    );
+}
+
+#[test]
 fn request_is_the_query_request_json() {
     let msg = br#"{"price_feed":{"id":"ab"}}"#;
     let theirs = to_json_vec(&QueryRequest::<Empty>::Wasm(WasmQuery::Smart {

@@ -213,6 +213,75 @@ pub enum Reason {
     UnderWater,
 }
 
+impl Reason {
+    /// The code as it is serialised (an attribute's value), without the serializer's cost.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::None => "none",
+            Reason::VolTarget => "vol_target",
+            Reason::GrossLeverage => "gross_leverage",
+            Reason::MarketNotional => "market_notional",
+            Reason::Concentration => "concentration",
+            Reason::Kelly => "kelly",
+            Reason::Var => "var",
+            Reason::Liquidity => "liquidity",
+            Reason::LiquidationDistance => "liquidation_distance",
+            Reason::Signal => "signal",
+            Reason::Drawdown => "drawdown",
+            Reason::ReduceOnly => "reduce_only",
+            Reason::MinOrder => "min_order",
+            Reason::NonPositivePrice => "non_positive_price",
+            Reason::StalePrice => "stale_price",
+            Reason::FuturePrice => "future_price",
+            Reason::WideConfidence => "wide_confidence",
+            Reason::CircuitBreaker => "circuit_breaker",
+            Reason::MarketHalted => "market_halted",
+            Reason::Paused => "paused",
+            Reason::NotEnoughObservations => "not_enough_observations",
+            Reason::StaleMarks => "stale_marks",
+            Reason::UnderWater => "under_water",
+        }
+    }
+
+    /// Every reason, for tests that cover them all.
+    pub const ALL: [Reason; 23] = [
+        Reason::None,
+        Reason::VolTarget,
+        Reason::GrossLeverage,
+        Reason::MarketNotional,
+        Reason::Concentration,
+        Reason::Kelly,
+        Reason::Var,
+        Reason::Liquidity,
+        Reason::LiquidationDistance,
+        Reason::Signal,
+        Reason::Drawdown,
+        Reason::ReduceOnly,
+        Reason::MinOrder,
+        Reason::NonPositivePrice,
+        Reason::StalePrice,
+        Reason::FuturePrice,
+        Reason::WideConfidence,
+        Reason::CircuitBreaker,
+        Reason::MarketHalted,
+        Reason::Paused,
+        Reason::NotEnoughObservations,
+        Reason::StaleMarks,
+        Reason::UnderWater,
+    ];
+}
+
+impl Decision {
+    /// The decision as it is serialised.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::Accepted => "accepted",
+            Decision::Scaled => "scaled",
+            Decision::Rejected => "rejected",
+        }
+    }
+}
+
 /// One cap's limit in a preview.
 #[cw_serde]
 pub struct CapLimit {
@@ -252,3 +321,24 @@ crate::json_enum!(QueryMsg {
     "position" => Position { market },
     "strategy" => Strategy { address },
 });
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serialised_codes() {
+        for reason in Reason::ALL {
+            let serialised = cosmwasm_std::to_json_string(&reason).unwrap();
+            assert_eq!(serialised, format!("\"{}\"", reason.name()));
+        }
+        for side in [crate::Side::Long, crate::Side::Short] {
+            let serialised = cosmwasm_std::to_json_string(&side).unwrap();
+            assert_eq!(serialised, format!("\"{}\"", side.name()));
+        }
+        for decision in [Decision::Accepted, Decision::Scaled, Decision::Rejected] {
+            let serialised = cosmwasm_std::to_json_string(&decision).unwrap();
+            assert_eq!(serialised, format!("\"{}\"", decision.name()));
+        }
+    }
+}
