@@ -3,6 +3,7 @@
 //! `migrate` accepts only this contract's name and a stored version not newer than this code's, then
 //! runs each data migration the stored version has not had, one file per target version:
 //! - [`v0_3_0`]: markets gain their sides' totals (summed from the positions) and flows.
+//! - 0.3.1 changes no data (the position queries take a quoted price, `at_price`).
 
 use ballast_types::attributes::ACTION;
 use ballast_types::perp::MigrateMsg;
