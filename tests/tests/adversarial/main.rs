@@ -30,6 +30,7 @@ mod test_review_round2;
 mod test_share_pricing;
 mod test_strategy_attacks;
 mod test_underwater;
+mod test_wire_attacks;
 
 use ballast_tests::suite::attr;
 use ballast_types::vault::{OrderPreview, Reason};
