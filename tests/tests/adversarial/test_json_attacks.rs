@@ -6,30 +6,13 @@
 //! Where serde's derive took a shape that the decoder now refuses on purpose (a struct written as an
 //! array), the refusal is pinned here too.
 
-use std::cell::RefCell;
-
 use ballast_tests::suite::{DENOM, Suite, SuiteBuilder, market_config, order, venue_terms};
-use ballast_types::{Side, oracle};
-use cosmwasm_std::{
-    Addr, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult, Uint128, WasmMsg,
-    coins, from_json,
-};
-use cw_multi_test::{ContractWrapper, Executor};
-use serde_json::{Value, json};
 
-/// Asserts that `res` failed and that its error text contains `needle`.
-fn refused<T: std::fmt::Debug>(res: StdResult<T>, needle: &str, what: &str) {
-    match res {
-        Ok(v) => panic!("{what} was taken: {v:?}"),
-        Err(e) => {
-            let text = e.to_string();
-            assert!(
-                text.contains(needle),
-                "{what}: expected {needle:?} in {text}"
-            );
-        }
-    }
-}
+use crate::test_wire_attacks::{refused, tamper_oracle};
+use ballast_types::Side;
+use cosmwasm_std::{Addr, Binary, StdResult, Uint128, WasmMsg, coins, from_json};
+use cw_multi_test::Executor;
+use serde_json::{Value, json};
 
 fn vault_exec(
     suite: &mut Suite,
@@ -433,53 +416,6 @@ fn deep_nesting_in_an_unknown_field_is_refused_without_a_crash() {
             "depth {depth} was taken"
         );
     }
-}
-
-thread_local! {
-    /// How the tampering oracle rewrites the real oracle's `price_feed` reply.
-    static TAMPER: RefCell<fn(&str) -> String> = const { RefCell::new(|s| s.to_string()) };
-}
-
-fn tampering_query(deps: Deps, env: Env, msg: oracle::QueryMsg) -> StdResult<Binary> {
-    let reply = ballast_tests::errors::oracle::query(deps, env, msg)
-        .map_err(|e| cosmwasm_std::StdError::msg(e.to_string()))?;
-    let text = String::from_utf8(reply.to_vec()).expect("utf-8");
-    Ok(Binary::from(
-        TAMPER.with(|t| (t.borrow())(&text)).into_bytes(),
-    ))
-}
-
-fn tampering_execute(
-    deps: DepsMut,
-    env: Env,
-    info: MessageInfo,
-    msg: oracle::ExecuteMsg,
-) -> StdResult<Response> {
-    ballast_tests::errors::oracle::execute(deps, env, info, msg)
-        .map_err(|e| cosmwasm_std::StdError::msg(e.to_string()))
-}
-
-fn tampering_instantiate(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
-    Ok(Response::new())
-}
-
-/// Runs the suite's oracle as its own code plus a rewrite of its `price_feed` replies (same address,
-/// same storage): a Pyth-like oracle that answers with more than the vault reads.
-fn tamper_oracle(suite: &mut Suite, rewrite: fn(&str) -> String) {
-    TAMPER.with(|t| *t.borrow_mut() = rewrite);
-    let code = suite.app.store_code(Box::new(ContractWrapper::new(
-        tampering_execute,
-        tampering_instantiate,
-        tampering_query,
-    )));
-    let oracle = suite.oracle.clone();
-    let mut data = suite.app.contract_data(&oracle).unwrap();
-    data.code_id = code;
-    // multi-test keeps each contract's code id under its wasm module's `contracts` map; storage stays.
-    let contracts: cw_storage_plus::Map<&Addr, cw_multi_test::ContractData> =
-        cw_storage_plus::Map::new("contracts");
-    let mut wasm = suite.app.prefixed_storage_mut(b"wasm");
-    contracts.save(&mut *wasm, &oracle, &data).unwrap();
 }
 
 /// `{"price_feed":{...}}` with `extra` added to the feed object.

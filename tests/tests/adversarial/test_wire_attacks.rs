@@ -15,7 +15,7 @@ use cosmwasm_std::{
 use cw_multi_test::ContractWrapper;
 
 /// Asserts that `res` failed and that its error text contains `needle`.
-fn refused<T: std::fmt::Debug>(res: StdResult<T>, needle: &str, what: &str) {
+pub(crate) fn refused<T: std::fmt::Debug>(res: StdResult<T>, needle: &str, what: &str) {
     match res {
         Ok(v) => panic!("{what} was taken: {v:?}"),
         Err(e) => {
@@ -94,8 +94,9 @@ fn swap_code(suite: &mut Suite, contract: &Addr, code: u64) {
     contracts.save(&mut *wasm, contract, &data).unwrap();
 }
 
-/// The suite's oracle, its `price_feed` answers rewritten by `rewrite`.
-fn tamper_oracle(suite: &mut Suite, rewrite: fn(&str) -> String) {
+/// The suite's oracle, its `price_feed` answers rewritten by `rewrite` (same address, same storage):
+/// a Pyth-like oracle that answers with more, or otherwise, than the vault reads.
+pub(crate) fn tamper_oracle(suite: &mut Suite, rewrite: fn(&str) -> String) {
     ORACLE_TAMPER.with(|t| *t.borrow_mut() = rewrite);
     let code = suite.app.store_code(Box::new(ContractWrapper::new(
         oracle_execute,
