@@ -5,10 +5,9 @@ use cosmwasm_std::{Deps, Env, Int128, Uint128};
 
 use ballast_types::perp::{PositionSummary, PositionTermsResponse};
 use ballast_types::pyth::PythPrice;
-
-use crate::error::ContractResult;
 use ballast_types::vault::MarketConfig;
 
+use crate::error::ContractResult;
 use crate::state::{Config, Mark};
 use crate::wire;
 

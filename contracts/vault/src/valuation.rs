@@ -15,7 +15,6 @@ use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{MarketConfig, VaultParams};
 
 use crate::error::{ContractError, ContractResult};
-use crate::execute::order::reason_name;
 use crate::inputs::{self, equity, mark_of};
 use crate::marks::store_mark;
 use crate::pipeline::open_guard;
@@ -82,7 +81,7 @@ fn check_price(
         None => Ok(price),
         Some(reason) => Err(ContractError::UnpricedMarket {
             market: market.market.clone(),
-            reason: reason_name(reason),
+            reason: reason.name().to_string(),
         }),
     }
 }

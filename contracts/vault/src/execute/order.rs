@@ -7,7 +7,7 @@ use ballast_types::Side;
 use ballast_types::attributes::{
     ACTION, BINDING_CAP, DECISION, EXECUTED, MARKET, REQUESTED, SIDE, VOL,
 };
-use ballast_types::vault::{Decision, OrderRequest, Reason, VaultParams};
+use ballast_types::vault::{Decision, OrderRequest, VaultParams};
 
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
@@ -330,7 +330,7 @@ pub(super) fn act(
         .add_attribute(MARKET, market)
         .add_attribute(SIDE, e.side.name())
         .add_attribute(DECISION, e.decision.name())
-        .add_attribute(BINDING_CAP, reason_name(e.reason))
+        .add_attribute(BINDING_CAP, e.reason.name())
         .add_attribute(REQUESTED, e.requested)
         .add_attribute(EXECUTED, e.executed)
         .add_attribute(VOL, vol);
@@ -339,9 +339,4 @@ pub(super) fn act(
         return venue::forward_trade(deps.api, env, config, inputs, &e, response);
     }
     Ok(response)
-}
-
-/// The binding cap attribute: the reason code, `none` when nothing cut the order.
-pub fn reason_name(reason: Reason) -> String {
-    reason.name().to_string()
 }

@@ -16,7 +16,6 @@ use ballast_types::vault::Reason;
 use super::fees::{accrue, due};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
-use crate::execute::order::reason_name;
 use crate::inputs::idle;
 use crate::state::{
     CONFIG, MARK_TIMES, MARKETS, MARKS, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS, VOLS,
@@ -128,7 +127,7 @@ pub fn redeem(
     if nav.saturating_sub(assets) < floor {
         let room = nav.saturating_sub(floor).min(idle_now);
         return Err(ContractError::WithdrawBreaksCap {
-            cap: reason_name(cap),
+            cap: cap.name().to_string(),
             max_assets: room,
             max_shares: shares_for(room, nav, supply, virtual_shares)?,
         });

@@ -29,7 +29,7 @@ pub fn raw_query(querier: &QuerierWrapper, request: &[u8]) -> StdResult<Vec<u8>>
     #[cfg(target_arch = "wasm32")]
     {
         let _ = querier;
-        let answer = host::send(request);
+        let answer = host::send(request)?;
         if let Some(value) = ok_answer(&answer) {
             return Ok(value);
         }
@@ -272,24 +272,28 @@ mod host {
 
     /// Sends `request` to the host; its answer's bytes, which the host wrote into a buffer it
     /// allocated through cosmwasm-std's `allocate` export, as `ExternalQuerier::raw_query` reads it.
-    pub fn send(request: &[u8]) -> Vec<u8> {
+    pub fn send(request: &[u8]) -> cosmwasm_std::StdResult<Vec<u8>> {
         let region = Region {
             offset: request.as_ptr() as u32,
             capacity: request.len() as u32,
             length: request.len() as u32,
         };
         let answer = unsafe { query_chain(&region as *const Region as u32) };
-        assert!(answer != 0, "query_chain returned no region");
+        if answer == 0 {
+            return Err(cosmwasm_std::StdError::msg(
+                "query_chain returned no region",
+            ));
+        }
         // SAFETY: the host hands over a boxed Region it allocated with `allocate`, as cosmwasm-std's
         // `Region::from_heap_ptr(..).into_vec()` takes it; the layout is the same 12 bytes.
-        unsafe {
+        Ok(unsafe {
             let region = Box::from_raw(answer as *mut Region);
             Vec::from_raw_parts(
                 region.offset as *mut u8,
                 region.length as usize,
                 region.capacity as usize,
             )
-        }
+        })
     }
 }
 
