@@ -4,6 +4,7 @@
 # twice (the second run must change nothing); funds the perp pool and lists BTC-PERP; publishes three prices (marking the vault after each, min_observations = 2); deposits; submits an
 # ACCEPTED, a SCALED and a REJECTED order and checks each decision in the tx events and through queries;
 # checks the vault's position on the perp market; sends the same order directly to the perp market; redeems;
+# checks that the vault's idle ledger equals its bank balance;
 # prints the chain's gas_used of every tx and of a vault order next to the direct order.
 # Needs artifacts/*.wasm (scripts/build-wasm.sh), python3, curl and jq. Takes about a minute once the venv exists.
 # env: KEEP_RUNNING=1 leaves the node running afterwards; ARTIFACTS (default artifacts/).
@@ -104,6 +105,12 @@ FEE=$(attr tx fee <<<"$RES"); FEE=${FEE%inj}
 [ "$(python3 -c "print($AFTER - $BEFORE + ${FEE:-0})")" = "$PAID" ] \
   || fail "the user's bank balance moved by $(python3 -c "print($AFTER - $BEFORE)") with a tx fee of $FEE; the redeem paid $PAID"
 echo "  user shares $SHARES -> $AFTER_SHARES; paid $PAID inj = PreviewRedeem; bank balance +$(python3 -c "print($AFTER - $BEFORE)") inj (net of the tx fee $FEE)"
+# Idle is a ledger (deposits, margins, the perp's payouts of the reduce-only order, the redeem): with no
+# donation it is the vault's bank balance to the unit.
+IDLE=$(smart "$VAULT" '{"state":{}}' | jq -r .idle)
+VAULT_BALANCE=$("$INJ" q bank balance "$VAULT" inj --home "$H" | jq -r .balance.amount)
+[ "$IDLE" = "$VAULT_BALANCE" ] || fail "the vault's idle is $IDLE; its bank balance $VAULT_BALANCE"
+echo "  vault idle $IDLE = its bank balance"
 
 echo
 echo "== chain gas_used (injectived 1.20.1, wasmvm 2.1.5)"

@@ -12,8 +12,8 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-# The vault's builds apart: the workspace run above unifies its `levana` feature (the tests enable it).
-cargo clippy -p ballast-vault --all-targets --locked -- -D warnings
+# The vault's other builds: `levana` (with the suites built against it) and `injective`.
+cargo clippy -p ballast-tests --features levana --all-targets --locked -- -D warnings
 cargo clippy -p ballast-vault --features injective --all-targets --locked -- -D warnings
 
 echo "== JSON schemas are up to date (scripts/schema.sh --check)"
@@ -29,7 +29,8 @@ echo "== cargo test"
 # The round-trip property runs below in release mode: its 100,000 steps take minutes in debug.
 cargo test --workspace --locked -- --skip round_trip::round_trips_in_one_block
 cargo test -p ballast-vault --features injective --locked --test injective
-cargo test -p ballast-vault --locked --test default_build
+# The `levana` build (idle from the bank balance) trading Levana markets.
+cargo test -p ballast-tests --features levana --locked --test vault levana
 echo "== round trips in one block pay no more than they bring (100,000 steps, release; ROUND_TRIP_STEPS=.. for more)"
 cargo test --release --locked -p ballast-tests --test adversarial round_trip::round_trips_in_one_block -- --nocapture
 

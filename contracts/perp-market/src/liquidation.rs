@@ -15,7 +15,7 @@ use crate::attributes::{
 };
 use crate::error::{ContractError, ContractResult};
 use crate::execute::load_market;
-use crate::state::{CONFIG, MARKETS, POOL, POSITIONS};
+use crate::state::{CONFIG, MARKETS, POOL, POSITIONS, record_payout};
 use crate::{funds, oracle, pool};
 
 /// Liquidates `trader`'s position in `market` if its equity is below maintenance margin.
@@ -58,6 +58,7 @@ pub fn liquidate(
 
     market_state.remove_position(&position)?;
     POSITIONS.remove(deps.storage, key);
+    record_payout(deps.storage, &market, &trader_addr, trader_out)?;
     MARKETS.save(deps.storage, &market, &market_state)?;
     POOL.save(deps.storage, &pool_state)?;
 

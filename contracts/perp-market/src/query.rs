@@ -9,7 +9,7 @@ use cosmwasm_std::{Addr, Decimal256, Deps, Env, Int128, SignedDecimal256, Uint12
 
 use crate::error::ContractResult;
 use crate::execute::load_market;
-use crate::state::{CONFIG, LP_SHARES, Market, POOL, POSITIONS};
+use crate::state::{CONFIG, LP_SHARES, Market, PAID_OUT, POOL, POSITIONS};
 use crate::{oracle, pricing, valuation};
 
 /// The configuration.
@@ -90,6 +90,9 @@ fn marked(
     state: &Market,
     at_price: Option<&QuotedPrice>,
 ) -> ContractResult<PositionResponse> {
+    let paid_out = PAID_OUT
+        .may_load(deps.storage, (market.as_str(), trader))?
+        .unwrap_or_default();
     let Some(position) = POSITIONS.may_load(deps.storage, (market.as_str(), trader))? else {
         return Ok(PositionResponse {
             market,
@@ -102,6 +105,7 @@ fn marked(
             unrealized_pnl: Int128::zero(),
             liquidation_price: None,
             liquidatable: false,
+            paid_out,
         });
     };
     let config = CONFIG.load(deps.storage)?;
@@ -118,6 +122,7 @@ fn marked(
         unrealized_pnl: Int128::try_from(position.unrealized_pnl(price)?)?,
         liquidation_price: position.liquidation_price(ratio)?,
         liquidatable: position.is_liquidatable(price, ratio)?,
+        paid_out,
     })
 }
 

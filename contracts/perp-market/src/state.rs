@@ -171,7 +171,26 @@ pub const CONFIG: Item<Config> = Item::new("cfg");
 pub const MARKETS: Map<&str, Market> = Map::new("mkt");
 /// Positions by (market id, trader).
 pub const POSITIONS: Map<(&str, &Addr), Position> = Map::new("pos");
+/// What each trader has been paid in each market, by (market id, trader): a running total that
+/// outlives the position, so a trader that counts payouts by difference (the vault) counts each once.
+pub const PAID_OUT: Map<(&str, &Addr), Uint128> = Map::new("paid");
 /// The liquidity pool.
 pub const POOL: Item<Pool> = Item::new("pool");
 /// LP shares by holder.
 pub const LP_SHARES: Map<&Addr, Uint128> = Map::new("lp");
+
+/// Adds `amount` to what `trader` has been paid in `market`.
+pub fn record_payout(
+    storage: &mut dyn cosmwasm_std::Storage,
+    market: &str,
+    trader: &Addr,
+    amount: Uint128,
+) -> cosmwasm_std::StdResult<()> {
+    if amount.is_zero() {
+        return Ok(());
+    }
+    let paid = PAID_OUT
+        .may_load(storage, (market, trader))?
+        .unwrap_or_default();
+    PAID_OUT.save(storage, (market, trader), &paid.checked_add(amount)?)
+}

@@ -301,6 +301,23 @@ impl<T: Compact> CompactMap<T> {
     pub fn remove(&self, storage: &mut dyn Storage, market: &str) {
         storage.remove(&self.key(market));
     }
+
+    /// Every market with a record, in key order (for migrations: it reads the whole map).
+    pub fn markets(&self, storage: &dyn Storage) -> StdResult<Vec<String>> {
+        let prefix = self.key("");
+        let mut end = prefix.clone();
+        // Namespaces are ASCII, so the last byte can be raised to bound the range.
+        if let Some(last) = end.last_mut() {
+            *last += 1;
+        }
+        storage
+            .range_keys(Some(&prefix), Some(&end), cosmwasm_std::Order::Ascending)
+            .map(|key| {
+                String::from_utf8(key[prefix.len()..].to_vec())
+                    .map_err(|_| StdError::msg(format!("record {:?}: market id", self.namespace)))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -135,20 +135,29 @@ fn record_layouts_are_pinned() {
         margin: Uint128::new(8),
         unrealized_pnl: Int128::new(-9),
         time: 10,
+        paid_out: Uint128::new(12),
     };
     let mut want = vec![1u8, 1];
     want.extend_from_slice(&7u128.to_le_bytes());
     want.extend_from_slice(&8u128.to_le_bytes());
     want.extend_from_slice(&(-9i128).to_le_bytes());
     want.extend_from_slice(&10u64.to_le_bytes());
+    // 0.3.x stored a mark up to here (`migrations::v0_4`).
+    let legacy = crate::migrations::v0_4::LegacyMark::from_bytes(&want, "K").unwrap();
+    assert_eq!((legacy.notional, legacy.time), (mark.notional, mark.time));
+    want.extend_from_slice(&12u128.to_le_bytes());
     assert_eq!(mark.to_bytes(), want);
 
     let totals = Totals {
         gross_notional: Uint128::new(3),
         marked_equity: Int128::new(-4),
+        idle: Uint128::new(13),
     };
     let mut want = 3u128.to_le_bytes().to_vec();
     want.extend_from_slice(&(-4i128).to_le_bytes());
+    let legacy = crate::migrations::v0_4::LegacyTotals::from_bytes(&want, "S").unwrap();
+    assert_eq!(legacy.marked_equity, totals.marked_equity);
+    want.extend_from_slice(&13u128.to_le_bytes());
     assert_eq!(totals.to_bytes(), want);
 
     let vol = StoredVol {

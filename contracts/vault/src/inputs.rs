@@ -1,7 +1,7 @@
-//! Reading the world: the oracle price, the vault's position and the venue's market, the idle
-//! balance. Every read touches one market only.
+//! Reading the world: the oracle price, the vault's position and the venue's market. Every read
+//! touches one market only.
 
-use cosmwasm_std::{Deps, Env, Int128, Uint128};
+use cosmwasm_std::{Deps, Env, Int128};
 
 use ballast_types::perp::{PositionSummary, PositionTermsResponse};
 use ballast_types::pyth::PythPrice;
@@ -87,22 +87,6 @@ fn perp_query(
     msg
 }
 
-/// The base denom the vault holds itself.
-pub fn idle(deps: Deps, env: &Env, config: &Config) -> ContractResult<Uint128> {
-    let answer = wire::raw_query(&deps.querier, &balance_query(env, config))?;
-    Ok(wire::answers::balance(&answer)?)
-}
-
-/// `{"bank":{"balance":{"address":<the vault>,"denom":..}}}`, the JSON of `BankQuery::Balance`.
-fn balance_query(env: &Env, config: &Config) -> Vec<u8> {
-    let mut request = br#"{"bank":{"balance":{"address":"#.to_vec();
-    wire::push_json_str(&mut request, env.contract.address.as_str());
-    request.extend_from_slice(br#","denom":"#);
-    wire::push_json_str(&mut request, &config.denom);
-    request.extend_from_slice(b"}}}");
-    request
-}
-
 /// A position as a mark taken at `time`.
 pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
     Mark {
@@ -111,6 +95,7 @@ pub fn mark_of(position: &PositionSummary, time: u64) -> Mark {
         margin: position.margin,
         unrealized_pnl: position.unrealized_pnl,
         time,
+        paid_out: position.paid_out,
     }
 }
 
@@ -179,12 +164,5 @@ mod tests {
         let id = PriceIdentifier("ab".repeat(32));
         let feed = oracle::QueryMsg::PriceFeed { id: id.clone() };
         assert_eq!(feed_query(&id), to_json_vec(&feed).unwrap());
-        let balance = cosmwasm_std::QueryRequest::<cosmwasm_std::Empty>::Bank(
-            cosmwasm_std::BankQuery::Balance {
-                address: env.contract.address.to_string(),
-                denom: config.denom.clone(),
-            },
-        );
-        assert_eq!(balance_query(&env, &config), to_json_vec(&balance).unwrap());
     }
 }

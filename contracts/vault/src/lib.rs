@@ -6,6 +6,7 @@ pub mod codec;
 pub mod contract;
 pub mod error;
 pub mod execute;
+pub mod idle;
 pub mod inputs;
 pub mod margin;
 pub mod marks;

@@ -2,16 +2,24 @@
 //! that an order touches its own market only (DESIGN section 3, "Cost does not grow with the number of
 //! markets").
 
-use cosmwasm_std::{Int128, Order, Storage};
+use cosmwasm_std::{Int128, Order, Storage, Uint128};
 
 use crate::error::ContractResult;
+use crate::idle;
 use crate::inputs::equity;
 use crate::state::{MARK_TIMES, MARKS, Mark, TOTALS};
 
-/// Replaces a market's mark and moves the totals by the difference.
-pub fn store_mark(storage: &mut dyn Storage, market: &str, new: &Mark) -> ContractResult<()> {
+/// Replaces a market's mark and moves the totals by the difference: idle gains what the venue paid
+/// since the old mark, and loses `spent`, the collateral the vault is sending to the venue now.
+pub fn store_mark(
+    storage: &mut dyn Storage,
+    market: &str,
+    new: &Mark,
+    spent: Uint128,
+) -> ContractResult<()> {
     let old = MARKS.may_load(storage, market)?.unwrap_or_default();
     let mut totals = TOTALS.load(storage)?;
+    idle::settle(&mut totals, idle::payouts_since(&old, new)?, spent)?;
     totals.gross_notional = totals
         .gross_notional
         .checked_sub(old.notional)?

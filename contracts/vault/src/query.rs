@@ -13,7 +13,7 @@ use crate::error::{ContractError, ContractResult};
 use crate::execute::fees::share_price;
 use crate::execute::order::gather;
 use crate::execute::shares;
-use crate::inputs::idle;
+use crate::idle;
 use crate::pipeline;
 use crate::state::{
     CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SHARES, SIGNALS, STRATEGIES,
@@ -37,8 +37,8 @@ pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
 /// Nav from the stored marks (however old; `Mark` refreshes them).
 pub fn state(deps: Deps, env: Env) -> ContractResult<StateResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let idle = idle(deps, &env, &config)?;
     let totals = TOTALS.load(deps.storage)?;
+    let idle = idle::held(deps, &env, &config, &totals, Uint128::zero())?;
     let nav = cosmwasm_std::Int128::try_from(idle)?
         .checked_add(totals.marked_equity)?
         .max(cosmwasm_std::Int128::zero());
@@ -136,8 +136,7 @@ pub fn strategy(deps: Deps, address: String) -> ContractResult<bool> {
 
 /// Nav now and the supply after the fees due now: what a deposit or redeem would use.
 fn exchange(deps: Deps, env: &Env) -> ContractResult<(Uint128, Uint128, Uint128)> {
-    let config = CONFIG.load(deps.storage)?;
-    let nav = valuation::value(deps, env, idle(deps, env, &config)?)?.nav;
+    let nav = valuation::value(deps, env, Uint128::zero())?.nav;
     let supply = shares::supply_after_fees(deps, env, nav)?;
     Ok((nav, supply, shares::virtual_shares(deps.storage)?))
 }

@@ -85,6 +85,9 @@ pub struct Mark {
     pub unrealized_pnl: Int128,
     /// Block time of the mark.
     pub time: u64,
+    /// The venue's running total of payouts to the vault in this market when the mark was read
+    /// (always zero on a venue that does not report them).
+    pub paid_out: Uint128,
 }
 
 /// Sums over every market's mark, moved by differences so no order iterates markets.
@@ -94,6 +97,10 @@ pub struct Totals {
     pub gross_notional: Uint128,
     /// Sum of margin + unrealised PnL.
     pub marked_equity: Int128,
+    /// The base denom the vault holds for itself (Yearn v3's `total_idle`): deposits in, redeems and
+    /// margin out, venue payouts in as their running totals rise. A transfer nobody accounted for
+    /// (a donation) is not in it, so it never moves the share price.
+    pub idle: Uint128,
 }
 
 /// The share price's peak for the drawdown brake, as of its last update.
@@ -208,11 +215,13 @@ compact!(Mark {
     notional,
     margin,
     unrealized_pnl,
-    time
+    time,
+    paid_out
 });
 compact!(Totals {
     gross_notional,
-    marked_equity
+    marked_equity,
+    idle
 });
 compact!(Peak { per_unit, time });
 compact!(VaultParams {

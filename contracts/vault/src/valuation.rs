@@ -1,6 +1,6 @@
 //! The nav a share action prices at (DESIGN section 2): every open market is read from its venue in
-//! the same transaction, at a price that passes the oracle guards for opening, and added to the idle
-//! balance read at the same moment.
+//! the same transaction, at a price that passes the oracle guards for opening, and added to idle
+//! (with what the venues report having paid since their last marks).
 //!
 //! Stored marks are not enough for shares. A mark can be up to `max_mark_age` old, so a depositor
 //! could buy shares before a gain shows, or redeem before a loss does, at the other holders'
@@ -18,24 +18,29 @@ use crate::error::{ContractError, ContractResult};
 use crate::inputs::{self, equity, mark_of};
 use crate::marks::store_mark;
 use crate::pipeline::open_guard;
-use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, Mark, PARAMS};
+use crate::idle;
+use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, MARKS, Mark, PARAMS, TOTALS};
 use crate::venue;
 
 /// Nav now, and the marks it was read from.
 pub struct Valuation {
     /// Idle plus every open position's equity (each floored at zero), base units.
     pub nav: Uint128,
+    /// Idle, with the payouts the fresh marks report.
+    pub idle: Uint128,
     /// The fresh mark of every open market.
     pub marks: Vec<(String, Mark)>,
 }
 
-/// Values the vault now, reading every open market; `idle` is the balance to add (a deposit's own
-/// funds left out). Fails, naming the market, when a price fails a guard or a venue is mid-change.
-pub fn value(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Valuation> {
+/// Values the vault now, reading every open market; `incoming` is left out of idle (a deposit's own
+/// funds). Fails, naming the market, when a price fails a guard or a venue is mid-change.
+pub fn value(deps: Deps, env: &Env, incoming: Uint128) -> ContractResult<Valuation> {
     let config = CONFIG.load(deps.storage)?;
     let params = PARAMS.load(deps.storage)?;
+    let totals = TOTALS.load(deps.storage)?;
     let now = env.block.time.seconds();
-    let mut nav = idle;
+    let mut idle = idle::held(deps, env, &config, &totals, incoming)?;
+    let mut equity = Uint128::zero();
     let mut marks = vec![];
     for market in open_markets(deps.storage)? {
         let market_config = MARKETS.load(deps.storage, &market)?;
@@ -46,16 +51,22 @@ pub fn value(deps: Deps, env: &Env, idle: Uint128) -> ContractResult<Valuation> 
             return Err(ContractError::MarketSettling { market });
         }
         let mark = mark_of(&position, now);
-        nav = add_equity(nav, &mark)?;
+        let old = MARKS.may_load(deps.storage, &market)?.unwrap_or_default();
+        idle = idle.checked_add(idle::payouts_since(&old, &mark)?)?;
+        equity = add_equity(equity, &mark)?;
         marks.push((market, mark));
     }
-    Ok(Valuation { nav, marks })
+    Ok(Valuation {
+        nav: idle.checked_add(equity)?,
+        idle,
+        marks,
+    })
 }
 
 /// Stores the marks a valuation read, so the totals equal what was valued.
 pub fn store(storage: &mut dyn Storage, valuation: &Valuation) -> ContractResult<()> {
     for (market, mark) in &valuation.marks {
-        store_mark(storage, market, mark)?;
+        store_mark(storage, market, mark, Uint128::zero())?;
     }
     Ok(())
 }
@@ -86,6 +97,6 @@ fn check_price(
     }
 }
 
-fn add_equity(nav: Uint128, mark: &Mark) -> ContractResult<Uint128> {
-    Ok(nav.checked_add(Uint128::try_from(equity(mark)?)?)?)
+fn add_equity(sum: Uint128, mark: &Mark) -> ContractResult<Uint128> {
+    Ok(sum.checked_add(Uint128::try_from(equity(mark)?)?)?)
 }

@@ -281,17 +281,30 @@ pub fn trade_msgs(
     }
 }
 
-/// Forwards an executed order to the market's venue.
+/// The collateral of `denom` that `msgs` send to the venue (Injective's exchange takes its own from
+/// the bank balance, which the injective build counts as idle).
+pub fn collateral_sent(msgs: &[VenueMsg], denom: &str) -> ContractResult<Uint128> {
+    let mut sent = Uint128::zero();
+    for msg in msgs {
+        if let VenueMsg::Wasm(WasmMsg::Execute { funds, .. }) = msg {
+            for coin in funds.iter().filter(|c| c.denom == denom) {
+                sent = sent.checked_add(Uint128::try_from(coin.amount)?)?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Forwards an executed order's venue messages (`trade_msgs`) to the market's venue.
 pub fn forward_trade(
     api: &dyn Api,
     env: &Env,
-    config: &Config,
     inputs: &MarketInputs,
     e: &Evaluation,
+    msgs: Vec<VenueMsg>,
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
     let market = &inputs.config;
-    let msgs = trade_msgs(env, config, inputs, e)?;
     let mut response = response.add_attribute("margin_posted", e.margin_to_post);
     if market.venue != Venue::Ballast {
         response = response.add_attribute("venue", market.venue.name());

@@ -1,6 +1,6 @@
 //! The default build trades the ballast perp market only: a Levana venue, which only the `levana`
 //! build can trade, is refused at instantiation and by the governor's `SetMarket`, naming the venue.
-//! Run with `cargo test -p ballast-vault --test default_build` (a workspace test run enables `levana`).
+//! (`cargo test -p ballast-tests --features levana` builds the vault with `levana`, where it is skipped.)
 #![cfg(not(feature = "levana"))]
 
 use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};

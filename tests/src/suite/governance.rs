@@ -1,4 +1,4 @@
-//! Other governors and vaults beside the suite's, and the vault's store as 0.2.x kept it: the world of
+//! Other governors and vaults beside the suite's, and the vault's store as 0.2.x and 0.3.x kept it: the world of
 //! attacks on the governance split (a governor naming the wrong vault, a handover to another governor).
 
 use cosmwasm_std::{Addr, StdResult};
@@ -7,7 +7,7 @@ use cw_multi_test::{AppResponse, Executor};
 use ballast_types::governor;
 use ballast_types::vault::MigrateMsg;
 use ballast_vault::contract::CONTRACT_NAME;
-use ballast_vault::migrations::v0_2;
+use ballast_vault::migrations::{v0_2, v0_4};
 use ballast_vault::state;
 
 use super::Suite;
@@ -88,12 +88,40 @@ impl Suite {
         }
     }
 
-    /// Rewrites the vault's store as 0.2.1 kept it: owner and guardian in its roles record.
+    /// Rewrites the vault's store as 0.2.1 kept it: owner and guardian in its roles record, and the
+    /// marks and totals of 0.3.x.
     pub fn downgrade_store_to_0_2(&mut self) {
         let roles = self.roles_0_2();
+        self.downgrade_store_to_0_3();
         let vault = self.vault.clone();
         let mut storage = self.app.contract_storage_mut(&vault);
         v0_2::CONFIG.save(storage.as_mut(), &roles).unwrap();
         cw2::set_contract_version(storage.as_mut(), CONTRACT_NAME, "0.2.1").unwrap();
+    }
+
+    /// Rewrites the vault's store as 0.3.0 kept it: marks without the venue's payouts, totals
+    /// without idle (0.3.x counted idle from its bank balance).
+    pub fn downgrade_store_to_0_3(&mut self) {
+        let vault = self.vault.clone();
+        let mut storage = self.app.contract_storage_mut(&vault);
+        let storage = storage.as_mut();
+        for market in state::MARKS.markets(storage).unwrap() {
+            let mark = state::MARKS.load(storage, &market).unwrap();
+            let legacy = v0_4::LegacyMark {
+                side: mark.side,
+                notional: mark.notional,
+                margin: mark.margin,
+                unrealized_pnl: mark.unrealized_pnl,
+                time: mark.time,
+            };
+            v0_4::MARKS_0_3.save(storage, &market, &legacy).unwrap();
+        }
+        let totals = state::TOTALS.load(storage).unwrap();
+        let legacy = v0_4::LegacyTotals {
+            gross_notional: totals.gross_notional,
+            marked_equity: totals.marked_equity,
+        };
+        v0_4::TOTALS_0_3.save(storage, &legacy).unwrap();
+        cw2::set_contract_version(storage, CONTRACT_NAME, "0.3.0").unwrap();
     }
 }

@@ -1,10 +1,12 @@
-//! Depositors against each other: a donation sandwich around a deposit, a deposit rounded to nothing,
+//! Depositors against each other: a donation sandwich around a deposit, a donation that would round a
+//! deposit to nothing,
 //! a run on the vault during a drawdown, a redeem at a stale nav.
 
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{DENOM, Suite, SuiteBuilder};
+use ballast_tests::suite::{DENOM, Suite, SuiteBuilder, order};
+use ballast_types::Side;
 use ballast_vault::error::ContractError;
-use cosmwasm_std::{Addr, Uint128, coins};
+use cosmwasm_std::{Addr, Decimal, Uint128, coins};
 use cw_multi_test::Executor;
 
 /// 100,000 USDC in base units.
@@ -42,17 +44,34 @@ fn a_donation_sandwich_around_a_deposit_costs_the_attacker() {
 }
 
 #[test]
-fn a_deposit_that_would_mint_no_share_is_refused() {
+fn a_donation_cannot_round_the_next_deposit_to_nothing() {
     let mut suite = SuiteBuilder::new().deposit(0).build();
     let (attacker, victim) = (suite.bob.clone(), suite.alice.clone());
     suite.deposit(&attacker, 1).unwrap();
     donate(&mut suite, &attacker, 10 * USDC_100K);
-    // 1,000 units * (10^6 + 10^6) / (10^12 + 2) rounds to no share at all. (The funds stay with the
-    // victim because the refusal rolls the transfer back; that is multi-test's doing, not checked.)
+    // Idle is a ledger, so the donation is not in nav: 1,000 units still mint
+    // 1,000 * (10^6 + 10^6) / (1 + 1) shares, and are worth what was paid.
+    suite.deposit(&victim, 1_000).unwrap();
+    assert_eq!(suite.query_shares(&victim).unwrap().u128(), 1_000_000_000);
+    assert_eq!(value(&suite, &victim), 1_000);
+}
+
+#[test]
+fn a_deposit_that_would_mint_no_share_is_refused() {
+    // Without a virtual offset a share is worth a unit at first; a gain makes it worth more.
+    let mut suite = SuiteBuilder::new()
+        .params(|p| p.share_offset_decimals = 0)
+        .build();
+    suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
+    suite.advance(60);
+    suite.publish(suite.price * 105 / 100).unwrap();
+    suite.mark().unwrap();
+    assert!(suite.query_state().unwrap().share_price > Decimal::one());
+    let victim = suite.bob.clone();
     assert_err(
-        suite.deposit(&victim, 1_000),
+        suite.deposit(&victim, 1),
         ContractError::ZeroShares {
-            amount: Uint128::new(1_000),
+            amount: Uint128::one(),
         },
     );
 }

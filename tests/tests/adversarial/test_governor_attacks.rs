@@ -6,8 +6,7 @@
 
 use ballast_governor::error::ContractError as GovernorError;
 use ballast_tests::assertions::assert_err;
-use ballast_tests::suite::{DAY, SuiteBuilder, default_params, levana_venue, order};
-use ballast_types::Side;
+use ballast_tests::suite::{DAY, SuiteBuilder, default_params};
 use ballast_types::governor;
 use ballast_types::vault::LoosenError;
 use ballast_vault::error::ContractError;
@@ -121,39 +120,6 @@ fn the_guardian_cannot_add_a_market_by_tightening() {
         ),
         ContractError::UnknownMarket {
             market: "ETH-PERP".to_string(),
-        },
-    );
-}
-
-/// The governor does not know the vault's positions; the vault checks the venue change when applied.
-#[test]
-fn a_venue_change_proposed_while_flat_is_refused_once_a_position_is_open() {
-    let mut suite = SuiteBuilder::new().build();
-    let owner = suite.owner.clone();
-    let mut moved = suite.query_market().unwrap().config;
-    moved.venue = levana_venue(&suite.app.api().addr_make("levana market"));
-    suite
-        .govern(
-            &owner,
-            governor::ExecuteMsg::ProposeMarket { config: moved },
-        )
-        .unwrap();
-    suite.submit(order(Side::Long, 50_000_000_000)).unwrap();
-    assert!(suite.query_position().unwrap().side.is_some());
-    suite.advance(DAY);
-    let keeper = suite.keeper.clone();
-    let market = suite.market.clone();
-    assert_err(
-        suite.govern(
-            &keeper,
-            governor::ExecuteMsg::ApplyMarket {
-                market: market.clone(),
-            },
-        ),
-        ContractError::VenueChangeWithPosition {
-            market,
-            from: "ballast".to_string(),
-            to: "levana".to_string(),
         },
     );
 }

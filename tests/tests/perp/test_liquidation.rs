@@ -130,3 +130,30 @@ fn a_flat_position_reads_zeros_and_no_liquidation_price() {
     assert_eq!(pos.liquidation_price, None);
     assert!(!pos.liquidatable);
 }
+
+#[test]
+fn the_market_reports_every_payout_to_the_trader_once_and_after_the_position_is_gone() {
+    let mut p = world();
+    let alice = p.alice.clone();
+    let paid = |p: &ballast_tests::perp::Perp, who| p.query_position(who).unwrap().paid_out.u128();
+    assert_eq!(paid(&p, &alice), 0);
+    open_reference_long(&mut p);
+    assert_eq!(paid(&p, &alice), 0);
+    // A reduction pays margin back: the running total rises by what the bank received.
+    let before = p.balance(&alice);
+    p.trade(&alice, Side::Short, 300_000, true, 0).unwrap();
+    let first = p.balance(&alice) - before;
+    assert!(first > 0);
+    assert_eq!(paid(&p, &alice), first);
+    // Liquidation pays the remainder; the total keeps counting after the position is gone.
+    p.set_price(84).unwrap();
+    let before = p.balance(&alice);
+    let liquidator = p.liquidator.clone();
+    p.liquidate(&liquidator, &alice).unwrap();
+    let second = p.balance(&alice) - before;
+    assert!(second > 0);
+    assert_eq!(p.query_position(&alice).unwrap().side, None);
+    assert_eq!(paid(&p, &alice), first + second);
+    // Another trader's total is their own.
+    assert_eq!(paid(&p, &p.liquidator.clone()), 0);
+}

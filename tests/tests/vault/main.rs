@@ -10,9 +10,14 @@ mod test_forward;
 mod test_garch;
 mod test_governance;
 mod test_governor;
+#[cfg(not(feature = "levana"))]
+mod test_idle;
 mod test_keepers;
+#[cfg(feature = "levana")]
 mod test_levana;
+#[cfg(feature = "levana")]
 mod test_levana_gifts;
+#[cfg(feature = "levana")]
 mod test_levana_wire;
 mod test_migration;
 mod test_oracle_guards;

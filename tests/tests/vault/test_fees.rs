@@ -52,20 +52,21 @@ fn performance_fee_is_charged_on_the_gain_above_the_high_water_mark() {
     let mut suite = SuiteBuilder::new()
         .params(|p| p.performance_fee = Decimal::percent(20))
         .build();
-    // A 10% gain: someone pays the vault 100k.
-    let (lp, vault) = (suite.lp.clone(), suite.vault.clone());
-    suite
-        .app
-        .send_tokens(lp, vault, &coins(NAV / 10, DENOM))
-        .unwrap();
+    // A gain: the long gains 5% of its notional.
+    suite.submit(order(Side::Long, 500_000_000_000)).unwrap();
+    suite.advance(60);
+    suite.publish(suite.price * 105 / 100).unwrap();
+    suite.mark().unwrap();
+    let gain = suite.query_state().unwrap().nav.u128() - NAV;
+    assert!(gain > NAV / 100, "gain {gain}");
     suite.accrue_fees().unwrap();
-    // 20% of the 100k gain is the recipient's: 20k, to within a share's worth.
+    // 20% of the gain above the high-water mark is the recipient's, to within a share's worth.
     let value = suite
         .query_holder(&suite.fee_recipient.clone())
         .unwrap()
         .value
         .u128();
-    assert!(value.abs_diff(NAV / 50) <= 2, "{value}");
+    assert!(value.abs_diff(gain / 5) <= 2, "{value} for a gain of {gain}");
     let state = suite.query_state().unwrap();
     assert_eq!(state.high_water_mark, state.share_price);
 }

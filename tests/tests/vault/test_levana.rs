@@ -404,3 +404,36 @@ fn growing_a_levana_position_at_its_leverage_needs_that_collateral_idle() {
     let res = suite.submit(order(Side::Long, 1_000_000_000_000)).unwrap();
     assert_decision(&res, "accepted", "none");
 }
+
+/// The governor does not know the vault's positions; the vault checks the venue change when applied.
+#[test]
+fn a_venue_change_to_levana_proposed_while_flat_is_refused_once_a_position_is_open() {
+    let mut suite = SuiteBuilder::new().build();
+    let owner = suite.owner.clone();
+    let mut moved = suite.query_market().unwrap().config;
+    moved.venue = ballast_tests::suite::levana_venue(&suite.app.api().addr_make("levana market"));
+    suite
+        .govern(
+            &owner,
+            ballast_types::governor::ExecuteMsg::ProposeMarket { config: moved },
+        )
+        .unwrap();
+    suite.submit(order(Side::Long, 50_000_000_000)).unwrap();
+    assert!(suite.query_position().unwrap().side.is_some());
+    suite.advance(ballast_tests::suite::DAY);
+    let keeper = suite.keeper.clone();
+    let market = suite.market.clone();
+    assert_err(
+        suite.govern(
+            &keeper,
+            ballast_types::governor::ExecuteMsg::ApplyMarket {
+                market: market.clone(),
+            },
+        ),
+        ContractError::VenueChangeWithPosition {
+            market,
+            from: "ballast".to_string(),
+            to: "levana".to_string(),
+        },
+    );
+}

@@ -489,6 +489,8 @@ fn a_levana_venue_with_an_unbounded_take_profit_is_refused() {
     );
 }
 
+/// (The default build refuses it: `contracts/vault/tests/default_build.rs`.)
+#[cfg(feature = "levana")]
 #[test]
 fn a_levana_market_is_accepted() {
     let mut suite = SuiteBuilder::new().build();

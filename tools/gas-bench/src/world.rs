@@ -82,7 +82,8 @@ pub fn answer(world: &World, contract: &str, msg: &[u8]) -> Result<Value, String
             }
             return Ok(json!({
                 "position": {"side": p["side"], "notional": p["notional"],
-                    "margin": p["margin"], "unrealized_pnl": p["unrealized_pnl"]},
+                    "margin": p["margin"], "unrealized_pnl": p["unrealized_pnl"],
+                    "paid_out": p["paid_out"]},
                 "unmarked": null,
                 "terms": terms,
             }));
@@ -106,7 +107,7 @@ fn position(world: &World, market: &str) -> Value {
         "entry_price": decimal_price(p), "mark_price": decimal_price(p),
         "notional": n.unsigned_abs().to_string(), "margin": margin.to_string(), "unrealized_pnl": "0",
         "liquidation_price": if n == 0 { Value::Null } else { json!(decimal_price(p / 2)) },
-        "liquidatable": false})
+        "liquidatable": false, "paid_out": "0"})
 }
 
 pub fn market_index(market: &str) -> usize {

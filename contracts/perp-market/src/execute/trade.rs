@@ -39,7 +39,7 @@ use crate::attributes::{
 use crate::error::{ContractError, ContractResult};
 use crate::position::{pnl, quantity};
 use crate::pricing::{Quote, quote, recent_flow};
-use crate::state::{CONFIG, Flow, MARKETS, Market, POOL, POSITIONS, Position};
+use crate::state::{CONFIG, Flow, MARKETS, Market, POOL, POSITIONS, Position, record_payout};
 use crate::{funds, oracle, pool};
 
 use super::load_market;
@@ -328,6 +328,7 @@ pub fn trade(
     MARKETS.save(deps.storage, &market_id, &market)?;
     pool.balance = books.pool_balance;
     POOL.save(deps.storage, &pool)?;
+    record_payout(deps.storage, &market_id, &info.sender, books.credit)?;
 
     let (quantity_after, entry_after, margin_after) = match after.as_ref() {
         Some(p) => (p.quantity()?.to_string(), p.entry_price, p.margin),

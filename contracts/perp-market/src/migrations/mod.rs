@@ -4,6 +4,7 @@
 //! runs each data migration the stored version has not had, one file per target version:
 //! - [`v0_3_0`]: markets gain their sides' totals (summed from the positions) and flows.
 //! - 0.3.1 changes no data (the position queries take a quoted price, `at_price`).
+//! - 0.3.2 changes no data: payouts are counted from then on (`paid_out`, starting at zero).
 
 use ballast_types::attributes::ACTION;
 use ballast_types::perp::MigrateMsg;

@@ -11,7 +11,8 @@ use ballast_types::vault::{Decision, OrderRequest, VaultParams};
 
 use crate::brake::BrakeInputs;
 use crate::error::{ContractError, ContractResult};
-use crate::inputs::{idle, mark_of, oracle_price};
+use crate::idle;
+use crate::inputs::{mark_of, oracle_price};
 use crate::margin;
 use crate::marks::{mark_time, oldest_other, store_mark};
 use crate::pipeline::{self, BookInputs, Evaluation, MarketInputs};
@@ -72,8 +73,8 @@ pub fn gather(
         None => None,
     };
     let totals = TOTALS.load(deps.storage)?;
-    let idle = idle(deps, env, config)?;
-    probe(deps.api, "balance_and_totals");
+    let idle = idle::held(deps, env, config, &totals, Uint128::zero())?;
+    probe(deps.api, "idle_and_totals");
     let book = BookInputs {
         totals,
         idle,
@@ -171,14 +172,16 @@ pub fn rebalance(deps: DepsMut, env: Env, market: String) -> ContractResult<Vaul
     };
     let band = target.max(current).mul_floor(params.rebalance_threshold);
     if size <= band || size.is_zero() {
+        // Nothing to trade; the margin top-up leaves idle when the observation is stored.
+        let top_up = margin::top_up(&params, &inputs, &book, vol)?;
         store_observation(
             deps.storage,
             &market,
             &observation,
             &book.mark,
             book.brake.as_ref().map(|b| &b.peak),
+            top_up,
         )?;
-        let top_up = margin::top_up(&params, &inputs, &book, vol)?;
         let response = VaultResponse::new()
             .add_attribute(ACTION, "rebalance")
             .add_attribute(MARKET, &market)
@@ -249,6 +252,7 @@ pub fn mark(deps: DepsMut, env: Env, market: String) -> ContractResult<VaultResp
         &observation,
         &book.mark,
         book.brake.as_ref().map(|b| &b.peak),
+        Uint128::zero(),
     )?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "mark")
@@ -277,19 +281,21 @@ pub fn remark_after_trade(
     let (fresh, settling) =
         venue::position(deps.as_ref(), &env, &config, &market_config, price.as_ref())?;
     let time = mark_time(settling, env.block.time.seconds());
-    store_mark(deps.storage, &market, &mark_of(&fresh, time))?;
+    store_mark(deps.storage, &market, &mark_of(&fresh, time), Uint128::zero())?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "remark_after_trade")
         .add_attribute(MARKET, market))
 }
 
-/// Writes what the observation changed: the volatility state, a halt, the mark, the brake's peak.
+/// Writes what the observation changed: the volatility state, a halt, the mark, the brake's peak, and
+/// idle less `spent`, the collateral now on its way to the venue.
 fn store_observation(
     storage: &mut dyn cosmwasm_std::Storage,
     market: &str,
     observation: &pipeline::Observation,
     mark: &crate::state::Mark,
     peak: Option<&Peak>,
+    spent: Uint128,
 ) -> ContractResult<()> {
     if let Some(state) = &observation.vol {
         VOLS.save(storage, market, &StoredVol::from_state(state))?;
@@ -303,7 +309,7 @@ fn store_observation(
     if let Some(peak) = peak {
         PEAK.save(storage, peak)?;
     }
-    store_mark(storage, market, mark)
+    store_mark(storage, market, mark, spent)
 }
 
 /// Step 6: store the observation and mark, then forward the executed size to the market's venue.
@@ -316,12 +322,18 @@ pub(super) fn act(
     action: &str,
 ) -> ContractResult<VaultResponse> {
     let market = inputs.config.market.as_str();
+    let trading = e.decision != Decision::Rejected && !e.executed.is_zero();
+    let msgs = match trading {
+        true => venue::trade_msgs(env, config, inputs, &e)?,
+        false => vec![],
+    };
     store_observation(
         deps.storage,
         market,
         &e.observation,
         &e.mark,
         e.peak.as_ref(),
+        venue::collateral_sent(&msgs, &config.denom)?,
     )?;
     probe(deps.api, "store_observation");
     let vol = e.forecast_vol.map(|v| v.to_string()).unwrap_or_default();
@@ -335,8 +347,8 @@ pub(super) fn act(
         .add_attribute(EXECUTED, e.executed)
         .add_attribute(VOL, vol);
     probe(deps.api, "attributes");
-    if e.decision != Decision::Rejected && !e.executed.is_zero() {
-        return venue::forward_trade(deps.api, env, config, inputs, &e, response);
+    if trading {
+        return venue::forward_trade(deps.api, env, inputs, &e, msgs, response);
     }
     Ok(response)
 }

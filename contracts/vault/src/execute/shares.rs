@@ -16,17 +16,22 @@ use ballast_types::vault::Reason;
 use super::fees::{accrue, due};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
-use crate::inputs::idle;
+use crate::idle;
 use crate::state::{
     CONFIG, MARK_TIMES, MARKETS, MARKS, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::valuation;
 
 /// Nav now (see `valuation`), with the marks it read stored.
-fn value_now(deps: &mut DepsMut, env: &Env, idle: Uint128) -> ContractResult<Uint128> {
-    let valuation = valuation::value(deps.as_ref(), env, idle)?;
+/// Values the vault now (`incoming` left out of idle) and stores the marks read: (nav, idle).
+fn value_now(
+    deps: &mut DepsMut,
+    env: &Env,
+    incoming: Uint128,
+) -> ContractResult<(Uint128, Uint128)> {
+    let valuation = valuation::value(deps.as_ref(), env, incoming)?;
     valuation::store(deps.storage, &valuation)?;
-    Ok(valuation.nav)
+    Ok((valuation.nav, valuation.idle))
 }
 
 /// 10^d, the virtual shares of the offset.
@@ -76,9 +81,8 @@ pub fn deposit(mut deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult
             });
         }
     };
-    // The bank has credited the deposit already: nav is measured without it.
-    let idle_before = idle(deps.as_ref(), &env, &config)?.checked_sub(amount)?;
-    let nav = value_now(&mut deps, &env, idle_before)?;
+    // Nav is measured without the deposit.
+    let (nav, _) = value_now(&mut deps, &env, amount)?;
     let virtual_shares = virtual_shares(deps.storage)?;
     accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
@@ -95,6 +99,7 @@ pub fn deposit(mut deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult
     new_supply.checked_add(virtual_shares)?;
     HOLDINGS.save(deps.storage, &info.sender, &held.checked_add(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &new_supply)?;
+    idle::record(deps.storage, amount, Uint128::zero())?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "deposit")
         .add_attribute(AMOUNT, amount)
@@ -117,8 +122,7 @@ pub fn redeem(
             requested: shares,
         });
     }
-    let idle_now = idle(deps.as_ref(), &env, &config)?;
-    let nav = value_now(&mut deps, &env, idle_now)?;
+    let (nav, idle_now) = value_now(&mut deps, &env, Uint128::zero())?;
     let virtual_shares = virtual_shares(deps.storage)?;
     accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
@@ -140,6 +144,7 @@ pub fn redeem(
     }
     HOLDINGS.save(deps.storage, &info.sender, &held.checked_sub(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &supply.checked_sub(shares)?)?;
+    idle::record(deps.storage, Uint128::zero(), assets)?;
     let mut response = VaultResponse::new()
         .add_attribute(ACTION, "redeem")
         .add_attribute(SHARES, shares)
@@ -166,9 +171,7 @@ pub fn accrue_now(
     env: &Env,
     response: VaultResponse,
 ) -> ContractResult<VaultResponse> {
-    let config = CONFIG.load(deps.storage)?;
-    let idle_now = idle(deps.as_ref(), env, &config)?;
-    let nav = value_now(deps, env, idle_now)?;
+    let (nav, _) = value_now(deps, env, Uint128::zero())?;
     let virtual_shares = virtual_shares(deps.storage)?;
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     Ok(response

@@ -4,6 +4,7 @@
 pub mod strategies;
 pub mod v0_2;
 pub mod v0_3;
+pub mod v0_4;
 
 use cosmwasm_std::{DepsMut, Env, Storage};
 use cw_storage_plus::Item;
@@ -55,8 +56,13 @@ pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<V
     if is_newer(v0_3::VERSION, &stored.version) {
         v0_3::migrate(deps.branch(), &env, msg.governor)?;
     }
+    let mut response = VaultResponse::new();
+    if is_newer(v0_4::VERSION, &stored.version) {
+        let idle = v0_4::migrate(deps.branch(), &env)?;
+        response = response.add_attribute("idle", idle);
+    }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(VaultResponse::new()
+    Ok(response
         .add_attribute(ACTION, "migrate")
         .add_attribute("from_version", stored.version)
         .add_attribute("to_version", CONTRACT_VERSION))

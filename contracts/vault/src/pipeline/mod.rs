@@ -155,7 +155,11 @@ pub fn book(
         .marked_equity
         .checked_sub(equity(&m.old_mark)?)?
         .checked_add(here)?;
-    let idle = Int128::try_from(b.idle)?;
+    // What the venue reports having paid since the stored mark is idle once the fresh mark is stored.
+    let idle_now = b
+        .idle
+        .checked_add(crate::idle::payouts_since(&m.old_mark, &mark)?)?;
+    let idle = Int128::try_from(idle_now)?;
     let floor_zero = |x: Int128| Uint128::try_from(x.max(Int128::zero()));
     let nav = floor_zero(idle.checked_add(marked)?)?;
     let brake = match (&params.drawdown_brake, &b.brake) {
@@ -166,7 +170,7 @@ pub fn book(
         nav,
         other_gross: b.totals.gross_notional.checked_sub(m.old_mark.notional)?,
         backing: floor_zero(idle.checked_add(here)?)?,
-        idle: b.idle,
+        idle: idle_now,
         mark,
         brake,
     })

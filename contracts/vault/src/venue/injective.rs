@@ -55,6 +55,7 @@ pub fn position(deps: Deps, v: &InjectiveVenue) -> ContractResult<PositionSummar
             notional: Default::default(),
             margin: Default::default(),
             unrealized_pnl: Default::default(),
+            paid_out: Default::default(),
         });
     };
     let effective: EffectivePositionResponse = ask(

@@ -151,6 +151,8 @@ pub fn summary(book: &LevanaBook, v: &LevanaVenue) -> ContractResult<(PositionSu
         notional: signed_notional.unsigned_abs(),
         margin,
         unrealized_pnl: pnl,
+        // Levana pays into the vault's balance, which the levana build counts as idle.
+        paid_out: Uint128::zero(),
     };
     Ok((summary, book.pending.is_some()))
 }

@@ -115,11 +115,14 @@ fn flat() -> PositionSummary {
         notional: Uint128::zero(),
         margin: Uint128::zero(),
         unrealized_pnl: Int128::zero(),
+        paid_out: Uint128::zero(),
     }
 }
 
 fn position_summary(r: &mut Reader, p: &mut PositionSummary) -> ReadResult<()> {
-    const FIELDS: &[&str] = &["side", "notional", "margin", "unrealized_pnl"];
+    // `paid_out` is required: a market older than 0.3.2 does not report payouts, which the ledger
+    // would then never count.
+    const FIELDS: &[&str] = &["side", "notional", "margin", "unrealized_pnl", "paid_out"];
     let seen = r.object(FIELDS, &mut |i, r| {
         match i {
             0 if r.null() => p.side = None,
@@ -132,11 +135,12 @@ fn position_summary(r: &mut Reader, p: &mut PositionSummary) -> ReadResult<()> {
             }
             1 => p.notional = r.parse()?,
             2 => p.margin = r.parse()?,
-            _ => p.unrealized_pnl = Int128::new(r.int()?),
+            3 => p.unrealized_pnl = Int128::new(r.int()?),
+            _ => p.paid_out = r.parse()?,
         }
         Ok(())
     })?;
-    require(seen, 0b1111, FIELDS)
+    require(seen, 0b11111, FIELDS)
 }
 
 fn trading_terms(r: &mut Reader, t: &mut TradingTerms) -> ReadResult<()> {

@@ -177,12 +177,14 @@ mod answers {
             any::<u128>(),
             any::<u128>(),
             any::<i128>(),
+            any::<u128>(),
         )
-            .prop_map(|(side, n, m, p)| PositionSummary {
+            .prop_map(|(side, n, m, p, paid)| PositionSummary {
                 side,
                 notional: Uint128::new(n),
                 margin: Uint128::new(m),
                 unrealized_pnl: Int128::new(p),
+                paid_out: Uint128::new(paid),
             });
         let terms = (any::<u128>(), decimal(), decimal(), decimal(), decimal()).prop_map(
             |(depth, impact_exponent, taker_fee, initial_margin, maintenance_margin)| {

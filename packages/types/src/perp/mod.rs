@@ -236,6 +236,11 @@ pub struct PositionResponse {
     pub liquidation_price: Option<Decimal256>,
     /// True when the position may be liquidated now.
     pub liquidatable: bool,
+    /// Everything the market has paid this trader in this market so far (trade payouts and
+    /// liquidation remainders), base units; it never falls, and outlives the position. Absent
+    /// before 0.3.2.
+    #[serde(default)]
+    pub paid_out: Uint128,
 }
 
 /// Reply to [`QueryMsg::Quote`].
@@ -296,6 +301,10 @@ pub struct PositionSummary {
     pub margin: Uint128,
     /// quantity * (mark - entry), base units, signed.
     pub unrealized_pnl: Int128,
+    /// Everything the market has paid this trader in this market so far (trade payouts and
+    /// liquidation remainders), base units; it never falls. Since 0.3.2: the vault counts each payout
+    /// into its idle balance once, by the difference from the total it saw last.
+    pub paid_out: Uint128,
 }
 
 /// The part of [`MarketResponse`] that prices and margins a trade, with the market's recent flow.
@@ -379,6 +388,7 @@ impl From<&PositionResponse> for PositionSummary {
             notional: position.notional,
             margin: position.margin,
             unrealized_pnl: position.unrealized_pnl,
+            paid_out: position.paid_out,
         }
     }
 }
@@ -412,6 +422,7 @@ crate::json_struct!(PositionSummary {
     notional,
     margin,
     unrealized_pnl,
+    paid_out = default,
     ..
 });
 crate::json_struct!(PositionTermsResponse { position, unmarked, terms, recent_flow = default, .. });

@@ -357,6 +357,8 @@ pub fn summary(
         notional,
         margin,
         unrealized_pnl,
+        // The exchange pays into the vault's balance, which the injective build counts as idle.
+        paid_out: Uint128::zero(),
     })
 }
 

@@ -260,6 +260,8 @@ impl LevanaPosition {
             )?,
             margin,
             unrealized_pnl: active.checked_sub(deposit)?,
+            // Levana pays into the vault's balance, which a levana build counts as idle.
+            paid_out: Uint128::zero(),
         })
     }
 }

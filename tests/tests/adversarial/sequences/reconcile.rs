@@ -36,7 +36,8 @@ pub fn markets() -> Vec<String> {
 
 /// The vault's fair nav now, or None when the venue cannot mark a position.
 pub fn fair(w: &World) -> Option<u128> {
-    w.suite.fair_nav(&markets()).ok()
+    // Idle is a ledger: a donation is in the balance and not in the fair nav.
+    Some(w.suite.fair_nav(&markets()).ok()? - w.donated)
 }
 
 fn u256(v: u128) -> Uint256 {

@@ -23,6 +23,8 @@ pub struct World {
     pub stranger: Addr,
     /// (price, publish_time) of every price the oracle took.
     pub history: Vec<(i64, i64)>,
+    /// Tokens sent to the vault outside any action: in its balance, never in its nav.
+    pub donated: u128,
 }
 
 impl World {
@@ -38,6 +40,7 @@ impl World {
             users,
             stranger,
             history,
+            donated: 0,
         }
     }
 
@@ -169,7 +172,11 @@ impl World {
             }
             Step::Donate { amount } => {
                 let (lp, vault) = (s.lp.clone(), s.vault.clone());
-                s.app.send_tokens(lp, vault, &coins(*amount, DENOM))
+                let sent = s.app.send_tokens(lp, vault, &coins(*amount, DENOM));
+                if sent.is_ok() {
+                    self.donated += amount;
+                }
+                sent
             }
             Step::Price(event) => self.price_event(*event),
             Step::Order { by, .. } => {
