@@ -214,6 +214,11 @@ impl<T: Compact> CompactItem<T> {
         }
     }
 
+    /// The storage key.
+    pub fn key(&self) -> &'static [u8] {
+        self.key.as_bytes()
+    }
+
     /// The record; an error naming its key when absent.
     pub fn load(&self, storage: &dyn Storage) -> StdResult<T> {
         self.may_load(storage)?
@@ -256,8 +261,8 @@ impl<T: Compact> CompactMap<T> {
     }
 
     /// cw-storage-plus's key of a `Map<&str, _>` entry: the namespace's length (u16, big-endian), the
-    /// namespace, the market id.
-    fn key(&self, market: &str) -> Vec<u8> {
+    /// namespace, the market id (with `""`, the prefix of every entry's key).
+    pub fn key(&self, market: &str) -> Vec<u8> {
         let namespace = self.namespace.as_bytes();
         let mut key = Vec::with_capacity(2 + namespace.len() + market.len());
         // Namespaces are the short literals of `state.rs`.
@@ -300,23 +305,6 @@ impl<T: Compact> CompactMap<T> {
     /// Removes the record of `market`.
     pub fn remove(&self, storage: &mut dyn Storage, market: &str) {
         storage.remove(&self.key(market));
-    }
-
-    /// Every market with a record, in key order (for migrations: it reads the whole map).
-    pub fn markets(&self, storage: &dyn Storage) -> StdResult<Vec<String>> {
-        let prefix = self.key("");
-        let mut end = prefix.clone();
-        // Namespaces are ASCII, so the last byte can be raised to bound the range.
-        if let Some(last) = end.last_mut() {
-            *last += 1;
-        }
-        storage
-            .range_keys(Some(&prefix), Some(&end), cosmwasm_std::Order::Ascending)
-            .map(|key| {
-                String::from_utf8(key[prefix.len()..].to_vec())
-                    .map_err(|_| StdError::msg(format!("record {:?}: market id", self.namespace)))
-            })
-            .collect()
     }
 }
 

@@ -265,6 +265,19 @@ macro_rules! json_struct {
     (@take $fields:ident $field:ident default) => { $fields.take_or_default(stringify!($field))? };
 }
 
+/// `Serialize` for a fieldless enum by its `name()`: one string per variant instead of serde's derive,
+/// which the contracts would carry twice (once per serializer they use). The JSON is the same.
+#[macro_export]
+macro_rules! serialize_by_name {
+    ($ty:ident) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+    };
+}
+
 /// `Deserialize` for an externally tagged enum (serde's default, as `cw_serde` writes it). Each
 /// variant is `"json_name" => Variant` then `unit`, `(_)` (one value) or `{ fields }` as in
 /// [`json_struct!`] (`..` included).

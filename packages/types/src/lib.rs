@@ -22,10 +22,10 @@ pub mod version;
 
 use cw_schema::Schemaifier;
 use schemars::JsonSchema;
-use serde::Serialize;
 
 /// Direction of an order or a position.
-#[derive(Serialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+// Serialised by `name` (`serialize_by_name!`).
+#[derive(Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
 #[serde(rename_all = "snake_case")]
 #[derive(Copy, Eq, Hash)]
 pub enum Side {
@@ -106,6 +106,8 @@ mod tests {
         );
     }
 }
+
+crate::serialize_by_name!(Side);
 
 crate::json_enum!(Side {
     "long" => Long unit,

@@ -1,13 +1,13 @@
 //! Other governors and vaults beside the suite's, and the vault's store as 0.2.x and 0.3.x kept it: the world of
 //! attacks on the governance split (a governor naming the wrong vault, a handover to another governor).
 
-use cosmwasm_std::{Addr, StdResult};
+use cosmwasm_std::{Addr, Order, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 use ballast_types::governor;
 use ballast_types::vault::MigrateMsg;
 use ballast_vault::contract::CONTRACT_NAME;
-use ballast_vault::migrations::{v0_2, v0_4};
+use ballast_vault::migrations::v0_2;
 use ballast_vault::state;
 
 use super::Suite;
@@ -100,28 +100,22 @@ impl Suite {
     }
 
     /// Rewrites the vault's store as 0.3.0 kept it: marks without the venue's payouts, totals
-    /// without idle (0.3.x counted idle from its bank balance).
+    /// without idle (0.3.x counted idle from its bank balance). Both fields are their records' last
+    /// 16 bytes.
     pub fn downgrade_store_to_0_3(&mut self) {
         let vault = self.vault.clone();
         let mut storage = self.app.contract_storage_mut(&vault);
         let storage = storage.as_mut();
-        for market in state::MARKS.markets(storage).unwrap() {
-            let mark = state::MARKS.load(storage, &market).unwrap();
-            let legacy = v0_4::LegacyMark {
-                side: mark.side,
-                notional: mark.notional,
-                margin: mark.margin,
-                unrealized_pnl: mark.unrealized_pnl,
-                time: mark.time,
-            };
-            v0_4::MARKS_0_3.save(storage, &market, &legacy).unwrap();
+        let prefix = state::MARKS.key("");
+        let marks: Vec<_> = storage
+            .range(Some(&prefix), None, Order::Ascending)
+            .take_while(|(key, _)| key.starts_with(&prefix))
+            .collect();
+        for (key, record) in marks {
+            storage.set(&key, &record[..record.len() - 16]);
         }
-        let totals = state::TOTALS.load(storage).unwrap();
-        let legacy = v0_4::LegacyTotals {
-            gross_notional: totals.gross_notional,
-            marked_equity: totals.marked_equity,
-        };
-        v0_4::TOTALS_0_3.save(storage, &legacy).unwrap();
+        let totals = storage.get(state::TOTALS.key()).unwrap();
+        storage.set(state::TOTALS.key(), &totals[..totals.len() - 16]);
         cw2::set_contract_version(storage, CONTRACT_NAME, "0.3.0").unwrap();
     }
 }

@@ -148,7 +148,9 @@ pub struct MarketResponse {
 }
 
 /// Outcome of the pipeline.
-#[cw_serde]
+// Serialised by `name` (`serialize_by_name!`).
+#[derive(serde::Deserialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[derive(Copy, Eq)]
 pub enum Decision {
     /// Full size.
@@ -161,7 +163,9 @@ pub enum Decision {
 
 /// Why an order was cut or refused: a cap from `ballast-sizing`, or a guard of the pipeline.
 /// Serialised in snake_case; a released code is never renamed or reused.
-#[cw_serde]
+// Serialised by `name` (`serialize_by_name!`).
+#[derive(serde::Deserialize, Clone, Debug, PartialEq, JsonSchema, Schemaifier)]
+#[serde(rename_all = "snake_case")]
 #[derive(Copy, Eq, Hash)]
 pub enum Reason {
     /// Nothing cut the order.
@@ -322,23 +326,30 @@ crate::json_enum!(QueryMsg {
     "strategy" => Strategy { address },
 });
 
+crate::serialize_by_name!(Reason);
+crate::serialize_by_name!(Decision);
+
 #[cfg(test)]
 mod name_tests {
     use super::*;
+    use cosmwasm_std::{from_json, to_json_string};
 
+    /// `name` (which serialises them) against the deserializers: serde's snake_case derive for reasons
+    /// and decisions, `json_enum!`'s tags for sides.
     #[test]
-    fn names_are_the_serialised_codes() {
+    fn names_are_the_codes_the_deserializers_read() {
         for reason in Reason::ALL {
-            let serialised = cosmwasm_std::to_json_string(&reason).unwrap();
-            assert_eq!(serialised, format!("\"{}\"", reason.name()));
+            let text = to_json_string(&reason).unwrap();
+            assert_eq!(text, format!("\"{}\"", reason.name()));
+            assert_eq!(from_json::<Reason>(&text).unwrap(), reason);
         }
         for side in [crate::Side::Long, crate::Side::Short] {
-            let serialised = cosmwasm_std::to_json_string(&side).unwrap();
-            assert_eq!(serialised, format!("\"{}\"", side.name()));
+            let text = to_json_string(&side).unwrap();
+            assert_eq!(from_json::<crate::Side>(&text).unwrap(), side);
         }
         for decision in [Decision::Accepted, Decision::Scaled, Decision::Rejected] {
-            let serialised = cosmwasm_std::to_json_string(&decision).unwrap();
-            assert_eq!(serialised, format!("\"{}\"", decision.name()));
+            let text = to_json_string(&decision).unwrap();
+            assert_eq!(from_json::<Decision>(&text).unwrap(), decision);
         }
     }
 }
