@@ -15,10 +15,10 @@ use ballast_types::pyth::PythPrice;
 use ballast_types::vault::{MarketConfig, VaultParams};
 
 use crate::error::{ContractError, ContractResult};
+use crate::idle;
 use crate::inputs::{self, equity, mark_of};
 use crate::marks::store_mark;
 use crate::pipeline::open_guard;
-use crate::idle;
 use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, MARKS, Mark, PARAMS, TOTALS};
 use crate::venue;
 

@@ -66,7 +66,10 @@ fn performance_fee_is_charged_on_the_gain_above_the_high_water_mark() {
         .unwrap()
         .value
         .u128();
-    assert!(value.abs_diff(gain / 5) <= 2, "{value} for a gain of {gain}");
+    assert!(
+        value.abs_diff(gain / 5) <= 2,
+        "{value} for a gain of {gain}"
+    );
     let state = suite.query_state().unwrap();
     assert_eq!(state.high_water_mark, state.share_price);
 }

@@ -281,7 +281,12 @@ pub fn remark_after_trade(
     let (fresh, settling) =
         venue::position(deps.as_ref(), &env, &config, &market_config, price.as_ref())?;
     let time = mark_time(settling, env.block.time.seconds());
-    store_mark(deps.storage, &market, &mark_of(&fresh, time), Uint128::zero())?;
+    store_mark(
+        deps.storage,
+        &market,
+        &mark_of(&fresh, time),
+        Uint128::zero(),
+    )?;
     Ok(VaultResponse::new()
         .add_attribute(ACTION, "remark_after_trade")
         .add_attribute(MARKET, market))

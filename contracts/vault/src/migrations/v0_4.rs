@@ -37,9 +37,7 @@ pub fn migrate(deps: DepsMut, env: &Env) -> ContractResult<Uint128> {
             .map_err(|_| StdError::msg("a stored mark's market id is not UTF-8"))?;
         let venue = MARKETS.load(deps.storage, market)?;
         let paid_out = match venue.venue {
-            Venue::Ballast => {
-                inputs::position(deps.as_ref(), env, &config, &venue, None)?.paid_out
-            }
+            Venue::Ballast => inputs::position(deps.as_ref(), env, &config, &venue, None)?.paid_out,
             _ => Uint128::zero(),
         };
         record.extend_from_slice(&paid_out.u128().to_le_bytes());
