@@ -135,6 +135,7 @@ export interface PositionResponse {
   mark_price: Decimal256;
   market: string;
   notional: Uint128;
+  paid_out?: Uint128 & string;
   quantity: SignedDecimal256;
   side?: Side | null;
   unrealized_pnl: Int128;
@@ -148,6 +149,7 @@ export interface PositionTermsResponse {
 export interface PositionSummary {
   margin: Uint128;
   notional: Uint128;
+  paid_out: Uint128;
   side?: Side | null;
   unrealized_pnl: Int128;
 }
