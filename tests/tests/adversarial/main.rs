@@ -21,6 +21,7 @@ mod tally;
 mod test_depositor_attacks;
 mod test_edges;
 mod test_governor_attacks;
+mod test_idle_attacks;
 mod test_json_attacks;
 mod test_keeper_attacks;
 mod test_manager_abuse;
