@@ -230,6 +230,102 @@ pub fn portfolio_vol(
     Ok(mul_floor(nav.0, exposure)?.map(Notional))
 }
 
+/// Sweeps of [`risk_parity`]: cyclical coordinate descent converges geometrically; 30 sweeps take
+/// any well-conditioned matrix of a few dozen markets to within the fixed-point step.
+pub const RISK_PARITY_SWEEPS: u32 = 30;
+
+/// The exposures (per unit of nav, signed by `sides`: +1 long, -1 short) at which each market's risk
+/// contribution `x_i (S x)_i` is its share `budgets[i] / sum(budgets)` of the portfolio's variance, and
+/// the portfolio's volatility is `target_vol` (equal risk contributions when the budgets are equal).
+///
+/// On the matrix with the sides folded in (`S'_ij = s_i s_j S_ij`), cyclical coordinate descent solves
+/// `S'_ii x_i^2 + c_i x_i - b_i = 0` with `c_i = sum_{j != i} S'_ij x_j`, i.e.
+/// `x_i = (-c_i + sqrt(c_i^2 + 4 S'_ii b_i)) / (2 S'_ii)`, for each market in turn
+/// ([`RISK_PARITY_SWEEPS`] times); the result is then scaled to the target. A market without variance
+/// or budget gets no exposure.
+pub fn risk_parity(
+    s: &Covariance,
+    budgets: &[Fixed],
+    sides: &[bool],
+    target_vol: Fixed,
+    steps_per_year: Fixed,
+) -> SizingResult<Vec<Fixed>> {
+    let n = s.markets();
+    if budgets.len() != n || sides.len() != n {
+        return Err(SizingError::InvalidParameter {
+            name: "budgets",
+            value: budgets.len().min(sides.len()).to_string(),
+            rule: "one budget and one side per market",
+        });
+    }
+    if target_vol.is_negative() {
+        return Err(invalid("target_vol", target_vol, ">= 0"));
+    }
+    let mut folded = vec![Fixed::ZERO; n * n];
+    for j in 0..n {
+        for k in 0..n {
+            let value = s.annualised(j, k, steps_per_year)?;
+            folded[j * n + k] = if sides[j] == sides[k] {
+                value
+            } else {
+                neg(value)?
+            };
+        }
+    }
+    let total = budgets.iter().try_fold(Fixed::ZERO, |sum, &b| {
+        if b.is_negative() {
+            Err(invalid("budget", b, ">= 0"))
+        } else {
+            add(sum, b)
+        }
+    })?;
+    if total.is_zero() {
+        return Ok(vec![Fixed::ZERO; n]);
+    }
+    let mut x = vec![Fixed::ZERO; n];
+    for _ in 0..RISK_PARITY_SWEEPS {
+        for i in 0..n {
+            let own = folded[i * n + i];
+            if own <= Fixed::ZERO || budgets[i].is_zero() {
+                continue;
+            }
+            let share = budgets[i]
+                .checked_div(total)
+                .ok_or_else(|| overflow("risk_parity"))?;
+            let mut c = Fixed::ZERO;
+            for j in (0..n).filter(|&j| j != i) {
+                c = add(c, mul(folded[i * n + j], x[j])?)?;
+            }
+            let root = sqrt(add(mul(c, c)?, mul(mul(Fixed::from_num(4), own)?, share)?)?)?;
+            let two_own = mul(Fixed::from_num(2), own)?;
+            x[i] = root
+                .checked_sub(c)
+                .and_then(|r| r.checked_div(two_own))
+                .ok_or_else(|| overflow("risk_parity"))?;
+        }
+    }
+    // Scale to the target: the variance is quadratic in a common factor.
+    let mut variance = Fixed::ZERO;
+    for j in 0..n {
+        for k in 0..n {
+            variance = add(variance, mul(mul(x[j], folded[j * n + k])?, x[k])?)?;
+        }
+    }
+    if variance <= Fixed::ZERO {
+        return Ok(vec![Fixed::ZERO; n]);
+    }
+    let scale = target_vol
+        .checked_div(sqrt(variance)?)
+        .ok_or_else(|| overflow("risk_parity"))?;
+    x.iter()
+        .zip(sides)
+        .map(|(&xi, &long)| {
+            let magnitude = mul(xi, scale)?;
+            if long { Ok(magnitude) } else { neg(magnitude) }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "portfolio_tests.rs"]
 mod tests;

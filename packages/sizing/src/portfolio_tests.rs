@@ -185,3 +185,66 @@ proptest! {
         }
     }
 }
+
+/// Each market's share of the portfolio's variance at exposures `x`: `x_i (S x)_i / (x' S x)`.
+fn contributions(s: &Covariance, x: &[Fixed]) -> Vec<f64> {
+    let n = x.len();
+    let cov = |j, k| f(s.annualised(j, k, DAILY).unwrap());
+    let marginal: Vec<f64> = (0..n)
+        .map(|i| (0..n).map(|j| cov(i, j) * f(x[j])).sum())
+        .collect();
+    let total: f64 = (0..n).map(|i| f(x[i]) * marginal[i]).sum();
+    (0..n).map(|i| f(x[i]) * marginal[i] / total).collect()
+}
+
+#[test]
+fn risk_parity_of_uncorrelated_markets_is_inverse_volatility() {
+    let s = matrix(&[&[0.16, 0.0], &[0.0, 0.04]]);
+    let one = Fixed::ONE;
+    let x = risk_parity(&s, &[one, one], &[true, false], fx(0.10), DAILY).unwrap();
+    // Each carries half the variance: |x_i| vol_i equal, the portfolio at 10%.
+    assert!((f(x[0]) * 0.4 - (-f(x[1])) * 0.2).abs() < 1e-6, "{x:?}");
+    assert!(x[1] < Fixed::ZERO);
+    let vol = (f(x[0]).powi(2) * 0.16 + f(x[1]).powi(2) * 0.04).sqrt();
+    assert!((vol - 0.10).abs() < 1e-6, "{vol}");
+}
+
+#[test]
+fn risk_parity_without_budget_or_variance_is_flat() {
+    let s = matrix(&[&[0.16, 0.0], &[0.0, 0.0]]);
+    let zero = Fixed::ZERO;
+    let x = risk_parity(&s, &[zero, zero], &[true, true], fx(0.1), DAILY).unwrap();
+    assert_eq!(x, vec![zero, zero]);
+    let x = risk_parity(&s, &[Fixed::ONE, Fixed::ONE], &[true, true], fx(0.1), DAILY).unwrap();
+    assert_eq!(x[1], zero);
+    assert!(matches!(
+        risk_parity(&s, &[Fixed::ONE], &[true, true], fx(0.1), DAILY),
+        Err(SizingError::InvalidParameter {
+            name: "budgets",
+            ..
+        })
+    ));
+}
+
+proptest! {
+    #[test]
+    fn risk_parity_meets_the_budgets_and_the_target(
+        (s, e, _, _) in portfolio(),
+        budgets in prop::collection::vec(1u32..10, 6),
+    ) {
+        let n = s.markets();
+        let sides: Vec<bool> = e.iter().map(|&x| x >= 0.0).collect();
+        let budgets: Vec<Fixed> = budgets[..n].iter().map(|&b| Fixed::from_num(b)).collect();
+        let x = risk_parity(&s, &budgets, &sides, fx(0.1), DAILY).unwrap();
+        let total: f64 = budgets.iter().map(|&b| f(b)).sum();
+        for (share, budget) in contributions(&s, &x).iter().zip(&budgets) {
+            prop_assert!((share - f(*budget) / total).abs() < 1e-4, "{share} vs {budget}");
+        }
+        for (xi, long) in x.iter().zip(&sides) {
+            prop_assert_eq!(*xi >= Fixed::ZERO, *long);
+        }
+        let outlook = Outlook::of(&s, &x, 0, DAILY).unwrap();
+        let vol = f(outlook.variance_at(x[0]).unwrap()).sqrt();
+        prop_assert!((vol - 0.1).abs() < 1e-6, "{vol}");
+    }
+}
