@@ -34,6 +34,7 @@ pub mod impact;
 pub mod math;
 pub mod normal;
 pub mod options;
+pub mod portfolio;
 pub mod vol;
 
 pub use amount::{Collateral, Notional, mul_div_floor, mul_div_u128, mul_floor, ratio_floor};
