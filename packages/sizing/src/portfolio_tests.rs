@@ -172,16 +172,17 @@ proptest! {
         let y = exposure(bound.0) * if long { 1.0 } else { -1.0 };
         let variance = |y: f64| f(outlook.own) * y * y + 2.0 * f(outlook.cross) * y + f(outlook.rest);
         let least = (f(outlook.rest) - f(outlook.cross).powi(2) / f(outlook.own)).max(0.0);
-        if least <= target * target {
-            // Within the target at the bound, beyond it a little further out.
-            prop_assert!(variance(y) <= target * target * (1.0 + 1e-6) + 1e-12);
-            let further = y + if long { 1e-3 } else { -1e-3 };
-            if bound.0 > 0 {
-                prop_assert!(variance(further) > target * target * (1.0 - 1e-6));
-            }
-        } else {
+        let step = if long { 1e-3 } else { -1e-3 };
+        if least > target * target {
             // Over the target whatever this market does: it may only move toward the least variance.
             prop_assert!(variance(y) <= variance(0.0) + 1e-9);
+        } else if bound.0 > 0 {
+            // Within the target at the bound, beyond it a little further out.
+            prop_assert!(variance(y) <= target * target * (1.0 + 1e-6) + 1e-12);
+            prop_assert!(variance(y + step) > target * target * (1.0 - 1e-6));
+        } else {
+            // Nothing on this side: the exposures within the target all lie on the other.
+            prop_assert!(variance(step) > target * target * (1.0 - 1e-6));
         }
     }
 }
