@@ -247,9 +247,9 @@ impl Suite {
         self.vault_exec(user, &msg, &funds)
     }
 
-    /// The vault's share denom.
+    /// The vault's share denom, as its config names it.
     pub fn share_denom(&self) -> String {
-        format!("factory/{}/{SHARE_SUBDENOM}", self.vault)
+        self.query_config().expect("vault config").share_denom
     }
 
     /// `SubmitOrder` from the manager.

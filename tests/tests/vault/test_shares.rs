@@ -60,13 +60,16 @@ fn a_deposit_in_another_denom_is_refused() {
     let res = suite.app.execute_contract(
         bob,
         suite.vault.clone(),
-        &ballast_types::vault::ExecuteMsg::Deposit {},
+        &ballast_types::vault::ExecuteMsg::Deposit {
+            amount: Uint128::new(1_000),
+            recipient: None,
+        },
         &[],
     );
     assert_err(
         res,
-        ContractError::NoFunds {
-            denom: DENOM.to_string(),
+        ContractError::WrongFunds {
+            expected: format!("1000{DENOM}"),
         },
     );
 }
