@@ -4,8 +4,8 @@
 //! perp market's settings.
 
 use cosmwasm_std::{
-    Addr, Binary, Coin, ContractResult, Int64, Order, QueryRequest, StdError, StdResult,
-    SystemResult, Uint64, Uint128, WasmMsg, WasmQuery, from_json, to_json_vec,
+    Addr, Binary, Coin, ContractResult, Int64, QueryRequest, StdError, StdResult, SystemResult,
+    Uint64, Uint128, WasmMsg, WasmQuery, to_json_vec,
 };
 use cw_multi_test::{AppResponse, Executor};
 

@@ -44,7 +44,11 @@ pub fn mint(
         return vec![];
     }
     vec![
-        any(factory, "MsgMint", sender_and_coin(vault, share_denom, amount)),
+        any(
+            factory,
+            "MsgMint",
+            sender_and_coin(vault, share_denom, amount),
+        ),
         CosmosMsg::Bank(BankMsg::Send {
             to_address: to.to_string(),
             amount: coins(amount.u128(), share_denom),
@@ -59,7 +63,11 @@ pub fn burn(
     share_denom: &str,
     amount: Uint128,
 ) -> CosmosMsg<VenueCustom> {
-    any(factory, "MsgBurn", sender_and_coin(vault, share_denom, amount))
+    any(
+        factory,
+        "MsgBurn",
+        sender_and_coin(vault, share_denom, amount),
+    )
 }
 
 fn any(factory: TokenFactory, message: &str, value: Vec<u8>) -> CosmosMsg<VenueCustom> {
@@ -109,7 +117,10 @@ mod tests {
 
     #[test]
     fn the_denom_is_the_factorys() {
-        assert_eq!(denom("vault", &token("share")).unwrap(), "factory/vault/share");
+        assert_eq!(
+            denom("vault", &token("share")).unwrap(),
+            "factory/vault/share"
+        );
         for bad in ["", "sh are", "s-hare", &"x".repeat(45)] {
             assert!(matches!(
                 denom("vault", &token(bad)),
@@ -123,13 +134,19 @@ mod tests {
         let CosmosMsg::Any(msg) = create(TokenFactory::Injective, "v", "s") else {
             panic!("not an Any");
         };
-        assert_eq!(msg.type_url, "/injective.tokenfactory.v1beta1.MsgCreateDenom");
+        assert_eq!(
+            msg.type_url,
+            "/injective.tokenfactory.v1beta1.MsgCreateDenom"
+        );
         assert_eq!(msg.value.as_slice(), b"\x0a\x01v\x12\x01s");
         let CosmosMsg::Any(msg) = burn(TokenFactory::Osmosis, "v", "d", Uint128::new(12)) else {
             panic!("not an Any");
         };
         assert_eq!(msg.type_url, "/osmosis.tokenfactory.v1beta1.MsgBurn");
-        assert_eq!(msg.value.as_slice(), b"\x0a\x01v\x12\x07\x0a\x01d\x12\x0212");
+        assert_eq!(
+            msg.value.as_slice(),
+            b"\x0a\x01v\x12\x07\x0a\x01d\x12\x0212"
+        );
         // A length of 200 takes two varint bytes.
         let mut out = vec![];
         push_string(&mut out, 1, &"a".repeat(200));

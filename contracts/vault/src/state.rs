@@ -13,7 +13,7 @@ use ballast_sizing::{Price, SizingResult, VolState};
 use ballast_types::Side;
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    TokenFactory, DrawdownBrake, Estimator, GarchModel, MarketConfig, OracleGuards, VaultParams,
+    DrawdownBrake, Estimator, GarchModel, MarketConfig, OracleGuards, TokenFactory, VaultParams,
 };
 use ballast_types::venue::Venue;
 

@@ -1,7 +1,7 @@
 //! [`SuiteBuilder`]: the default world and its knobs.
 
-use cosmwasm_std::{Decimal, Empty, Uint128, coins};
 use ballast_tokenfactory_mock::TokenFactory;
+use cosmwasm_std::{Decimal, Empty, Uint128, coins};
 use cw_multi_test::{AppBuilder, Contract, ContractWrapper, Executor};
 
 use ballast_types::perp::{self, MarketParams};

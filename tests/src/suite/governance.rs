@@ -105,12 +105,14 @@ impl Suite {
             if held.is_zero() {
                 continue;
             }
-            let vault = self.vault.clone();
             self.app.init_modules(|router, _, storage| {
                 router.bank.init_balance(storage, &holder, vec![]).unwrap();
-                let mut contract = router.wasm.contract_storage_mut(storage, &vault);
-                v0_5::SHARES_0_4.save(contract.as_mut(), &holder, &held).unwrap();
             });
+            let vault = self.vault.clone();
+            let mut storage = self.app.contract_storage_mut(&vault);
+            v0_5::SHARES_0_4
+                .save(storage.as_mut(), &holder, &held)
+                .unwrap();
         }
         let vault = self.vault.clone();
         let mut storage = self.app.contract_storage_mut(&vault);

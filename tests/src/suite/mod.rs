@@ -5,9 +5,7 @@
 
 use ballast_tokenfactory_mock::TokenFactory;
 use cosmwasm_std::testing::{MockApi, MockStorage};
-use cosmwasm_std::{
-    Addr, Coin, Empty, Int64, SignedDecimal, StdResult, Uint64, Uint128, coins,
-};
+use cosmwasm_std::{Addr, Coin, Empty, Int64, SignedDecimal, StdResult, Uint64, Uint128, coins};
 use cw_multi_test::{
     App, AppResponse, BankKeeper, DistributionKeeper, Executor, FailingModule, GovFailingModule,
     IbcFailingModule, StakeKeeper, WasmKeeper,

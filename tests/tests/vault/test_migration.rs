@@ -269,7 +269,10 @@ fn migrate_from_0_4_mints_every_holders_shares_as_the_share_denom() {
     ];
     let before = suite.query_state().unwrap();
     suite.downgrade_store_to_0_4();
-    assert!(suite.stored_shares(&alice).is_err(), "0.4's config is unreadable until migrated");
+    assert!(
+        suite.stored_shares(&alice).is_err(),
+        "0.4's config is unreadable until migrated"
+    );
     let res = migrate(&mut suite).unwrap();
     assert_eq!(
         ballast_tests::suite::attr(&res, "holders").as_deref(),

@@ -102,7 +102,13 @@ fn a_redeem_pays_the_recipient_it_names() {
 #[test]
 fn the_vault_standard_queries_answer_in_its_shapes() {
     let suite = SuiteBuilder::new().build();
-    let ask = |msg: &QueryMsg| -> Uint128 { suite.app.wrap().query_wasm_smart(&suite.vault, msg).unwrap() };
+    let ask = |msg: &QueryMsg| -> Uint128 {
+        suite
+            .app
+            .wrap()
+            .query_wasm_smart(&suite.vault, msg)
+            .unwrap()
+    };
     let info: VaultInfoResponse = suite
         .app
         .wrap()

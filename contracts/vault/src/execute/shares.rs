@@ -18,7 +18,9 @@ use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::idle;
 use crate::share_token;
-use crate::state::{CONFIG, Config, MARK_TIMES, MARKETS, MARKS, PARAMS, TOTAL_SHARES, TOTALS, VOLS};
+use crate::state::{
+    CONFIG, Config, MARK_TIMES, MARKETS, MARKS, PARAMS, TOTAL_SHARES, TOTALS, VOLS,
+};
 use crate::valuation;
 
 /// Nav now (see `valuation`), with the marks it read stored.
@@ -68,7 +70,9 @@ pub fn assets_for(
 /// The one coin attached, which must be exactly `amount` of `denom`.
 fn require_funds(info: &MessageInfo, denom: &str, amount: Uint128) -> ContractResult<()> {
     match info.funds.as_slice() {
-        [coin] if coin.denom == denom && coin.amount == cosmwasm_std::Uint256::from(amount) => Ok(()),
+        [coin] if coin.denom == denom && coin.amount == cosmwasm_std::Uint256::from(amount) => {
+            Ok(())
+        }
         _ => Err(ContractError::WrongFunds {
             expected: format!("{amount}{denom}"),
         }),
@@ -219,7 +223,11 @@ pub fn accrue_now(
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let config = CONFIG.load(deps.storage)?;
     Ok(response
-        .add_messages(fee_shares(&config, env.contract.address.as_str(), &accrued)?)
+        .add_messages(fee_shares(
+            &config,
+            env.contract.address.as_str(),
+            &accrued,
+        )?)
         .add_attribute("management_shares", accrued.management)
         .add_attribute("performance_shares", accrued.performance))
 }

@@ -67,7 +67,11 @@ pub fn migrate(
         .range(deps.storage, None, None, Order::Ascending)
         .collect::<Result<_, _>>()?;
     let mut response = response
-        .add_message(share_token::create(token.token_factory, vault, &token.subdenom))
+        .add_message(share_token::create(
+            token.token_factory,
+            vault,
+            &token.subdenom,
+        ))
         .add_attribute("share_denom", &share_denom)
         .add_attribute("holders", holders.len().to_string());
     let mut minted = Uint128::zero();
