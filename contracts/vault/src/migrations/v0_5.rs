@@ -40,6 +40,22 @@ crate::codec::compact!(Config0_4 {
 /// 0.3.x and 0.4.x's roles record, under the key this version keeps.
 pub const CONFIG_0_4: crate::codec::CompactItem<Config0_4> = crate::codec::CompactItem::new("C");
 
+/// The 0.4 roles record as this version's `Config`, for the steps before this one: its share denom is
+/// empty (those steps read the venue and the bank, never the shares).
+pub fn config_0_4(storage: &dyn cosmwasm_std::Storage) -> ContractResult<crate::state::Config> {
+    let old = CONFIG_0_4.load(storage)?;
+    Ok(crate::state::Config {
+        governor: old.governor,
+        manager: old.manager,
+        fee_recipient: old.fee_recipient,
+        denom: old.denom,
+        oracle: old.oracle,
+        perp_market: old.perp_market,
+        share_denom: String::new(),
+        token_factory: ballast_types::vault::TokenFactory::Osmosis,
+    })
+}
+
 /// Shares by holder, as the vault kept them until 0.5.0.
 pub const SHARES_0_4: Map<&Addr, Uint128> = Map::new("b");
 
