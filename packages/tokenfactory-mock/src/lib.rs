@@ -3,7 +3,7 @@
 //! protobuf packages, with the module's rules (the creator is the admin; only the admin mints and
 //! burns; a denom is created once). Not a chain: the creation fee is not charged.
 //!
-//! `AppBuilder::new().with_stargate(TokenFactory::default())` gives an app with it.
+//! `AppBuilder::new().with_stargate(TokenFactory)` gives an app with it.
 
 mod proto;
 

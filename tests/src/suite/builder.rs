@@ -195,7 +195,7 @@ impl SuiteBuilder {
     /// Deploys everything.
     pub fn build(self) -> Suite {
         let mut app: SuiteApp = AppBuilder::new()
-            .with_stargate(TokenFactory::default())
+            .with_stargate(TokenFactory)
             .build(|_, _, _| {});
         let addr = |app: &SuiteApp, name: &str| app.api().addr_make(name);
         let [

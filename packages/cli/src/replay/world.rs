@@ -201,7 +201,7 @@ impl World {
     /// Deploys the four contracts at block time `start` and deposits the capital.
     pub fn deploy(setup: &Setup, start: u64) -> StdResult<Self> {
         let mut app: ReplayApp = AppBuilder::new()
-            .with_stargate(TokenFactory::default())
+            .with_stargate(TokenFactory)
             .build(|_, _, _| {});
         app.update_block(|b| {
             b.time = Timestamp::from_seconds(start);
