@@ -93,13 +93,18 @@ deploy() {
   # tests/src/suite default_venue, scaled to inj (1e18 base units per INJ)
   local venue="{\"feed_id\":\"$FEED\",\"depth\":\"1000000000$E18\",\"impact_exponent\":\"1\",\"taker_fee\":\"0.0005\",\"initial_margin\":\"0.1\",\"maintenance_margin\":\"0.05\",\"max_open_interest\":\"1000000000$E18\"}"
   local mconf="{\"market\":\"$MARKET\",\"feed_id\":\"$FEED\",\"weight\":\"1\",\"max_notional\":\"10000$E18\"}"
+  # The TokenFactory's fee for the vault's share denom, as the chain's params set it.
+  local share_fee
+  share_fee=$("$INJ" q tokenfactory params --home "$H" --output json \
+    | jq -r '[.params.denom_creation_fee[] | .amount + .denom] | join(",")')
   jq -n --arg cli "$INJ" --arg home "$H" --arg node "$RPC" --arg chain "$CHAIN_ID" --arg gas "$GAS_PRICE" \
     --arg art "$ART" --arg out "$ROOT/deployments" --arg admin "$ADMIN" --arg market "$MARKET" --arg pool "$POOL" \
-    --argjson venue "$venue" --argjson mconf "$mconf" --argjson params "$params" \
+    --arg share_fee "$share_fee" --argjson venue "$venue" --argjson mconf "$mconf" --argjson params "$params" \
     '{cli: $cli, home: $home, node: $node, chain_id: $chain, gas_prices: $gas, key: "admin", artifacts: $art,
       deployments: $out, denom: "inj", oracle: {publishers: [$admin]},
       perp: {liquidation_fee: "0.1", max_price_age: 3600, markets: [{market: $market, params: $venue}], pool: $pool},
-      vault: {params: $params, markets: [$mconf]}}' >"$ROOT/deploy-config.json"
+      vault: {params: $params, markets: [$mconf], share_token: {token_factory: "injective", subdenom: "share"},
+        share_creation_fee: $share_fee}}' >"$ROOT/deploy-config.json"
   rm -rf "$ROOT/deployments"
   local contracts
   contracts=$(DEPLOY_GAS_LOG=$GAS_LOG scripts/deploy.sh --config "$ROOT/deploy-config.json")

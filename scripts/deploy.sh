@@ -13,7 +13,10 @@
 #   oracle                       {"address": an existing Pyth contract or ours} or {"publishers": [..]} to instantiate ours
 #   perp                         {"address": ..} or {"liquidation_fee", "max_price_age", "markets": [{market, params}],
 #                                "pool": base units to deposit as liquidity} to instantiate the ballast perp market
-#   vault                        {"artifact": "ballast_vault" (or ballast_vault_injective), "params": {..}, "markets": [..]}
+#   vault                        {"artifact": "ballast_vault" (or ballast_vault_injective), "params": {..}, "markets": [..],
+#                                "share_token": {"token_factory": "injective"|"osmosis", "subdenom": "share"},
+#                                "share_creation_fee": the chain's TokenFactory fee, sent with the vault's instantiation
+#                                (e.g. "10000000000000000000inj" on Injective; none where the chain charges none)}
 # Each artifact's sha256 is checked against artifacts/checksums.txt before it is stored.
 # Prints one line per step (stored / instantiated / skipped), and last the recorded addresses as one JSON line.
 # env: DEPLOY_GAS_LOG=FILE appends "label<TAB>gas_used" per transaction.
@@ -41,6 +44,7 @@ cfg() {
 }
 # Every field a step needs is checked before the first transaction.
 cfg .vault.params >/dev/null
+cfg .vault.share_token >/dev/null
 [ -n "$(jq -r '.oracle.address // empty' "$config")" ] || cfg .oracle.publishers >/dev/null
 if [ -z "$(jq -r '.perp.address // empty' "$config")" ]; then cfg .perp.liquidation_fee >/dev/null; cfg .perp.max_price_age >/dev/null; fi
 CLI=$(cfg .cli); NODE=$(cfg .node); CHAIN_ID=$(cfg .chain_id); GAS_PRICES=$(cfg .gas_prices); KEY=$(cfg .key)
@@ -102,13 +106,13 @@ store() {
 
 # instantiate NAME CODE_ID MSG: the address of contract NAME, instantiated unless the recorded one exists.
 instantiate() {
-  local name=$1 code=$2 msg=$3 addr
+  local name=$1 code=$2 msg=$3 funds=${4:-} addr
   addr=$(recorded "contracts.$name")
   if [ -n "$addr" ] && q wasm contract "$addr" >/dev/null 2>&1; then
     echo "  $name: $addr (skipped: exists)" >&2; printf '%s' "$addr"; return
   fi
   addr=$(tx "instantiate $name" wasm instantiate "$code" "$msg" --label "ballast-$name" --admin "$ADMIN" \
-    | event instantiate _contract_address)
+    ${funds:+--amount "$funds"} | event instantiate _contract_address)
   record "contracts.$name" "\"$addr\""
   printf '%s' "$addr"
 }
@@ -142,10 +146,12 @@ fi
 GOVERNOR=$(instantiate governor "$(store ballast_governor)" \
   "$(jq -nc --arg o "$OWNER" --arg g "$GUARDIAN" '{owner: $o, guardian: $g, vault: null}')")
 VAULT_ARTIFACT=$(cfg .vault.artifact ballast_vault)
+# The chain's TokenFactory charges for the share denom; the fee goes with the instantiation.
 VAULT=$(instantiate vault "$(store "$VAULT_ARTIFACT")" "$(jq -c --arg g "$GOVERNOR" --arg m "$MANAGER" --arg d "$DENOM" \
   --arg o "$ORACLE" --arg p "$PERP" --arg f "$FEE_RECIPIENT" \
   '{governor: $g, manager: $m, denom: $d, oracle: $o, perp_market: $p, fee_recipient: $f,
-    params: .vault.params, markets: (.vault.markets // [])}' "$config")")
+    params: .vault.params, markets: (.vault.markets // []), share_token: .vault.share_token}' "$config")" \
+  "$(jq -r '.vault.share_creation_fee // empty' "$config")")
 governed=$(q wasm contract-state smart "$GOVERNOR" '{"config":{}}' | jq -r '.data.vault // empty')
 if [ -z "$governed" ]; then
   [ "$OWNER" = "$ADMIN" ] || die "the governor needs set_vault from its owner $OWNER; sign {\"set_vault\":{\"vault\":\"$VAULT\"}} with it"

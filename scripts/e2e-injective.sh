@@ -139,6 +139,9 @@ oracle_code=$(tx_as admin "store ballast_oracle.wasm" wasm store "$ART/ballast_o
 GOVERNOR_CODE=$(tx_as admin "store ballast_governor.wasm" wasm store "$ART/ballast_governor.wasm" | attr store_code code_id)
 out=$(tx_as admin "store ballast_vault_injective.wasm" wasm store "$ART/ballast_vault_injective.wasm")
 VAULT_CODE=$(attr store_code code_id <<<"$out") VAULT_CHECKSUM=$(attr store_code code_checksum <<<"$out")
+# The TokenFactory's fee for each vault's share denom, as the chain's params set it, sent with the instantiation.
+SHARE_FEE=$("$INJ" q tokenfactory params --home "$H" --output json \
+  | jq -r '[.params.denom_creation_fee[] | .amount + .denom] | join(",")')
 ORACLE=$(tx_as admin "instantiate oracle" wasm instantiate "$oracle_code" \
   "{\"owner\":\"$ADMIN\",\"publishers\":[\"$ADMIN\"]}" --label ballast-oracle --admin "$ADMIN" \
   | attr instantiate _contract_address)
@@ -192,8 +195,8 @@ trade_market() {
     --admin "$ADMIN" | attr instantiate _contract_address)
   # perp_market is required but unused: the vault's one market trades on Injective, never on a ballast-perp
   VAULT=$(tx_as admin "[$tag] instantiate2 vault" wasm instantiate2 "$VAULT_CODE" \
-    "{\"governor\":\"$governor\",\"manager\":\"$ADMIN\",\"denom\":\"$DENOM\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$ORACLE\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf]}" \
-    "$salt" --label "ballast-vault-$tag" --admin "$ADMIN" | attr instantiate _contract_address)
+    "{\"governor\":\"$governor\",\"manager\":\"$ADMIN\",\"denom\":\"$DENOM\",\"oracle\":\"$ORACLE\",\"perp_market\":\"$ORACLE\",\"fee_recipient\":\"$ADMIN\",\"params\":$(jq -c . <<<"$params"),\"markets\":[$mconf],\"share_token\":{\"token_factory\":\"injective\",\"subdenom\":\"share\"}}" \
+    "$salt" --label "ballast-vault-$tag" --admin "$ADMIN" --amount "$SHARE_FEE" | attr instantiate _contract_address)
   [ "$VAULT" = "$predicted" ] || fail "vault at $VAULT, predicted $predicted"
   echo "  vault $VAULT, subaccount $VSUB"
 
@@ -209,7 +212,7 @@ trade_market() {
   echo "  orderbook: $(curl -sf "$REST/injective/exchange/v2/derivative/orderbook/$MID" | jq -c '{sells:.sells_price_level,buys:.buys_price_level}')"
 
   echo "== [$tag] user deposits 100,000 $tag into the vault"
-  tx_as user "[$tag] vault deposit (user)" wasm execute "$VAULT" '{"deposit":{}}' --amount "$(units 100000)$DENOM" >/dev/null
+  tx_as user "[$tag] vault deposit (user)" wasm execute "$VAULT" "{\"deposit\":{\"amount\":\"$(units 100000)\"}}" --amount "$(units 100000)$DENOM" >/dev/null
   echo "  vault state $(smart "$VAULT" '{"state":{}}' | jq -c '{nav,idle,total_shares}')"
 
   echo "== [$tag] the manager goes long 6,000 $tag (6% of nav, 0.1 BTC) through the vault; the book offers $MAKER_SELL"
@@ -259,7 +262,7 @@ trade_market() {
   # nav = idle + the exchange's effective margin (floored at zero); fees are off
   expected=$(python3 -c "import json; e=json.loads('$ex'); eq=max(0, int(e['margin'])+int(e['unrealized_pnl']))
 print($amount * ($supply + 10**6) // ($idle + eq + 1))")
-  out=$(tx_as user "[$tag] vault deposit past max_mark_age" wasm execute "$VAULT" '{"deposit":{}}' --amount "$amount$DENOM")
+  out=$(tx_as user "[$tag] vault deposit past max_mark_age" wasm execute "$VAULT" "{\"deposit\":{\"amount\":\"$amount\"}}" --amount "$amount$DENOM")
   local minted; minted=$(wasm_event deposit <<<"$out" | jq -r .shares)
   echo "  minted $minted shares, expected $expected (idle $idle, exchange $ex, supply $supply)"
   [ "$minted" = "$expected" ] || fail "deposit minted $minted shares, expected $expected"

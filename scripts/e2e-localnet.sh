@@ -31,8 +31,12 @@ DEPLOY_TWICE=1 deploy
 publish_prices
 
 echo "== deposit"
-tx_as user "vault deposit (user)" wasm execute "$VAULT" '{"deposit":{}}' --amount "${NAV}inj" >/dev/null
+tx_as user "vault deposit (user)" wasm execute "$VAULT" "{\"deposit\":{\"amount\":\"$NAV\"}}" --amount "${NAV}inj" >/dev/null
 SHARES=$(smart "$VAULT" "{\"holder\":{\"address\":\"$USER\"}}" | jq -r .shares)
+SHARE_DENOM=$(smart "$VAULT" '{"info":{}}' | jq -r .vault_token)
+[ "$("$INJ" q bank balance "$USER" "$SHARE_DENOM" --home "$H" | jq -r .balance.amount)" = "$SHARES" ] \
+  || fail "the user's $SHARE_DENOM balance is not the $SHARES shares the vault reports"
+echo "  shares are the bank denom $SHARE_DENOM (the vault standard's vault token)"
 echo "  user shares $SHARES; state $(smart "$VAULT" '{"state":{}}' | jq -c '{nav,idle,total_shares}')"
 
 order() { printf '{"market":"%s","side":"%s","size":"%s","reduce_only":%s,"signal":null}' "$MARKET" "$1" "$2" "$3"; }
@@ -94,8 +98,8 @@ echo "== redeem 10% of the user's shares"
 R=$(python3 -c "print($SHARES // 10)")
 BEFORE=$("$INJ" q bank balance "$USER" inj --home "$H" | jq -r .balance.amount)
 # No price is published and no fee accrues in between: the redeem pays exactly what the preview says.
-PROMISED=$(smart "$VAULT" "{\"preview_redeem\":{\"shares\":\"$R\"}}" | jq -r .)
-RES=$(tx_as user "vault redeem (user)" wasm execute "$VAULT" "{\"redeem\":{\"shares\":\"$R\"}}")
+PROMISED=$(smart "$VAULT" "{\"preview_redeem\":{\"amount\":\"$R\"}}" | jq -r .)
+RES=$(tx_as user "vault redeem (user)" wasm execute "$VAULT" "{\"redeem\":{\"amount\":\"$R\"}}" --amount "$R$SHARE_DENOM")
 PAID=$(wasm_event redeem <<<"$RES" | jq -r .amount)
 [ "$PAID" = "$PROMISED" ] || fail "the redeem paid $PAID; PreviewRedeem promised $PROMISED"
 AFTER_SHARES=$(smart "$VAULT" "{\"holder\":{\"address\":\"$USER\"}}" | jq -r .shares)
@@ -105,7 +109,17 @@ FEE=$(attr tx fee <<<"$RES"); FEE=${FEE%inj}
 [ "$(python3 -c "print($AFTER - $BEFORE + ${FEE:-0})")" = "$PAID" ] \
   || fail "the user's bank balance moved by $(python3 -c "print($AFTER - $BEFORE)") with a tx fee of $FEE; the redeem paid $PAID"
 echo "  user shares $SHARES -> $AFTER_SHARES; paid $PAID inj = PreviewRedeem; bank balance +$(python3 -c "print($AFTER - $BEFORE)") inj (net of the tx fee $FEE)"
-# Idle is a ledger (deposits, margins, the perp's payouts of the reduce-only order, the redeem): with no
+echo "== shares move like any coin: the user sends some to the admin, who redeems them"
+T=$(python3 -c "print($SHARES // 100)")
+tx_as user "bank send shares (user to admin)" bank send "$USER" "$ADMIN" "$T$SHARE_DENOM" >/dev/null
+PROMISED=$(smart "$VAULT" "{\"preview_redeem\":{\"amount\":\"$T\"}}" | jq -r .)
+RES=$(tx_as admin "vault redeem (admin, sent shares)" wasm execute "$VAULT" "{\"redeem\":{\"amount\":\"$T\"}}" --amount "$T$SHARE_DENOM")
+PAID=$(wasm_event redeem <<<"$RES" | jq -r .amount)
+[ "$PAID" = "$PROMISED" ] || fail "the admin's redeem of sent shares paid $PAID; PreviewRedeem promised $PROMISED"
+[ "$("$INJ" q bank balance "$ADMIN" "$SHARE_DENOM" --home "$H" | jq -r .balance.amount)" = 0 ] \
+  || fail "the admin still holds shares after redeeming them"
+echo "  the admin redeemed the $T shares the user sent for $PAID inj (= PreviewRedeem)"
+# Idle is a ledger (deposits, margins, the perp's payouts of the reduce-only order, the redeems): with no
 # donation it is the vault's bank balance to the unit.
 IDLE=$(smart "$VAULT" '{"state":{}}' | jq -r .idle)
 VAULT_BALANCE=$("$INJ" q bank balance "$VAULT" inj --home "$H" | jq -r .balance.amount)

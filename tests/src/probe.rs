@@ -4,8 +4,8 @@
 //! perp market's settings.
 
 use cosmwasm_std::{
-    Addr, Binary, Coin, ContractResult, Int64, Order, QueryRequest, StdError, StdResult,
-    SystemResult, Uint64, Uint128, WasmMsg, WasmQuery, from_json, to_json_vec,
+    Addr, Binary, Coin, ContractResult, Int64, QueryRequest, StdError, StdResult, SystemResult,
+    Uint64, Uint128, WasmMsg, WasmQuery, to_json_vec,
 };
 use cw_multi_test::{AppResponse, Executor};
 
@@ -16,14 +16,11 @@ use ballast_types::{oracle, perp};
 
 use crate::suite::Suite;
 
-/// Storage namespace of the vault's `SHARES` map (`ballast_vault::state::SHARES`).
-const SHARES_NAMESPACE: &[u8] = b"b";
-
-/// Every holder's shares and the recorded supply, read from the vault's storage.
+/// The share denom's supply as the bank counts it, and as the vault records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareLedger {
-    /// (holder key bytes, shares) for every entry of the shares map.
-    pub balances: Vec<(Vec<u8>, Uint128)>,
+    /// The bank's supply of the share denom: every holder's balance.
+    pub minted: Uint128,
     /// The `TOTAL_SHARES` item.
     pub supply: Uint128,
 }
@@ -38,11 +35,9 @@ pub fn map_key(namespace: &[u8], key: &[u8]) -> Vec<u8> {
 }
 
 impl ShareLedger {
-    /// Sum of every balance, or None on overflow.
+    /// Sum of every holder's balance.
     pub fn sum(&self) -> Option<Uint128> {
-        self.balances
-            .iter()
-            .try_fold(Uint128::zero(), |acc, (_, b)| acc.checked_add(*b).ok())
+        Some(self.minted)
     }
 }
 
@@ -94,28 +89,21 @@ impl Suite {
         keys.iter().map(|k| storage.get(k)).collect()
     }
 
-    /// The vault's share balances and supply, from storage.
+    /// The share denom's supply at the bank and in the vault's storage.
     pub fn share_ledger(&self) -> StdResult<ShareLedger> {
+        let minted = self.app.wrap().query_supply(self.share_denom())?.amount;
         let storage = self.app.contract_storage(&self.vault);
-        let start = map_key(SHARES_NAMESPACE, b"");
-        let mut end = start.clone();
-        if let Some(last) = end.last_mut() {
-            *last += 1;
-        }
-        let mut balances = Vec::new();
-        for (key, value) in storage.range(Some(&start), Some(&end), Order::Ascending) {
-            balances.push((key[start.len()..].to_vec(), from_json::<Uint128>(&value)?));
-        }
-        let supply = ballast_vault::state::TOTAL_SHARES.load(storage.as_ref())?;
-        Ok(ShareLedger { balances, supply })
+        Ok(ShareLedger {
+            minted: Uint128::try_from(minted)?,
+            supply: ballast_vault::state::TOTAL_SHARES.load(storage.as_ref())?,
+        })
     }
 
-    /// `holder`'s shares, from the vault's storage (the `Holder` query refuses while a mark is stale).
+    /// `holder`'s shares: its balance of the share denom (the `Holder` query refuses while a mark
+    /// is stale).
     pub fn stored_shares(&self, holder: &Addr) -> StdResult<Uint128> {
-        let storage = self.app.contract_storage(&self.vault);
-        Ok(ballast_vault::state::SHARES
-            .may_load(storage.as_ref(), holder)?
-            .unwrap_or_default())
+        let held = self.app.wrap().query_balance(holder, self.share_denom())?;
+        Ok(Uint128::try_from(held.amount)?)
     }
 
     /// Publishes `price * 10^expo` for the first market's feed, any exponent.

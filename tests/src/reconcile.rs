@@ -125,6 +125,10 @@ impl Suite {
         balances.extend(people.iter().map(|p| (p.clone(), self.balance(p))));
         Holdings {
             balances,
+            held_shares: people
+                .iter()
+                .map(|p| (p.clone(), self.stored_shares(p).expect("shares").u128()))
+                .collect(),
             shares: self.share_ledger().expect("share ledger"),
             positions: markets
                 .iter()
@@ -144,7 +148,9 @@ impl Suite {
 pub struct Holdings {
     /// Bank balances: the vault, the perp market, then the people asked for.
     pub balances: Vec<(Addr, u128)>,
-    /// The vault's share balances and supply.
+    /// The share denom held by the people asked for.
+    pub held_shares: Vec<(Addr, u128)>,
+    /// The share denom's supply at the bank and in the vault.
     pub shares: ShareLedger,
     /// The venue's position of the vault per market (or why it cannot be marked).
     pub positions: Vec<Result<PositionResponse, String>>,
@@ -161,6 +167,11 @@ impl Holdings {
         for ((who, a), (_, b)) in self.balances.iter().zip(&after.balances) {
             if a != b {
                 out.push(format!("balance of {who}: {a} -> {b}"));
+            }
+        }
+        for ((who, a), (_, b)) in self.held_shares.iter().zip(&after.held_shares) {
+            if a != b {
+                out.push(format!("shares of {who}: {a} -> {b}"));
             }
         }
         if self.shares != after.shares {

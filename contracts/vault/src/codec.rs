@@ -85,6 +85,22 @@ macro_rules! compact_int {
 }
 compact_int!(u8, u32, i32, u64, u128, i128);
 
+impl Compact for ballast_types::vault::TokenFactory {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(match self {
+            Self::Osmosis => 0,
+            Self::Injective => 1,
+        });
+    }
+    fn read(input: &mut Reader) -> StdResult<Self> {
+        match u8::read(input)? {
+            0 => Ok(Self::Osmosis),
+            1 => Ok(Self::Injective),
+            _ => Err(input.malformed("token factory is not 0 or 1")),
+        }
+    }
+}
+
 impl Compact for bool {
     fn write(&self, out: &mut Vec<u8>) {
         out.push(u8::from(*self));

@@ -34,16 +34,21 @@ pub fn execute(
     msg: ExecuteMsg,
 ) -> ContractResult<VaultResponse> {
     crate::probe(deps.api, "entry");
-    // Only a deposit takes funds: anything attached to another action would be kept (a donation
-    // that moves nav inside someone's transaction).
-    if !info.funds.is_empty() && !matches!(msg, ExecuteMsg::Deposit {}) {
+    // Only a deposit (base denom) and a redeem (shares) take funds: anything attached to another
+    // action would be kept.
+    let takes_funds = matches!(msg, ExecuteMsg::Deposit { .. } | ExecuteMsg::Redeem { .. });
+    if !info.funds.is_empty() && !takes_funds {
         return Err(ContractError::FundsNotAccepted {
             funds: info.funds.len(),
         });
     }
     match msg {
-        ExecuteMsg::Deposit {} => execute::deposit(deps, env, info),
-        ExecuteMsg::Redeem { shares } => execute::redeem(deps, env, info, shares),
+        ExecuteMsg::Deposit { amount, recipient } => {
+            execute::deposit(deps, env, info, amount, recipient)
+        }
+        ExecuteMsg::Redeem { recipient, amount } => {
+            execute::redeem(deps, env, info, recipient, amount)
+        }
         ExecuteMsg::SubmitOrder(request) => execute::submit_order(deps, env, info, request),
         ExecuteMsg::Rebalance { market } => execute::rebalance(deps, env, market),
         ExecuteMsg::Deleverage { market } => execute::deleverage(deps, env, market),
@@ -68,11 +73,23 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> ContractResult<Binary> {
             to_json_binary(&query::preview_order(deps, env, request)?)?
         }
         QueryMsg::Holder { address } => to_json_binary(&query::holder(deps, env, address)?)?,
-        QueryMsg::PreviewDeposit { assets } => {
-            to_json_binary(&query::preview_deposit(deps, env, assets)?)?
+        QueryMsg::VaultStandardInfo {} => to_json_binary(&query::vault_standard_info())?,
+        QueryMsg::Info {} => to_json_binary(&query::info(deps)?)?,
+        QueryMsg::PreviewDeposit { amount } => {
+            to_json_binary(&query::preview_deposit(deps, env, amount)?)?
         }
-        QueryMsg::PreviewRedeem { shares } => {
-            to_json_binary(&query::preview_redeem(deps, env, shares)?)?
+        QueryMsg::PreviewRedeem { amount } => {
+            to_json_binary(&query::preview_redeem(deps, env, amount)?)?
+        }
+        QueryMsg::TotalAssets {} => to_json_binary(&query::total_assets(deps, env)?)?,
+        QueryMsg::TotalVaultTokenSupply {} => {
+            to_json_binary(&crate::state::TOTAL_SHARES.load(deps.storage)?)?
+        }
+        QueryMsg::ConvertToShares { amount } => {
+            to_json_binary(&query::convert_to_shares(deps, env, amount)?)?
+        }
+        QueryMsg::ConvertToAssets { amount } => {
+            to_json_binary(&query::convert_to_assets(deps, env, amount)?)?
         }
         QueryMsg::Position { market } => to_json_binary(&query::position(deps, env, market)?)?,
         QueryMsg::Strategy { address } => to_json_binary(&query::strategy(deps, address)?)?,

@@ -96,6 +96,8 @@ pub mod bank {
             denom: "u\"usd".to_string(),
             oracle: addr("oracle"),
             perp_market: addr("perp"),
+            share_denom: "factory/vault/share".to_string(),
+            token_factory: ballast_types::vault::TokenFactory::Osmosis,
         };
         let balance = cosmwasm_std::QueryRequest::<cosmwasm_std::Empty>::Bank(
             cosmwasm_std::BankQuery::Balance {

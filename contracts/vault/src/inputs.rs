@@ -127,6 +127,8 @@ mod tests {
             denom: "uusd".to_string(),
             oracle: addr("cosmwasm1oracle"),
             perp_market: addr("perp"),
+            share_denom: "factory/vault/share".to_string(),
+            token_factory: ballast_types::vault::TokenFactory::Osmosis,
         };
         let market: MarketConfig = serde_json::from_str(
             r#"{"market":"BTC-\"PERP\"","feed_id":"ab","max_notional":"1","weight":"1"}"#,

@@ -13,6 +13,7 @@ pub mod marks;
 pub mod migrations;
 pub mod pipeline;
 pub mod query;
+pub mod share_token;
 pub mod state;
 pub mod valuation;
 pub mod venue;

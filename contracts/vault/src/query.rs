@@ -5,7 +5,7 @@ use cosmwasm_std::{Deps, Env, Uint128};
 use ballast_types::convert::fixed_to_decimal;
 use ballast_types::vault::{
     ConfigResponse, Decision, HolderResponse, MarkResponse, MarketResponse, OrderPreview,
-    OrderRequest, StateResponse,
+    OrderRequest, StateResponse, VaultInfoResponse, VaultStandardInfoResponse,
 };
 
 use crate::brake;
@@ -16,7 +16,7 @@ use crate::execute::shares;
 use crate::idle;
 use crate::pipeline;
 use crate::state::{
-    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SHARES, SIGNALS, STRATEGIES,
+    CONFIG, FEES, HALTED_UNTIL, MARKETS, MARKS, PARAMS, PAUSED, PEAK, SIGNALS, STRATEGIES,
     TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::{valuation, venue};
@@ -28,6 +28,7 @@ pub fn config(deps: Deps) -> ContractResult<ConfigResponse> {
         manager: config.manager,
         fee_recipient: config.fee_recipient,
         denom: config.denom,
+        share_denom: config.share_denom,
         oracle: config.oracle,
         perp_market: config.perp_market,
         params: PARAMS.load(deps.storage)?,
@@ -143,7 +144,8 @@ fn exchange(deps: Deps, env: &Env) -> ContractResult<(Uint128, Uint128, Uint128)
 
 pub fn holder(deps: Deps, env: Env, address: String) -> ContractResult<HolderResponse> {
     let holder = deps.api.addr_validate(&address)?;
-    let held = SHARES.may_load(deps.storage, &holder)?.unwrap_or_default();
+    let share_denom = CONFIG.load(deps.storage)?.share_denom;
+    let held = Uint128::try_from(deps.querier.query_balance(holder, share_denom)?.amount)?;
     let (nav, supply, virtual_shares) = exchange(deps, &env)?;
     Ok(HolderResponse {
         shares: held,
@@ -158,5 +160,42 @@ pub fn preview_deposit(deps: Deps, env: Env, assets: Uint128) -> ContractResult<
 
 pub fn preview_redeem(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
     let (nav, supply, virtual_shares) = exchange(deps, &env)?;
+    shares::assets_for(amount, nav, supply, virtual_shares)
+}
+
+/// The vault standard's version this vault speaks (cw-vault-standard 0.4), with no extension.
+pub fn vault_standard_info() -> VaultStandardInfoResponse {
+    VaultStandardInfoResponse {
+        version: 0,
+        extensions: vec![],
+    }
+}
+
+pub fn info(deps: Deps) -> ContractResult<VaultInfoResponse> {
+    let config = CONFIG.load(deps.storage)?;
+    Ok(VaultInfoResponse {
+        base_token: config.denom,
+        vault_token: config.share_denom,
+    })
+}
+
+pub fn total_assets(deps: Deps, env: Env) -> ContractResult<Uint128> {
+    Ok(valuation::value(deps, &env, Uint128::zero())?.nav)
+}
+
+/// Nav now and the supply as stored, before the fees due: the standard's conversions.
+fn exchange_before_fees(deps: Deps, env: &Env) -> ContractResult<(Uint128, Uint128, Uint128)> {
+    let nav = valuation::value(deps, env, Uint128::zero())?.nav;
+    let supply = TOTAL_SHARES.load(deps.storage)?;
+    Ok((nav, supply, shares::virtual_shares(deps.storage)?))
+}
+
+pub fn convert_to_shares(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
+    let (nav, supply, virtual_shares) = exchange_before_fees(deps, &env)?;
+    shares::shares_for(amount, nav, supply, virtual_shares)
+}
+
+pub fn convert_to_assets(deps: Deps, env: Env, amount: Uint128) -> ContractResult<Uint128> {
+    let (nav, supply, virtual_shares) = exchange_before_fees(deps, &env)?;
     shares::assets_for(amount, nav, supply, virtual_shares)
 }

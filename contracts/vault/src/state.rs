@@ -13,7 +13,7 @@ use ballast_sizing::{Price, SizingResult, VolState};
 use ballast_types::Side;
 use ballast_types::pyth::PriceIdentifier;
 use ballast_types::vault::{
-    DrawdownBrake, Estimator, GarchModel, MarketConfig, OracleGuards, VaultParams,
+    DrawdownBrake, Estimator, GarchModel, MarketConfig, OracleGuards, TokenFactory, VaultParams,
 };
 use ballast_types::venue::Venue;
 
@@ -32,6 +32,10 @@ pub struct Config {
     pub oracle: Addr,
     /// Perp market contract.
     pub perp_market: Addr,
+    /// The share denom, `factory/{vault}/{subdenom}`.
+    pub share_denom: String,
+    /// The TokenFactory that mints and burns it.
+    pub token_factory: TokenFactory,
 }
 
 /// The volatility estimator's state in storage form.
@@ -168,8 +172,6 @@ pub const MARKS: CompactMap<Mark> = CompactMap::new("K");
 pub const MARK_TIMES: Map<(u64, &str), ()> = Map::new("t");
 /// Sums over the marks.
 pub const TOTALS: CompactItem<Totals> = CompactItem::new("S");
-/// Shares by holder.
-pub const SHARES: Map<&Addr, Uint128> = Map::new("b");
 /// Shares outstanding.
 pub const TOTAL_SHARES: CompactItem<Uint128> = CompactItem::new("U");
 /// Fee accrual and high-water mark.
@@ -201,7 +203,9 @@ compact!(Config {
     fee_recipient,
     denom,
     oracle,
-    perp_market
+    perp_market,
+    share_denom,
+    token_factory
 });
 compact!(StoredVol {
     last_time,

@@ -38,7 +38,8 @@ fn instantiate_msg(api: &cosmwasm_std::testing::MockApi, markets: Vec<Value>) ->
         &json!({
         "governor": addr("governor"), "manager": addr("manager"), "denom": "uusdc",
         "oracle": addr("oracle"), "perp_market": addr("perp"), "fee_recipient": addr("fees"),
-        "params": params(), "markets": markets})
+        "params": params(), "markets": markets,
+        "share_token": {"token_factory": "osmosis", "subdenom": "share"}})
         .to_string(),
     )
     .unwrap()

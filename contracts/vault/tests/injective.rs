@@ -155,7 +155,10 @@ fn a_deposit_and_a_redeem_value_the_exchanges_position_without_a_recent_trade() 
         w.deps.as_mut(),
         env.clone(),
         message_info(&bob, &funds),
-        ExecuteMsg::Deposit {},
+        ExecuteMsg::Deposit {
+            amount: Uint128::new(amount),
+            recipient: None,
+        },
     )
     .unwrap();
     let nav = Uint128::new(idle) + equity;
@@ -165,12 +168,18 @@ fn a_deposit_and_a_redeem_value_the_exchanges_position_without_a_recent_trade() 
     // Redeemed at once: the same nav with the deposit in it, rounded down.
     let supply = supply + shares;
     let nav = nav + Uint128::new(amount);
-    let redeem = ExecuteMsg::Redeem { shares };
-    let res = execute(w.deps.as_mut(), env, message_info(&bob, &[]), redeem).unwrap();
+    let redeem = ExecuteMsg::Redeem {
+        recipient: None,
+        amount: shares,
+    };
+    let share_denom = format!("factory/{}/share", env.contract.address);
+    let attached = coins(shares.u128(), share_denom);
+    let res = execute(w.deps.as_mut(), env, message_info(&bob, &attached), redeem).unwrap();
     let assets = shares.multiply_ratio(nav + Uint128::one(), supply + virtual_shares);
     assert_eq!(attr(&res, "amount"), assets.to_string());
-    let [sub] = res.messages.as_slice() else {
-        panic!("one payment: {:?}", res.messages)
+    // The shares burned, then the payment.
+    let [_burn, sub] = res.messages.as_slice() else {
+        panic!("a burn and a payment: {:?}", res.messages)
     };
     let CosmosMsg::Bank(BankMsg::Send { amount: paid, .. }) = &sub.msg else {
         panic!("a payment: {:?}", sub.msg)

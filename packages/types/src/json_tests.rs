@@ -162,9 +162,17 @@ fn anything_but_an_object_is_refused_as_the_struct() {
 #[test]
 fn enum_variants_read_as_serde_writes_them() {
     let msgs = [
-        ExecuteMsg::Deposit {},
+        ExecuteMsg::Deposit {
+            amount: Uint128::new(5),
+            recipient: None,
+        },
+        ExecuteMsg::Deposit {
+            amount: Uint128::new(5),
+            recipient: Some("carol".into()),
+        },
         ExecuteMsg::Redeem {
-            shares: Uint128::new(3),
+            recipient: None,
+            amount: Uint128::new(3),
         },
         ExecuteMsg::SubmitOrder(OrderRequest {
             market: "BTC".into(),
@@ -194,9 +202,9 @@ fn enum_shapes_serde_refused_are_refused() {
         e.starts_with("unknown variant `withdraw`, expected one of `deposit`"),
         "{e}"
     );
-    let e = refused::<ExecuteMsg>(r#"{"deposit":{},"redeem":{"shares":"1"}}"#);
+    let e = refused::<ExecuteMsg>(r#"{"deposit":{"amount":"1"},"redeem":{"amount":"1"}}"#);
     assert!(e.contains("exactly one variant"), "{e}");
-    let e = refused::<ExecuteMsg>(r#"{"redeem":{"shares":"1","to":"x"}}"#);
+    let e = refused::<ExecuteMsg>(r#"{"redeem":{"amount":"1","to":"x"}}"#);
     assert!(e.starts_with("redeem: unknown field `to`"), "{e}");
     let e = refused::<ExecuteMsg>(r#""redeem""#);
     assert!(

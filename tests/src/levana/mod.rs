@@ -288,7 +288,11 @@ fn query(deps: Deps, env: Env, msg: QueryMsg) -> StdResult<Binary> {
 }
 
 /// The token ids `owner` holds on the stand-in, all pages of `Tokens`, in Levana's (text) order.
-pub fn tokens_of(app: &cw_multi_test::App, market: &Addr, owner: &Addr) -> StdResult<Vec<String>> {
+pub fn tokens_of(
+    app: &crate::suite::SuiteApp,
+    market: &Addr,
+    owner: &Addr,
+) -> StdResult<Vec<String>> {
     let mut all: Vec<String> = vec![];
     loop {
         let page: TokensResponse = app.wrap().query_wasm_smart(
@@ -311,7 +315,7 @@ pub fn tokens_of(app: &cw_multi_test::App, market: &Addr, owner: &Addr) -> StdRe
 /// The stand-in's positions of `owner` (every token it holds), as Levana answers `Positions` for
 /// them.
 pub fn positions_of(
-    app: &cw_multi_test::App,
+    app: &crate::suite::SuiteApp,
     market: &Addr,
     owner: &Addr,
 ) -> StdResult<PositionsResp> {

@@ -1,7 +1,8 @@
 //! [`SuiteBuilder`]: the default world and its knobs.
 
+use ballast_tokenfactory_mock::TokenFactory;
 use cosmwasm_std::{Decimal, Empty, Uint128, coins};
-use cw_multi_test::{App, Contract, ContractWrapper, Executor};
+use cw_multi_test::{AppBuilder, Contract, ContractWrapper, Executor};
 
 use ballast_types::perp::{self, MarketParams};
 use ballast_types::pyth::PriceIdentifier;
@@ -9,7 +10,7 @@ use ballast_types::strategies;
 use ballast_types::vault::{self, Estimator, MarketConfig, OracleGuards, VaultParams};
 use ballast_types::{governor, oracle};
 
-use super::{DAY, DENOM, MARKET, NAV, START_PRICE, Suite};
+use super::{DAY, DENOM, MARKET, NAV, SHARE_SUBDENOM, START_PRICE, Suite, SuiteApp};
 use crate::errors;
 use crate::oracle::{feed_id, oracle_code};
 use crate::raw_oracle::raw_oracle_code;
@@ -193,8 +194,10 @@ impl SuiteBuilder {
 
     /// Deploys everything.
     pub fn build(self) -> Suite {
-        let mut app = App::default();
-        let addr = |app: &App, name: &str| app.api().addr_make(name);
+        let mut app: SuiteApp = AppBuilder::new()
+            .with_stargate(TokenFactory)
+            .build(|_, _, _| {});
+        let addr = |app: &SuiteApp, name: &str| app.api().addr_make(name);
         let [
             owner,
             manager,
@@ -298,6 +301,10 @@ impl SuiteBuilder {
             fee_recipient: fee_recipient.to_string(),
             params: self.params.clone(),
             markets: vec![self.market.clone()],
+            share_token: vault::ShareToken {
+                token_factory: vault::TokenFactory::Osmosis,
+                subdenom: SHARE_SUBDENOM.to_string(),
+            },
         };
         let vault = app
             .instantiate_contract(

@@ -5,13 +5,16 @@ use cosmwasm_std::{Addr, Order, StdResult};
 use cw_multi_test::{AppResponse, Executor};
 
 use ballast_types::governor;
-use ballast_types::vault::MigrateMsg;
+use ballast_types::vault::{MigrateMsg, ShareToken, TokenFactory};
 use ballast_vault::contract::CONTRACT_NAME;
-use ballast_vault::migrations::v0_2;
+use ballast_vault::migrations::{v0_2, v0_5};
 use ballast_vault::state;
 
 use super::Suite;
 use super::builder::{governor_code, vault_code};
+
+/// The share subdenom a migration from 0.4.x creates in the suite (the instantiation's exists).
+pub const MIGRATED_SUBDENOM: &str = "migrated";
 
 impl Suite {
     /// Another governor with `owner` and the suite's guardian, governing `vault` if given, instantiated
@@ -64,12 +67,61 @@ impl Suite {
 
     /// The owner migrates the vault to this build, naming `governor` in the migrate message.
     pub fn migrate_vault(&mut self, governor: Option<&Addr>) -> StdResult<AppResponse> {
+        let share_token = Some(ShareToken {
+            token_factory: TokenFactory::Osmosis,
+            subdenom: MIGRATED_SUBDENOM.to_string(),
+        });
+        self.migrate_vault_with(governor, share_token)
+    }
+
+    /// `migrate` to this build's vault with the message's fields as given.
+    pub fn migrate_vault_with(
+        &mut self,
+        governor: Option<&Addr>,
+        share_token: Option<ShareToken>,
+    ) -> StdResult<AppResponse> {
         let code_id = self.app.store_code(vault_code());
         let (owner, vault) = (self.owner.clone(), self.vault.clone());
         let msg = MigrateMsg {
             governor: governor.map(Addr::to_string),
+            share_token,
         };
         self.app.migrate_contract(owner, vault, &msg, code_id)
+    }
+
+    /// Rewrites the vault's store as 0.4.x kept it: shares as records of the vault (every holder's
+    /// tokens taken back into them), and a config without the share denom.
+    pub fn downgrade_store_to_0_4(&mut self) {
+        let share_denom = self.share_denom();
+        let holders = [
+            self.alice.clone(),
+            self.bob.clone(),
+            self.keeper.clone(),
+            self.lp.clone(),
+            self.fee_recipient.clone(),
+        ];
+        for holder in holders {
+            let held = self.stored_shares(&holder).unwrap();
+            if held.is_zero() {
+                continue;
+            }
+            self.app.init_modules(|router, _, storage| {
+                router.bank.init_balance(storage, &holder, vec![]).unwrap();
+            });
+            let vault = self.vault.clone();
+            let mut storage = self.app.contract_storage_mut(&vault);
+            v0_5::SHARES_0_4
+                .save(storage.as_mut(), &holder, &held)
+                .unwrap();
+        }
+        let vault = self.vault.clone();
+        let mut storage = self.app.contract_storage_mut(&vault);
+        let storage = storage.as_mut();
+        let config = storage.get(state::CONFIG.key()).unwrap();
+        // The share denom (a u32 length, then its bytes) and the token factory (one byte).
+        let cut = config.len() - (4 + share_denom.len() + 1);
+        storage.set(state::CONFIG.key(), &config[..cut]);
+        cw2::set_contract_version(storage, CONTRACT_NAME, "0.4.0").unwrap();
     }
 
     /// The roles record as 0.1.0 and 0.2.x kept it, with the suite's owner and guardian in the vault.
@@ -99,10 +151,11 @@ impl Suite {
         cw2::set_contract_version(storage.as_mut(), CONTRACT_NAME, "0.2.1").unwrap();
     }
 
-    /// Rewrites the vault's store as 0.3.0 kept it: marks without the venue's payouts, totals
+    /// Rewrites the vault's store as 0.3.0 kept it: 0.4's, and marks without the venue's payouts, totals
     /// without idle (0.3.x counted idle from its bank balance). Both fields are their records' last
     /// 16 bytes.
     pub fn downgrade_store_to_0_3(&mut self) {
+        self.downgrade_store_to_0_4();
         let vault = self.vault.clone();
         let mut storage = self.app.contract_storage_mut(&vault);
         let storage = storage.as_mut();

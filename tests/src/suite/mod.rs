@@ -3,8 +3,13 @@
 //! `SuiteBuilder::new().params(|p| ..).build()`. One method per execute message, one `query_*` per
 //! query; test bodies never assemble raw messages.
 
-use cosmwasm_std::{Addr, Coin, Int64, SignedDecimal, StdResult, Uint64, Uint128, coins};
-use cw_multi_test::{App, AppResponse, Executor};
+use ballast_tokenfactory_mock::TokenFactory;
+use cosmwasm_std::testing::{MockApi, MockStorage};
+use cosmwasm_std::{Addr, Coin, Empty, Int64, SignedDecimal, StdResult, Uint64, Uint128, coins};
+use cw_multi_test::{
+    App, AppResponse, BankKeeper, DistributionKeeper, Executor, FailingModule, GovFailingModule,
+    IbcFailingModule, StakeKeeper, WasmKeeper,
+};
 
 use ballast_types::Side;
 use ballast_types::governor::{self, GovernorConfigResponse, PendingParamsResponse};
@@ -42,10 +47,27 @@ pub const START_PRICE: i64 = 6_000_000_000_000;
 /// Default vault deposit: 1,000,000 USDC in base units.
 pub const NAV: u128 = 1_000_000_000_000;
 
+/// The share denom's subdenom in the suite.
+pub const SHARE_SUBDENOM: &str = "share";
+
+/// The suite's chain: cw-multi-test's default modules and a TokenFactory for the share denom.
+pub type SuiteApp = App<
+    BankKeeper,
+    MockApi,
+    MockStorage,
+    FailingModule<Empty, Empty, Empty>,
+    WasmKeeper<Empty, Empty>,
+    StakeKeeper,
+    DistributionKeeper,
+    IbcFailingModule,
+    GovFailingModule,
+    TokenFactory,
+>;
+
 /// Oracle, perp market and vault, with their users.
 pub struct Suite {
     /// The chain.
-    pub app: App,
+    pub app: SuiteApp,
     /// Oracle contract.
     pub oracle: Addr,
     /// Perp market contract.
@@ -201,20 +223,31 @@ impl Suite {
             .execute_contract(sender.clone(), self.vault.clone(), msg, funds)
     }
 
-    /// `Deposit` of `amount` by `user`.
+    /// `Deposit` of `amount` by `user`, attached, shares to `user`.
     pub fn deposit(&mut self, user: &Addr, amount: u128) -> StdResult<AppResponse> {
-        self.vault_exec(user, &ExecuteMsg::Deposit {}, &coins(amount, DENOM))
+        let msg = ExecuteMsg::Deposit {
+            amount: Uint128::new(amount),
+            recipient: None,
+        };
+        self.vault_exec(user, &msg, &coins(amount, DENOM))
     }
 
-    /// `Redeem` of `shares` by `user`.
+    /// `Redeem` of `shares` by `user`, attached (none attached for zero), paid to `user`.
     pub fn redeem(&mut self, user: &Addr, shares: u128) -> StdResult<AppResponse> {
-        self.vault_exec(
-            user,
-            &ExecuteMsg::Redeem {
-                shares: Uint128::new(shares),
-            },
-            &[],
-        )
+        let msg = ExecuteMsg::Redeem {
+            recipient: None,
+            amount: Uint128::new(shares),
+        };
+        let funds = match shares {
+            0 => vec![],
+            _ => coins(shares, self.share_denom()),
+        };
+        self.vault_exec(user, &msg, &funds)
+    }
+
+    /// The vault's share denom, as its config names it.
+    pub fn share_denom(&self) -> String {
+        self.query_config().expect("vault config").share_denom
     }
 
     /// `SubmitOrder` from the manager.
@@ -294,6 +327,10 @@ impl Suite {
             fee_recipient: config.fee_recipient.to_string(),
             params: config.params,
             markets: vec![self.query_market().expect("first market").config],
+            share_token: vault::ShareToken {
+                token_factory: vault::TokenFactory::Osmosis,
+                subdenom: SHARE_SUBDENOM.to_string(),
+            },
         }
     }
 
@@ -344,7 +381,7 @@ impl Suite {
     /// The `preview_deposit` query.
     pub fn query_preview_deposit(&self, assets: u128) -> StdResult<Uint128> {
         let msg = vault::QueryMsg::PreviewDeposit {
-            assets: Uint128::new(assets),
+            amount: Uint128::new(assets),
         };
         self.app.wrap().query_wasm_smart(&self.vault, &msg)
     }
@@ -352,7 +389,7 @@ impl Suite {
     /// The `preview_redeem` query.
     pub fn query_preview_redeem(&self, shares: u128) -> StdResult<Uint128> {
         let msg = vault::QueryMsg::PreviewRedeem {
-            shares: Uint128::new(shares),
+            amount: Uint128::new(shares),
         };
         self.app.wrap().query_wasm_smart(&self.vault, &msg)
     }

@@ -293,17 +293,22 @@ fn absent_null_and_missing_fields_read_as_serde_read_them() {
         let (res, msg) = preview("", reduce);
         refused(res, needle, &msg);
     }
-    // `Redeem` has no default for its one field; `Deposit` has no fields at all.
+    // `Redeem` and `Deposit` have no default for their amount; their recipient is optional.
     let alice = suite.alice.clone();
     refused(
         vault_exec(&mut suite, &alice, r#"{"redeem":{}}"#),
-        "missing field `shares`",
+        "missing field `amount`",
         "redeem {}",
     );
     refused(
-        vault_exec(&mut suite, &alice, r#"{"redeem":{"shares":null}}"#),
-        "shares: invalid type: null",
+        vault_exec(&mut suite, &alice, r#"{"redeem":{"amount":null}}"#),
+        "amount: invalid type: null",
         "redeem null",
+    );
+    refused(
+        vault_exec(&mut suite, &alice, r#"{"deposit":{"recipient":null}}"#),
+        "missing field `amount`",
+        "deposit without amount",
     );
 }
 
@@ -319,9 +324,9 @@ fn numbers_where_strings_or_whole_numbers_are_expected_are_refused() {
         "18446744073709551616",
         "340282366920938463463374607431768211456",
     ] {
-        let msg = format!(r#"{{"redeem":{{"shares":{shares}}}}}"#);
+        let msg = format!(r#"{{"redeem":{{"amount":{shares}}}}}"#);
         refused(vault_exec(&mut suite, &alice, &msg), "invalid type", &msg);
-        let msg = format!(r#"{{"preview_deposit":{{"assets":{shares}}}}}"#);
+        let msg = format!(r#"{{"preview_deposit":{{"amount":{shares}}}}}"#);
         refused(vault_query(&suite, &msg), "invalid type", &msg);
     }
     // A whole-number field (seconds, u64) takes no fraction, exponent, sign or overflow.
@@ -355,18 +360,21 @@ fn an_escaped_key_is_the_same_key_as_for_any_json_reader() {
     let alice = suite.alice.clone();
     let shares = suite.query_shares(&alice).unwrap();
     let half = shares.u128() / 2;
-    // serde_json, JSON.parse and the contract all read `\u0073hares` as `shares`.
-    let msg = format!(r#"{{"\u0072edeem":{{"\u0073hares":"{half}"}}}}"#);
-    vault_exec(&mut suite, &alice, &msg).expect("an escaped key is the key");
+    // serde_json, JSON.parse and the contract all read `\u0061mount` as `amount`.
+    let msg = format!(r#"{{"\u0072edeem":{{"\u0061mount":"{half}"}}}}"#);
+    let (vault, denom) = (suite.vault.clone(), suite.share_denom());
+    suite
+        .execute_raw(&alice, &vault, msg.as_bytes(), &coins(half, denom))
+        .expect("an escaped key is the key");
     assert_eq!(
         suite.query_shares(&alice).unwrap(),
         shares - Uint128::new(half)
     );
     // A key that only looks like a field (a different code point) is unknown, not the field.
-    let msg = r#"{"redeem":{"shares":"1","ѕhares":"1"}}"#; // Cyrillic dze
+    let msg = r#"{"redeem":{"amount":"1","аmount":"1"}}"#; // Cyrillic a
     refused(
         vault_exec(&mut suite, &alice, msg),
-        "unknown field `ѕhares`",
+        "unknown field `аmount`",
         msg,
     );
 }
@@ -410,7 +418,7 @@ fn deep_nesting_in_an_unknown_field_is_refused_without_a_crash() {
         let res = vault_exec(&mut suite, &alice, &msg);
         assert!(res.is_err(), "depth {depth} was taken");
         let nested = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
-        let msg = format!(r#"{{"preview_redeem":{{"shares":"1","x":{nested}}}}}"#);
+        let msg = format!(r#"{{"preview_redeem":{{"amount":"1","x":{nested}}}}}"#);
         assert!(
             vault_query(&suite, &msg).is_err(),
             "depth {depth} was taken"

@@ -127,13 +127,8 @@ fn the_manager_cannot_move_funds_anywhere_but_the_perp_market() {
             role: "pending owner",
         },
     );
-    assert_err(
-        suite.redeem(&manager, 1),
-        ContractError::InsufficientShares {
-            available: Uint128::zero(),
-            requested: Uint128::new(1),
-        },
-    );
+    // Shares are a bank denom: the manager holds none to attach.
+    assert!(suite.redeem(&manager, 1).is_err());
     // A market the perp market lists but the vault does not.
     let (feed, _) = feed_and_market("ETH-PERP", 0xe7);
     let add = perp::ExecuteMsg::AddMarket {

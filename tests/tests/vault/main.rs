@@ -24,6 +24,7 @@ mod test_oracle_guards;
 mod test_preview;
 mod test_reduce_only;
 mod test_roles;
+mod test_share_token;
 mod test_shares;
 mod test_signals;
 mod test_tightening;

@@ -37,7 +37,15 @@ fn migrate_from_0_2_hands_governance_to_the_governor() {
     let stored = cw2::query_contract_info(&suite.app.wrap(), suite.vault.to_string()).unwrap();
     assert_eq!(stored.version, CONTRACT_VERSION);
     assert_eq!(suite.query_state().unwrap(), before);
-    assert_eq!(suite.query_config().unwrap(), config);
+    // The same roles; the share denom is the one the migration created.
+    let share_denom = suite.share_denom();
+    assert_eq!(
+        suite.query_config().unwrap(),
+        ballast_types::vault::ConfigResponse {
+            share_denom,
+            ..config
+        }
+    );
     // The governor governs: the guardian's pause reaches the vault.
     let guardian = suite.guardian.clone();
     suite.pause(&guardian).unwrap();
@@ -256,4 +264,47 @@ fn migrate_from_0_3_starts_the_ledger_at_the_balance_and_counts_earlier_payouts_
     // the market's running total does not count it again.
     suite.mark().unwrap();
     assert_eq!(suite.query_state().unwrap().idle.u128(), balance);
+}
+
+#[test]
+fn migrate_from_0_4_mints_every_holders_shares_as_the_share_denom() {
+    let mut suite = SuiteBuilder::new().build();
+    let (alice, bob) = (suite.alice.clone(), suite.bob.clone());
+    suite.deposit(&bob, 5_000_000_000).unwrap();
+    let held = [
+        suite.stored_shares(&alice).unwrap(),
+        suite.stored_shares(&bob).unwrap(),
+    ];
+    let before = suite.query_state().unwrap();
+    suite.downgrade_store_to_0_4();
+    assert!(
+        suite.query_config().is_err(),
+        "0.4's config is unreadable until migrated"
+    );
+    let res = migrate(&mut suite).unwrap();
+    assert_eq!(
+        ballast_tests::suite::attr(&res, "holders").as_deref(),
+        Some("2")
+    );
+    let denom = suite.share_denom();
+    assert!(denom.ends_with("/migrated"), "{denom}");
+    assert_eq!(suite.stored_shares(&alice).unwrap(), held[0]);
+    assert_eq!(suite.stored_shares(&bob).unwrap(), held[1]);
+    assert_eq!(suite.query_state().unwrap(), before);
+    let ledger = suite.share_ledger().unwrap();
+    assert_eq!(ledger.minted, ledger.supply);
+    // The new shares redeem.
+    suite.redeem(&bob, held[1].u128()).unwrap();
+}
+
+#[test]
+fn migrate_from_0_4_needs_a_share_token() {
+    let mut suite = SuiteBuilder::new().build();
+    suite.downgrade_store_to_0_4();
+    assert_err(
+        suite.migrate_vault_with(None, None),
+        ContractError::MigrationNeeds {
+            field: "share_token",
+        },
+    );
 }

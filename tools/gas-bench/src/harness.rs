@@ -171,7 +171,15 @@ impl Harness {
     /// `Deposit` of `amount` by `who`; the chain moves the funds before execute.
     pub(crate) fn deposit(&mut self, who: &str, amount: u128) -> Outcome {
         self.set_balance(self.balance + amount);
-        self.exec(who, &json!({"deposit": {}}), &coins(amount, DENOM))
+        let msg = json!({"deposit": {"amount": amount.to_string(), "recipient": null}});
+        self.exec(who, &msg, &coins(amount, DENOM))
+    }
+
+    /// `Redeem` of `shares` by `who`, attached: the chain moves them before execute.
+    pub(crate) fn redeem(&mut self, who: &str, shares: u128) -> Outcome {
+        let denom = format!("factory/{}/share", self.env.contract.address);
+        let msg = json!({"redeem": {"recipient": null, "amount": shares.to_string()}});
+        self.exec(who, &msg, &coins(shares, denom))
     }
 
     /// Applies the vault's forwarded `Trade`/`AddMargin` to the world, then runs its
@@ -280,7 +288,8 @@ pub(crate) fn deploy(vault_wasm: &[u8], n: usize, rows: &mut Vec<(String, Outcom
         .collect();
     let msg = json!({"governor": h.addr("governor"), "manager": h.addr("manager"),
         "denom": DENOM, "oracle": h.addr("oracle"), "perp_market": h.addr("perp"),
-        "fee_recipient": h.addr("fee_recipient"), "params": params(), "markets": markets});
+        "fee_recipient": h.addr("fee_recipient"), "params": params(), "markets": markets,
+        "share_token": {"token_factory": "osmosis", "subdenom": "share"}});
     let info = h.info("owner", &[]);
     let env = h.env.clone();
     let bytes = serde_json::to_vec(&msg).unwrap();

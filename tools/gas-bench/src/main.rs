@@ -78,11 +78,7 @@ fn main() {
     if let Some(r) = r {
         rows.push(("  RemarkAfterTrade (after the trade)".into(), r));
     }
-    let o = h.exec(
-        "alice",
-        &json!({"redeem": {"shares": "10000000000000000"}}),
-        &[],
-    ); // 1% of the shares
+    let o = h.redeem("alice", 10_000_000_000_000_000); // 1% of the shares
     rows.push(("Redeem".into(), o));
     let o = h.exec(
         "manager",
@@ -164,11 +160,7 @@ fn main() {
         // Share actions read every open market from its venue (issue 16): their cost grows with n.
         let d = h.deposit("bob", NAV / 100);
         assert!(d.response.is_ok(), "deposit: {:?}", d.response.err());
-        let r = h.exec(
-            "alice",
-            &json!({"redeem": {"shares": "10000000000000000"}}),
-            &[],
-        );
+        let r = h.redeem("alice", 10_000_000_000_000_000);
         assert!(r.response.is_ok(), "redeem: {:?}", r.response.err());
         share_scaling.push((n, d, r));
     }

@@ -12,6 +12,7 @@ type Built = { msg: object; funds: { denom: string; amount: string }[] };
 export function bindWallet(ctx: Ctx, refresh: () => Promise<void>): void {
   let wallet: Wallet | undefined;
   let held: string | undefined; // the connected holder's share atoms, for "All" and the redeem check
+  let shareDenom: string | undefined; // the vault token (a bank denom) a redeem attaches
   const status = (text: string, cls = "hint") => fill("wallet-status", h("p", { class: cls, id: "wallet-message" }, text));
   const chain = { rest: ctx.config.rest, chainId: ctx.config.chain_id, denom: ctx.config.denom,
     gasPrice: BigInt(ctx.config.gas_price), gasFactor: 1.4 };
@@ -19,9 +20,10 @@ export function bindWallet(ctx: Ctx, refresh: () => Promise<void>): void {
 
   async function showAccount() {
     if (!wallet) return;
-    const [units, holder, balance] = await Promise.all([ctx.units(), ctx.vault.holder({ address: wallet.address }),
-      ctx.chain.balance(wallet.address, ctx.config.denom)]);
+    const [units, holder, balance, info] = await Promise.all([ctx.units(), ctx.vault.holder({ address: wallet.address }),
+      ctx.chain.balance(wallet.address, ctx.config.denom), ctx.vault.info()]);
     held = holder.shares;
+    shareDenom = info.vault_token;
     fill("wallet-account",
       h("p", {}, `${wallet.kind}: `, h("code", { id: "wallet-address" }, wallet.address)),
       h("p", {}, h("b", { id: "wallet-shares", "data-raw": holder.shares }, units.shares(holder.shares)), " shares worth ",
@@ -90,19 +92,20 @@ export function bindWallet(ctx: Ctx, refresh: () => Promise<void>): void {
     });
   }
   preview("deposit-amount", "deposit-preview", async (units, text) => {
-    const shares = await ctx.vault.previewDeposit({ assets: units.parseAssets(text) });
+    const shares = await ctx.vault.previewDeposit({ amount: units.parseAssets(text) });
     return { raw: shares, text: `mints ${units.shares(shares)} shares now` };
   });
   preview("redeem-shares", "redeem-preview", async (units) => {
-    const assets = await ctx.vault.previewRedeem({ shares: redeemShares(units) });
+    const assets = await ctx.vault.previewRedeem({ amount: redeemShares(units) });
     return { raw: assets, text: `pays ${units.assets(assets)} now` };
   });
 
   document.getElementById("connect")!.addEventListener("click", connect);
   document.getElementById("deposit")!.addEventListener("click", () => run("deposit", (units) =>
-    ({ msg: { deposit: {} }, funds: [{ denom: ctx.config.denom, amount: units.parseAssets(input("deposit-amount").value) }] })));
+    ((amount) => ({ msg: { deposit: { amount } }, funds: [{ denom: ctx.config.denom, amount }] }))(units.parseAssets(input("deposit-amount").value))));
   document.getElementById("redeem")!.addEventListener("click", () => run("redeem", (units) =>
-    ({ msg: { redeem: { shares: redeemShares(units) } }, funds: [] })));
+    // Shares are a bank denom: the redeem attaches them.
+    ((amount) => ({ msg: { redeem: { amount } }, funds: [{ denom: shareDenom!, amount }] }))(redeemShares(units))));
   document.getElementById("redeem-all")!.addEventListener("click", async () => {
     if (!wallet || held === undefined) { status("connect a wallet first", "error"); return; }
     input("redeem-shares").value = (await ctx.units()).exactShares(held); // every decimal: redeems exactly all

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { PriceIdentifier, Decimal, Uint128, Venue, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ExecuteMsg, Side, SignedDecimal, GovernMsg, Uint64, Int64, OrderRequest, PythPrice, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, Int128, MarketResponse, MarkResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse, Boolean } from "./Vault.types";
+import { PriceIdentifier, Decimal, Uint128, Venue, TokenFactory, InstantiateMsg, MarketConfig, GarchModel, LevanaVenue, TradingTerms, InjectiveVenue, VaultParams, DrawdownBrake, Estimator, OracleGuards, ShareToken, ExecuteMsg, Side, SignedDecimal, GovernMsg, Uint64, Int64, OrderRequest, PythPrice, QueryMsg, MigrateMsg, Addr, ConfigResponse, HolderResponse, VaultInfoResponse, Int128, MarketResponse, MarkResponse, Reason, Decision, OrderPreview, CapLimit, StateResponse, Boolean, VaultStandardInfoResponse } from "./Vault.types";
 export interface VaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -34,15 +34,29 @@ export interface VaultReadOnlyInterface {
   }: {
     address: string;
   }) => Promise<HolderResponse>;
+  vaultStandardInfo: () => Promise<VaultStandardInfoResponse>;
+  info: () => Promise<VaultInfoResponse>;
   previewDeposit: ({
-    assets
+    amount
   }: {
-    assets: Uint128;
+    amount: Uint128;
   }) => Promise<Uint128>;
   previewRedeem: ({
-    shares
+    amount
   }: {
-    shares: Uint128;
+    amount: Uint128;
+  }) => Promise<Uint128>;
+  totalAssets: () => Promise<Uint128>;
+  totalVaultTokenSupply: () => Promise<Uint128>;
+  convertToShares: ({
+    amount
+  }: {
+    amount: Uint128;
+  }) => Promise<Uint128>;
+  convertToAssets: ({
+    amount
+  }: {
+    amount: Uint128;
   }) => Promise<Uint128>;
   position: ({
     market
@@ -66,8 +80,14 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
     this.market = this.market.bind(this);
     this.previewOrder = this.previewOrder.bind(this);
     this.holder = this.holder.bind(this);
+    this.vaultStandardInfo = this.vaultStandardInfo.bind(this);
+    this.info = this.info.bind(this);
     this.previewDeposit = this.previewDeposit.bind(this);
     this.previewRedeem = this.previewRedeem.bind(this);
+    this.totalAssets = this.totalAssets.bind(this);
+    this.totalVaultTokenSupply = this.totalVaultTokenSupply.bind(this);
+    this.convertToShares = this.convertToShares.bind(this);
+    this.convertToAssets = this.convertToAssets.bind(this);
     this.position = this.position.bind(this);
     this.strategy = this.strategy.bind(this);
   }
@@ -126,25 +146,67 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
       }
     });
   };
+  vaultStandardInfo = async (): Promise<VaultStandardInfoResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      vault_standard_info: {}
+    });
+  };
+  info = async (): Promise<VaultInfoResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      info: {}
+    });
+  };
   previewDeposit = async ({
-    assets
+    amount
   }: {
-    assets: Uint128;
+    amount: Uint128;
   }): Promise<Uint128> => {
     return this.client.queryContractSmart(this.contractAddress, {
       preview_deposit: {
-        assets
+        amount
       }
     });
   };
   previewRedeem = async ({
-    shares
+    amount
   }: {
-    shares: Uint128;
+    amount: Uint128;
   }): Promise<Uint128> => {
     return this.client.queryContractSmart(this.contractAddress, {
       preview_redeem: {
-        shares
+        amount
+      }
+    });
+  };
+  totalAssets = async (): Promise<Uint128> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      total_assets: {}
+    });
+  };
+  totalVaultTokenSupply = async (): Promise<Uint128> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      total_vault_token_supply: {}
+    });
+  };
+  convertToShares = async ({
+    amount
+  }: {
+    amount: Uint128;
+  }): Promise<Uint128> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      convert_to_shares: {
+        amount
+      }
+    });
+  };
+  convertToAssets = async ({
+    amount
+  }: {
+    amount: Uint128;
+  }): Promise<Uint128> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      convert_to_assets: {
+        amount
       }
     });
   };
@@ -174,11 +236,19 @@ export class VaultQueryClient implements VaultReadOnlyInterface {
 export interface VaultInterface extends VaultReadOnlyInterface {
   contractAddress: string;
   sender: string;
-  deposit: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  redeem: ({
-    shares
+  deposit: ({
+    amount,
+    recipient
   }: {
-    shares: Uint128;
+    amount: Uint128;
+    recipient?: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  redeem: ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   submitOrder: ({
     market,
@@ -253,19 +323,31 @@ export class VaultClient extends VaultQueryClient implements VaultInterface {
     this.setHedged = this.setHedged.bind(this);
     this.remarkAfterTrade = this.remarkAfterTrade.bind(this);
   }
-  deposit = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  deposit = async ({
+    amount,
+    recipient
+  }: {
+    amount: Uint128;
+    recipient?: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
-      deposit: {}
+      deposit: {
+        amount,
+        recipient
+      }
     }, fee_, memo_, funds_);
   };
   redeem = async ({
-    shares
+    amount,
+    recipient
   }: {
-    shares: Uint128;
+    amount: Uint128;
+    recipient?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       redeem: {
-        shares
+        amount,
+        recipient
       }
     }, fee_, memo_, funds_);
   };

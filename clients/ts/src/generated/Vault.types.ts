@@ -12,6 +12,7 @@ export type Venue = "ballast" | {
 } | {
   injective: InjectiveVenue;
 };
+export type TokenFactory = "osmosis" | "injective";
 export interface InstantiateMsg {
   denom: string;
   fee_recipient: string;
@@ -21,6 +22,7 @@ export interface InstantiateMsg {
   oracle: string;
   params: VaultParams;
   perp_market: string;
+  share_token: ShareToken;
 }
 export interface MarketConfig {
   feed_id: PriceIdentifier;
@@ -102,11 +104,19 @@ export interface OracleGuards {
   max_mark_age: number;
   reduce_max_age: number;
 }
+export interface ShareToken {
+  subdenom: string;
+  token_factory: TokenFactory;
+}
 export type ExecuteMsg = {
-  deposit: {};
+  deposit: {
+    amount: Uint128;
+    recipient?: string | null;
+  };
 } | {
   redeem: {
-    shares: Uint128;
+    amount: Uint128;
+    recipient?: string | null;
   };
 } | {
   submit_order: OrderRequest;
@@ -210,12 +220,28 @@ export type QueryMsg = {
     address: string;
   };
 } | {
+  vault_standard_info: {};
+} | {
+  info: {};
+} | {
   preview_deposit: {
-    assets: Uint128;
+    amount: Uint128;
   };
 } | {
   preview_redeem: {
-    shares: Uint128;
+    amount: Uint128;
+  };
+} | {
+  total_assets: {};
+} | {
+  total_vault_token_supply: {};
+} | {
+  convert_to_shares: {
+    amount: Uint128;
+  };
+} | {
+  convert_to_assets: {
+    amount: Uint128;
   };
 } | {
   position: {
@@ -228,6 +254,7 @@ export type QueryMsg = {
 };
 export interface MigrateMsg {
   governor?: string | null;
+  share_token?: ShareToken | null;
 }
 export type Addr = string;
 export interface ConfigResponse {
@@ -238,10 +265,15 @@ export interface ConfigResponse {
   oracle: Addr;
   params: VaultParams;
   perp_market: Addr;
+  share_denom: string;
 }
 export interface HolderResponse {
   shares: Uint128;
   value: Uint128;
+}
+export interface VaultInfoResponse {
+  base_token: string;
+  vault_token: string;
 }
 export type Int128 = string;
 export interface MarketResponse {
@@ -286,3 +318,7 @@ export interface StateResponse {
   total_shares: Uint128;
 }
 export type Boolean = boolean;
+export interface VaultStandardInfoResponse {
+  extensions: string[];
+  version: number;
+}

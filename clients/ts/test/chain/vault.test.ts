@@ -44,8 +44,8 @@ test("deposit: the user's shares grow by what PreviewDeposit promised and nav by
   const assets = parseUnits("1000");
   const before = await vault.state();
   const held = BigInt((await vault.holder({ address: user.sender })).shares);
-  const promised = BigInt(await vault.previewDeposit({ assets }));
-  const res = await asUser.deposit(undefined, undefined, [{ denom: d.denom, amount: assets }]);
+  const promised = BigInt(await vault.previewDeposit({ amount: assets }));
+  const res = await asUser.deposit({ amount: assets }, undefined, undefined, [{ denom: d.denom, amount: assets }]);
   assert.ok(res.gasUsed > 0);
   const after = await vault.state();
   assert.equal(BigInt((await vault.holder({ address: user.sender })).shares) - held, promised);
@@ -56,9 +56,11 @@ test("deposit: the user's shares grow by what PreviewDeposit promised and nav by
 test("redeem: a tenth of the user's shares pays what PreviewRedeem promised", async () => {
   const held = BigInt((await vault.holder({ address: user.sender })).shares);
   const shares = (held / 10n).toString();
-  const promised = BigInt(await vault.previewRedeem({ shares }));
+  const promised = BigInt(await vault.previewRedeem({ amount: shares }));
   const before = await vault.state();
-  await asUser.redeem({ shares });
+  // Shares are a bank denom (the vault standard's vault token): the redeem attaches them.
+  const { vault_token } = await vault.info();
+  await asUser.redeem({ amount: shares }, undefined, undefined, [{ denom: vault_token, amount: shares }]);
   const after = await vault.state();
   assert.equal(BigInt((await vault.holder({ address: user.sender })).shares), held - BigInt(shares));
   assert.equal(BigInt(before.nav) - BigInt(after.nav), promised);

@@ -120,17 +120,17 @@ pub enum ContractError {
         /// The limit.
         max: u32,
     },
-    /// Funds in another denom, or several coins.
-    #[error("send only {denom}")]
+    /// A deposit or redeem whose attached funds are not exactly the amount it names.
+    #[error("attach exactly {expected}")]
     WrongFunds {
-        /// The vault's denom.
-        denom: String,
+        /// The amount and denom to attach, e.g. `1000uusdc`.
+        expected: String,
     },
-    /// A deposit without funds.
-    #[error("attach {denom} to deposit")]
-    NoFunds {
-        /// The vault's denom.
-        denom: String,
+    /// A share denom's subdenom the TokenFactory would refuse.
+    #[error("subdenom {subdenom:?}: 1 to 44 characters of [a-zA-Z0-9./]")]
+    InvalidSubdenom {
+        /// The subdenom given.
+        subdenom: String,
     },
     /// A deposit too small to mint a share.
     #[error("deposit of {amount} mints no share")]
@@ -138,13 +138,11 @@ pub enum ContractError {
         /// The amount deposited.
         amount: Uint128,
     },
-    /// Redeeming more shares than held.
-    #[error("holds {available} shares, asked to redeem {requested}")]
-    InsufficientShares {
-        /// Shares held.
-        available: Uint128,
-        /// Shares asked.
-        requested: Uint128,
+    /// A migration step that needs a field of the migrate message it was not given.
+    #[error("this migration needs `{field}` in the migrate message")]
+    MigrationNeeds {
+        /// The field.
+        field: &'static str,
     },
     /// A redeem larger than the idle balance.
     #[error("only {available} is idle, the redeem needs {requested}")]
@@ -166,8 +164,8 @@ pub enum ContractError {
         /// The allowed age.
         max_age: u64,
     },
-    /// Funds attached to an action other than a deposit.
-    #[error("only a deposit takes funds; {funds} coin(s) were attached")]
+    /// Funds attached to an action other than a deposit or redeem.
+    #[error("only a deposit or a redeem takes funds; {funds} coin(s) were attached")]
     FundsNotAccepted {
         /// Coins attached.
         funds: usize,

@@ -8,7 +8,7 @@ use cosmwasm_std::{Decimal, Storage, Uint128};
 use ballast_sizing::fees::{management_fee_shares, performance_fee_shares};
 
 use crate::error::ContractResult;
-use crate::state::{CONFIG, FEES, FeeState, PARAMS, SHARES, TOTAL_SHARES};
+use crate::state::{FEES, FeeState, PARAMS, TOTAL_SHARES};
 
 /// `Decimal` atomics per unit.
 const DECIMAL_ATOMICS: u128 = 1_000_000_000_000_000_000;
@@ -77,7 +77,8 @@ pub fn due(
     ))
 }
 
-/// Mints the fees due at `now` to the fee recipient and moves the high-water mark.
+/// Counts the fees due at `now` into the supply and moves the high-water mark; the caller sends the
+/// messages that mint them to the fee recipient.
 pub fn accrue(
     storage: &mut dyn Storage,
     now: u64,
@@ -88,9 +89,6 @@ pub fn accrue(
     FEES.save(storage, &state)?;
     let minted = accrued.management.checked_add(accrued.performance)?;
     if !minted.is_zero() {
-        let recipient = CONFIG.load(storage)?.fee_recipient;
-        let held = SHARES.may_load(storage, &recipient)?.unwrap_or_default();
-        SHARES.save(storage, &recipient, &held.checked_add(minted)?)?;
         let supply = TOTAL_SHARES.load(storage)?.checked_add(minted)?;
         TOTAL_SHARES.save(storage, &supply)?;
     }

@@ -36,6 +36,8 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
         denom: msg.denom,
         oracle: deps.api.addr_validate(&msg.oracle)?,
         perp_market: deps.api.addr_validate(&msg.perp_market)?,
+        share_denom: crate::share_token::denom(env.contract.address.as_str(), &msg.share_token)?,
+        token_factory: msg.share_token.token_factory,
     };
     CONFIG.save(deps.storage, &config)?;
     PARAMS.save(deps.storage, &msg.params)?;
@@ -57,10 +59,17 @@ pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResu
         crate::venue::validate(deps.api, &env.contract.address, &market)?;
         save_market(deps.storage, market)?;
     }
+    let create = crate::share_token::create(
+        config.token_factory,
+        env.contract.address.as_str(),
+        &msg.share_token.subdenom,
+    );
     Ok(VaultResponse::new()
+        .add_message(create)
         .add_attribute(ACTION, "instantiate")
         .add_attribute("governor", config.governor)
-        .add_attribute("manager", config.manager))
+        .add_attribute("manager", config.manager)
+        .add_attribute("share_denom", config.share_denom))
 }
 
 fn save_market(

@@ -6,19 +6,20 @@
 //! accrue fees first. A redeem that would push a nav-proportional cap over its
 //! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle.
 
-use cosmwasm_std::{BankMsg, Deps, DepsMut, Env, MessageInfo, Storage, Uint128, coins};
+use cosmwasm_std::{Addr, BankMsg, Deps, DepsMut, Env, MessageInfo, Storage, Uint128, coins};
 
 use ballast_sizing::{Notional, caps};
 use ballast_types::attributes::{ACTION, AMOUNT, SHARES};
 use ballast_types::convert::{decimal_to_fixed, var_quantile};
 use ballast_types::vault::Reason;
 
-use super::fees::{accrue, due};
+use super::fees::{Accrued, accrue, due};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::idle;
+use crate::share_token;
 use crate::state::{
-    CONFIG, MARK_TIMES, MARKETS, MARKS, PARAMS, SHARES as HOLDINGS, TOTAL_SHARES, TOTALS, VOLS,
+    CONFIG, Config, MARK_TIMES, MARKETS, MARKS, PARAMS, TOTAL_SHARES, TOTALS, VOLS,
 };
 use crate::valuation;
 
@@ -66,41 +67,65 @@ pub fn assets_for(
     )?)
 }
 
-pub fn deposit(mut deps: DepsMut, env: Env, info: MessageInfo) -> ContractResult<VaultResponse> {
+/// The one coin attached, which must be exactly `amount` of `denom`.
+fn require_funds(info: &MessageInfo, denom: &str, amount: Uint128) -> ContractResult<()> {
+    match info.funds.as_slice() {
+        [coin] if coin.denom == denom && coin.amount == cosmwasm_std::Uint256::from(amount) => {
+            Ok(())
+        }
+        _ => Err(ContractError::WrongFunds {
+            expected: format!("{amount}{denom}"),
+        }),
+    }
+}
+
+/// The holder named, or the sender.
+fn recipient_or_sender(
+    deps: &DepsMut,
+    info: &MessageInfo,
+    recipient: Option<String>,
+) -> ContractResult<Addr> {
+    match recipient {
+        Some(address) => Ok(deps.api.addr_validate(&address)?),
+        None => Ok(info.sender.clone()),
+    }
+}
+
+pub fn deposit(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    amount: Uint128,
+    recipient: Option<String>,
+) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let amount = match info.funds.as_slice() {
-        [coin] if coin.denom == config.denom => Uint128::try_from(coin.amount)?,
-        [] => {
-            return Err(ContractError::NoFunds {
-                denom: config.denom,
-            });
-        }
-        _ => {
-            return Err(ContractError::WrongFunds {
-                denom: config.denom,
-            });
-        }
-    };
+    require_funds(&info, &config.denom, amount)?;
+    let recipient = recipient_or_sender(&deps, &info, recipient)?;
     // Nav is measured without the deposit.
     let (nav, _) = value_now(&mut deps, &env, amount)?;
     let virtual_shares = virtual_shares(deps.storage)?;
-    accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
+    let fees = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
     let shares = shares_for(amount, nav, supply, virtual_shares)?;
     if shares.is_zero() {
         return Err(ContractError::ZeroShares { amount });
     }
-    let held = HOLDINGS
-        .may_load(deps.storage, &info.sender)?
-        .unwrap_or_default();
     // The supply must leave room for the virtual shares: every share price, deposit and redeem adds
     // them, and a supply without that room would overflow all of them and lock the vault.
     let new_supply = supply.checked_add(shares)?;
     new_supply.checked_add(virtual_shares)?;
-    HOLDINGS.save(deps.storage, &info.sender, &held.checked_add(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &new_supply)?;
     idle::record(deps.storage, amount, Uint128::zero())?;
+    let vault = env.contract.address.as_str();
     Ok(VaultResponse::new()
+        .add_messages(fee_shares(&config, vault, &fees)?)
+        .add_messages(share_token::mint(
+            config.token_factory,
+            vault,
+            &config.share_denom,
+            shares,
+            recipient.as_str(),
+        ))
         .add_attribute(ACTION, "deposit")
         .add_attribute(AMOUNT, amount)
         .add_attribute(SHARES, shares))
@@ -110,21 +135,20 @@ pub fn redeem(
     mut deps: DepsMut,
     env: Env,
     info: MessageInfo,
+    recipient: Option<String>,
     shares: Uint128,
 ) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
-    let held = HOLDINGS
-        .may_load(deps.storage, &info.sender)?
-        .unwrap_or_default();
-    if shares.is_zero() || shares > held {
-        return Err(ContractError::InsufficientShares {
-            available: held,
-            requested: shares,
+    if shares.is_zero() {
+        return Err(ContractError::WrongFunds {
+            expected: format!("a positive amount of {}", config.share_denom),
         });
     }
+    require_funds(&info, &config.share_denom, shares)?;
+    let recipient = recipient_or_sender(&deps, &info, recipient)?;
     let (nav, idle_now) = value_now(&mut deps, &env, Uint128::zero())?;
     let virtual_shares = virtual_shares(deps.storage)?;
-    accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
+    let fees = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
     let assets = assets_for(shares, nav, supply, virtual_shares)?;
     let (cap, floor) = required_nav(deps.storage)?;
@@ -142,20 +166,43 @@ pub fn redeem(
             requested: assets,
         });
     }
-    HOLDINGS.save(deps.storage, &info.sender, &held.checked_sub(shares)?)?;
     TOTAL_SHARES.save(deps.storage, &supply.checked_sub(shares)?)?;
     idle::record(deps.storage, Uint128::zero(), assets)?;
+    let vault = env.contract.address.as_str();
     let mut response = VaultResponse::new()
+        .add_messages(fee_shares(&config, vault, &fees)?)
+        .add_message(share_token::burn(
+            config.token_factory,
+            vault,
+            &config.share_denom,
+            shares,
+        ))
         .add_attribute(ACTION, "redeem")
         .add_attribute(SHARES, shares)
         .add_attribute(AMOUNT, assets);
     if !assets.is_zero() {
         response = response.add_message(BankMsg::Send {
-            to_address: info.sender.to_string(),
+            to_address: recipient.into_string(),
             amount: coins(assets.u128(), config.denom),
         });
     }
     Ok(response)
+}
+
+/// The messages that mint the fee shares `accrue` counted to the fee recipient.
+fn fee_shares(
+    config: &Config,
+    vault: &str,
+    fees: &Accrued,
+) -> ContractResult<Vec<cosmwasm_std::CosmosMsg<crate::VenueCustom>>> {
+    let minted = fees.management.checked_add(fees.performance)?;
+    Ok(share_token::mint(
+        config.token_factory,
+        vault,
+        &config.share_denom,
+        minted,
+        config.fee_recipient.as_str(),
+    ))
 }
 
 /// Anyone: mint the fees accrued so far.
@@ -174,7 +221,13 @@ pub fn accrue_now(
     let (nav, _) = value_now(deps, env, Uint128::zero())?;
     let virtual_shares = virtual_shares(deps.storage)?;
     let accrued = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
+    let config = CONFIG.load(deps.storage)?;
     Ok(response
+        .add_messages(fee_shares(
+            &config,
+            env.contract.address.as_str(),
+            &accrued,
+        )?)
         .add_attribute("management_shares", accrued.management)
         .add_attribute("performance_shares", accrued.performance))
 }

@@ -5,6 +5,7 @@ pub mod strategies;
 pub mod v0_2;
 pub mod v0_3;
 pub mod v0_4;
+pub mod v0_5;
 
 use cosmwasm_std::{DepsMut, Env, Storage};
 use cw_storage_plus::Item;
@@ -60,6 +61,9 @@ pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<V
     if is_newer(v0_4::VERSION, &stored.version) {
         let idle = v0_4::migrate(deps.branch(), &env)?;
         response = response.add_attribute("idle", idle);
+    }
+    if is_newer(v0_5::VERSION, &stored.version) {
+        response = v0_5::migrate(deps.branch(), &env, msg.share_token, response)?;
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(response

@@ -13,7 +13,6 @@ use ballast_types::governor::{GovernorConfigResponse, QueryMsg as GovernorQuery}
 
 use super::v0_2;
 use crate::error::{ContractError, ContractResult};
-use crate::state::{CONFIG, Config};
 
 /// The first version governed by a separate contract.
 pub const VERSION: &str = "0.3.0";
@@ -59,9 +58,10 @@ pub fn migrate(deps: DepsMut, env: &Env, governor: Option<String>) -> ContractRe
     expect("owner", &old.owner, Some(&taken_over.owner))?;
     expect("guardian", &old.guardian, Some(&taken_over.guardian))?;
     expect_admin(&deps, env, &governor)?;
-    CONFIG.save(
+    // The 0.4.x record: `v0_5` adds the share denom.
+    super::v0_5::CONFIG_0_4.save(
         deps.storage,
-        &Config {
+        &super::v0_5::Config0_4 {
             governor,
             manager: old.manager,
             fee_recipient: old.fee_recipient,

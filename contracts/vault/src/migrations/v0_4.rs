@@ -14,14 +14,14 @@ use ballast_types::venue::Venue;
 use crate::error::ContractResult;
 use crate::idle;
 use crate::inputs;
-use crate::state::{CONFIG, MARKETS, MARKS, TOTALS};
+use crate::state::{MARKETS, MARKS, TOTALS};
 
 /// The first version with the idle ledger.
 pub const VERSION: &str = "0.4.0";
 
 /// Appends `paid_out` to every mark and `idle` to the totals; returns the idle the ledger starts from.
 pub fn migrate(deps: DepsMut, env: &Env) -> ContractResult<Uint128> {
-    let config = CONFIG.load(deps.storage)?;
+    let config = super::v0_5::config_0_4(deps.storage)?;
     let prefix = MARKS.key("");
     let mut end = prefix.clone();
     // `K` + 1: the first key after every mark's.

@@ -80,7 +80,8 @@ pub fn instantiate_msg(api: &MockApi, market: Value) -> InstantiateMsg {
         &json!({
         "governor": addr("governor"), "manager": addr("manager"),
         "denom": DENOM, "oracle": addr("oracle"), "perp_market": addr("perp"),
-        "fee_recipient": addr("fees"), "params": params(), "markets": [market]})
+        "fee_recipient": addr("fees"), "params": params(), "markets": [market],
+        "share_token": {"token_factory": "injective", "subdenom": "share"}})
         .to_string(),
     )
     .unwrap()
@@ -148,7 +149,10 @@ pub fn vault(days: u32) -> World {
         deps.as_mut(),
         env.clone(),
         message_info(&alice, &funds),
-        ExecuteMsg::Deposit {},
+        ExecuteMsg::Deposit {
+            amount: Uint128::new(1_000_000_000_000),
+            recipient: None,
+        },
     )
     .unwrap();
     let mut world = World {

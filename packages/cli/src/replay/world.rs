@@ -5,10 +5,15 @@
 //! Every message the replay sends is built in this file, so a new field in a contract's messages
 //! (a fee rate or a timelock in `VaultParams`, say) is a one-line change here.
 
+use ballast_tokenfactory_mock::TokenFactory;
+use cosmwasm_std::testing::{MockApi, MockStorage};
 use cosmwasm_std::{
-    Addr, Decimal, Int64, SignedDecimal, StdResult, Timestamp, Uint64, Uint128, coins,
+    Addr, Decimal, Empty, Int64, SignedDecimal, StdResult, Timestamp, Uint64, Uint128, coins,
 };
-use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use cw_multi_test::{
+    App, AppBuilder, AppResponse, BankKeeper, ContractWrapper, DistributionKeeper, Executor,
+    FailingModule, GovFailingModule, IbcFailingModule, StakeKeeper, WasmKeeper,
+};
 
 use ballast_types::oracle::{self, PriceUpdate};
 use ballast_types::perp::{self, MarketParams, PositionResponse};
@@ -164,9 +169,23 @@ fn pool_funding(setup: &Setup) -> u128 {
     setup.capital.u128().saturating_mul(1_000_000)
 }
 
+/// cw-multi-test's chain with a TokenFactory, which makes the vault's share denom.
+type ReplayApp = App<
+    BankKeeper,
+    MockApi,
+    MockStorage,
+    FailingModule<Empty, Empty, Empty>,
+    WasmKeeper<Empty, Empty>,
+    StakeKeeper,
+    DistributionKeeper,
+    IbcFailingModule,
+    GovFailingModule,
+    TokenFactory,
+>;
+
 /// The deployed contracts and their users.
 pub struct World {
-    app: App,
+    app: ReplayApp,
     oracle: Addr,
     perp: Addr,
     vault: Addr,
@@ -181,7 +200,9 @@ pub struct World {
 impl World {
     /// Deploys the four contracts at block time `start` and deposits the capital.
     pub fn deploy(setup: &Setup, start: u64) -> StdResult<Self> {
-        let mut app = App::default();
+        let mut app: ReplayApp = AppBuilder::new()
+            .with_stargate(TokenFactory)
+            .build(|_, _, _| {});
         app.update_block(|b| {
             b.time = Timestamp::from_seconds(start);
             b.height = 1;
@@ -290,6 +311,10 @@ impl World {
             fee_recipient: treasury.to_string(),
             params: vault_params(setup),
             markets: vec![market_config(&feed, setup.garch.clone())],
+            share_token: vault::ShareToken {
+                token_factory: vault::TokenFactory::Osmosis,
+                subdenom: "share".to_string(),
+            },
         };
         let vault =
             app.instantiate_contract(vault_code, owner.clone(), &vault_msg, &[], "vault", None)?;
@@ -310,7 +335,10 @@ impl World {
             signal: SignedDecimal::one(),
         };
         app.execute_contract(keeper.clone(), vault.clone(), &long, &[])?;
-        let deposit = vault::ExecuteMsg::Deposit {};
+        let deposit = vault::ExecuteMsg::Deposit {
+            amount: setup.capital,
+            recipient: None,
+        };
         let capital = coins(setup.capital.u128(), DENOM);
         app.execute_contract(depositor.clone(), vault.clone(), &deposit, &capital)?;
         Ok(Self {

@@ -5,7 +5,7 @@ use cw_schema::Schemaifier;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{MarketConfig, VaultParams};
+use super::{MarketConfig, ShareToken, VaultParams};
 use crate::Side;
 
 /// Instantiates the vault.
@@ -29,6 +29,9 @@ pub struct InstantiateMsg {
     pub params: VaultParams,
     /// Markets, at most `MAX_MARKETS`.
     pub markets: Vec<MarketConfig>,
+    /// The share denom to create. The chain's denom creation fee is paid from the funds attached to
+    /// the instantiation (they are never counted as idle).
+    pub share_token: ShareToken,
 }
 
 /// An order request, as the manager or a strategy sends it and as `PreviewOrder` takes it.
@@ -56,12 +59,20 @@ pub struct OrderRequest {
 #[serde(deny_unknown_fields)]
 #[schemaifier(mute_warnings)]
 pub enum ExecuteMsg {
-    /// Deposits the attached base denom; mints shares to the sender.
-    Deposit {},
-    /// Burns the sender's shares for base denom from the idle balance.
+    /// Deposits `amount` of the base denom, attached; mints shares (the vault standard's `Deposit`).
+    Deposit {
+        /// Base units attached.
+        amount: Uint128,
+        /// Receives the shares; the sender when absent.
+        recipient: Option<String>,
+    },
+    /// Burns `amount` shares, attached, for base denom from the idle balance (the vault standard's
+    /// `Redeem`).
     Redeem {
-        /// Shares to burn.
-        shares: Uint128,
+        /// Receives the base denom; the sender when absent.
+        recipient: Option<String>,
+        /// Shares attached.
+        amount: Uint128,
     },
     /// The manager's or an allow-listed strategy's order, through the whole pipeline.
     SubmitOrder(OrderRequest),
@@ -178,6 +189,10 @@ pub struct MigrateMsg {
     /// govern this vault with the same owner and guardian (checked), and nothing may be pending.
     #[serde(default)]
     pub governor: Option<String>,
+    /// From 0.4.x: the share denom to create; every holder's shares are minted to them. The chain's
+    /// denom creation fee must be sent to the vault first (it is paid from what idle does not count).
+    #[serde(default)]
+    pub share_token: Option<ShareToken>,
 }
 
 crate::json_struct!(InstantiateMsg {
@@ -188,7 +203,8 @@ crate::json_struct!(InstantiateMsg {
     perp_market,
     fee_recipient,
     params,
-    markets
+    markets,
+    share_token
 });
 crate::json_struct!(OrderRequest {
     market,
@@ -198,8 +214,8 @@ crate::json_struct!(OrderRequest {
     signal
 });
 crate::json_enum!(ExecuteMsg {
-    "deposit" => Deposit {  },
-    "redeem" => Redeem { shares },
+    "deposit" => Deposit { amount, recipient = default },
+    "redeem" => Redeem { recipient = default, amount },
     "submit_order" => SubmitOrder (_),
     "rebalance" => Rebalance { market },
     "deleverage" => Deleverage { market },
@@ -220,4 +236,7 @@ crate::json_enum!(GovernMsg {
     "set_signal_source" => SetSignalSource { address, allowed },
     "set_strategy" => SetStrategy { address, allowed },
 });
-crate::json_struct!(MigrateMsg { governor = default });
+crate::json_struct!(MigrateMsg {
+    governor = default,
+    share_token = default
+});

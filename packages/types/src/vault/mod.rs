@@ -7,10 +7,12 @@ mod execute;
 mod governance;
 mod params;
 mod query;
+mod share_token;
 mod strategy;
 
 pub use execute::*;
 pub use governance::*;
 pub use params::*;
 pub use query::*;
+pub use share_token::*;
 pub use strategy::*;

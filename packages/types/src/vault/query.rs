@@ -6,7 +6,9 @@ use cw_schema::Schemaifier;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{MarketConfig, OrderRequest, VaultParams};
+use super::{
+    MarketConfig, OrderRequest, VaultInfoResponse, VaultParams, VaultStandardInfoResponse,
+};
 use crate::Side;
 
 /// Queries of the vault.
@@ -31,23 +33,47 @@ pub enum QueryMsg {
     /// Runs the order pipeline without executing and says what would happen and why.
     #[returns(OrderPreview)]
     PreviewOrder(OrderRequest),
-    /// A holder's shares and what they would redeem for now.
+    /// A holder's shares (its balance of the share denom) and what they would redeem for now.
     #[returns(HolderResponse)]
     Holder {
         /// The holder.
         address: String,
     },
-    /// Shares a deposit of `assets` would mint now (fees accrued first).
+    /// The vault standard's version and extensions.
+    #[returns(VaultStandardInfoResponse)]
+    VaultStandardInfo {},
+    /// The base and share denoms.
+    #[returns(VaultInfoResponse)]
+    Info {},
+    /// Shares a deposit of `amount` base units would mint now (fees accrued first).
     #[returns(Uint128)]
     PreviewDeposit {
         /// Base units.
-        assets: Uint128,
+        amount: Uint128,
     },
-    /// Assets a redeem of `shares` would pay now (fees accrued first).
+    /// Base units a redeem of `amount` shares would pay now (fees accrued first).
     #[returns(Uint128)]
     PreviewRedeem {
         /// Shares.
-        shares: Uint128,
+        amount: Uint128,
+    },
+    /// Nav now, every open market read from its venue: the vault standard's total assets.
+    #[returns(Uint128)]
+    TotalAssets {},
+    /// Shares outstanding.
+    #[returns(Uint128)]
+    TotalVaultTokenSupply {},
+    /// Shares `amount` base units are worth now, before fees due (the vault standard's conversion).
+    #[returns(Uint128)]
+    ConvertToShares {
+        /// Base units.
+        amount: Uint128,
+    },
+    /// Base units `amount` shares are worth now, before fees due.
+    #[returns(Uint128)]
+    ConvertToAssets {
+        /// Shares.
+        amount: Uint128,
     },
     /// The vault's position in a market as its venue marks it now (the stored mark when the venue
     /// cannot): what a hedge measures its perp delta from.
@@ -84,6 +110,8 @@ pub struct ConfigResponse {
     pub fee_recipient: Addr,
     /// Base denom.
     pub denom: String,
+    /// The share denom (`factory/{vault}/{subdenom}`).
+    pub share_denom: String,
     /// Oracle contract.
     pub oracle: Addr,
     /// Perp market contract.
@@ -320,8 +348,14 @@ crate::json_enum!(QueryMsg {
     "market" => Market { market },
     "preview_order" => PreviewOrder (_),
     "holder" => Holder { address },
-    "preview_deposit" => PreviewDeposit { assets },
-    "preview_redeem" => PreviewRedeem { shares },
+    "vault_standard_info" => VaultStandardInfo {  },
+    "info" => Info {  },
+    "preview_deposit" => PreviewDeposit { amount },
+    "preview_redeem" => PreviewRedeem { amount },
+    "total_assets" => TotalAssets {  },
+    "total_vault_token_supply" => TotalVaultTokenSupply {  },
+    "convert_to_shares" => ConvertToShares { amount },
+    "convert_to_assets" => ConvertToAssets { amount },
     "position" => Position { market },
     "strategy" => Strategy { address },
 });

@@ -33,9 +33,13 @@ fn vault_executes(s: &Suite) -> Vec<vault::ExecuteMsg> {
     let market = || s.market.clone();
     let config = market_config(&s.market, &s.feed);
     vec![
-        M::Deposit {},
+        M::Deposit {
+            amount: Uint128::new(1_000_000),
+            recipient: None,
+        },
         M::Redeem {
-            shares: Uint128::new(1_000_000),
+            recipient: Some(s.bob.to_string()),
+            amount: Uint128::new(1_000_000),
         },
         M::SubmitOrder(OrderRequest {
             signal: Some(SignedDecimal::percent(50)),
@@ -80,10 +84,20 @@ fn vault_queries(s: &Suite) -> Vec<vault::QueryMsg> {
             address: s.alice.to_string(),
         },
         Q::PreviewDeposit {
-            assets: Uint128::new(1_000_000),
+            amount: Uint128::new(1_000_000),
         },
         Q::PreviewRedeem {
-            shares: Uint128::new(1_000_000),
+            amount: Uint128::new(1_000_000),
+        },
+        Q::VaultStandardInfo {},
+        Q::Info {},
+        Q::TotalAssets {},
+        Q::TotalVaultTokenSupply {},
+        Q::ConvertToShares {
+            amount: Uint128::new(1_000_000),
+        },
+        Q::ConvertToAssets {
+            amount: Uint128::new(1_000_000),
         },
     ]
 }

@@ -30,7 +30,7 @@ pub fn redeem() -> Vec<Refusal> {
     vec![
         UNPRICED,
         VENUE,
-        ("vault", "insufficient_shares"),
+        ("vault", "wrong_funds"),
         ("vault", "withdraw_breaks_cap"),
         ("vault", "insufficient_idle"),
     ]
