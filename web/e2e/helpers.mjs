@@ -75,7 +75,7 @@ export async function depositThenRedeem(page, tokens, shot) {
 
   await page.fill("#deposit-amount", String(tokens));
   await page.waitForSelector(`#deposit-preview[data-for="${tokens}"][data-raw]`);
-  const promised = BigInt(await smart({ preview_deposit: { assets: (BigInt(tokens) * E18).toString() } }));
+  const promised = BigInt(await smart({ preview_deposit: { amount: (BigInt(tokens) * E18).toString() } }));
   assert.equal(await raw("#deposit-preview"), promised.toString(), "the page's preview is PreviewDeposit");
   assert.equal(await text("#deposit-preview"), `mints ${whole(promised, sd)} shares now`);
   await page.click("#deposit");
@@ -90,7 +90,7 @@ export async function depositThenRedeem(page, tokens, shot) {
   const typed = exact(redeem, sd);
   await page.fill("#redeem-shares", typed);
   await page.waitForSelector(`#redeem-preview[data-for="${typed}"][data-raw]`);
-  const pays = BigInt(await smart({ preview_redeem: { shares: redeem.toString() } }));
+  const pays = BigInt(await smart({ preview_redeem: { amount: redeem.toString() } }));
   assert.equal(await raw("#redeem-preview"), pays.toString(), "the page's preview is PreviewRedeem");
   assert.equal(await text("#redeem-preview"), `pays ${whole(pays, 18)} INJ now`);
   const bankBefore = await balance(d.user);
