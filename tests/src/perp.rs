@@ -176,6 +176,15 @@ impl Perp {
         self.exec(sender, &msg, &coins(amount))
     }
 
+    /// `RemoveMargin` of `amount` on the default market.
+    pub fn remove_margin(&mut self, sender: &Addr, amount: u128) -> StdResult<AppResponse> {
+        let msg = ExecuteMsg::RemoveMargin {
+            market: MARKET.to_string(),
+            amount: Uint128::new(amount),
+        };
+        self.exec(sender, &msg, &[])
+    }
+
     /// `Liquidate` `trader` on the default market.
     pub fn liquidate(&mut self, sender: &Addr, trader: &Addr) -> StdResult<AppResponse> {
         let msg = ExecuteMsg::Liquidate {

@@ -66,6 +66,9 @@ fn dispatch(
             reduce_only,
         } => execute::trade(deps, env, info, market, side, notional, reduce_only),
         ExecuteMsg::AddMargin { market } => execute::add_margin(deps, info, market),
+        ExecuteMsg::RemoveMargin { market, amount } => {
+            execute::remove_margin(deps, env, info, market, amount)
+        }
         ExecuteMsg::Liquidate { trader, market } => {
             liquidation::liquidate(deps, env, info, trader, market)
         }

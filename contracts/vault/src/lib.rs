@@ -12,6 +12,7 @@ pub mod margin;
 pub mod marks;
 pub mod migrations;
 pub mod pipeline;
+pub mod pull;
 pub mod query;
 pub mod share_token;
 pub mod state;

@@ -1,9 +1,13 @@
 //! The margin the vault posts with a trade and tops up on an open position: enough to keep the
-//! position `liq_sigmas` from liquidation, never below the venue's own initial margin.
+//! position `liq_sigmas` from liquidation, never below the venue's own initial margin. Under the
+//! margin policy (`redemption_buffer`), on a venue that returns margin on request, each position is
+//! also given its share of the nav beyond the buffer by notional, so a position is liquidated only
+//! by a move the whole vault could not cover; a redeem pulls the excess back ([`releasable`]).
 
 use cosmwasm_std::{Int128, Uint128};
 
 use ballast_sizing::{Fixed, Notional, caps, impact};
+use ballast_types::perp::TradingTerms;
 use ballast_types::vault::VaultParams;
 
 use crate::error::ContractResult;
@@ -51,8 +55,71 @@ pub fn to_post(
         .checked_mul_ceil(venue.taker_fee)?
         .checked_add(Uint128::new(impact_cost))?;
     // No deficit to cover: a position under water is not traded (`Reason::UnderWater`).
-    let required = required_margin(params, m, after, vol)?.checked_add(costs)?;
-    Ok(required.saturating_sub(kept).min(book.idle))
+    let required = required_margin(params, &m.venue.params, after, vol)?.checked_add(costs)?;
+    posting(params, m, book, after, required, kept)
+}
+
+/// What to post on a position of `notional` whose usable margin is `kept`: up to `required` from
+/// all of idle; under the margin policy, up to the position's [`allocation`] from idle above the
+/// buffer (`nav * redemption_buffer`).
+fn posting(
+    params: &VaultParams,
+    m: &MarketInputs,
+    book: &Book,
+    notional: Uint128,
+    required: Uint128,
+    kept: Uint128,
+) -> ContractResult<Uint128> {
+    let needed = required.saturating_sub(kept).min(book.idle);
+    let Some(buffer) = params
+        .redemption_buffer
+        .filter(|_| m.config.venue.returns_margin())
+    else {
+        return Ok(needed);
+    };
+    let gross = book.other_gross.checked_add(notional)?;
+    let share = allocation(book.nav, buffer, notional, gross)?;
+    let spare = book
+        .idle
+        .saturating_sub(book.nav.checked_mul_ceil(buffer)?)
+        .saturating_sub(needed);
+    let extra = share
+        .max(required)
+        .saturating_sub(kept)
+        .saturating_sub(needed)
+        .min(spare);
+    Ok(needed.checked_add(extra)?)
+}
+
+/// A position's share of the nav beyond the redemption buffer, by its part of the gross notional:
+/// `(nav - ceil(nav * buffer)) * notional / gross`, rounded down; zero when nothing is open.
+pub fn allocation(
+    nav: Uint128,
+    buffer: cosmwasm_std::Decimal,
+    notional: Uint128,
+    gross: Uint128,
+) -> ContractResult<Uint128> {
+    if gross.is_zero() {
+        return Ok(Uint128::zero());
+    }
+    let deployable = nav.saturating_sub(nav.checked_mul_ceil(buffer)?);
+    Ok(deployable.checked_multiply_ratio(notional, gross)?)
+}
+
+/// Margin a redeem may pull back from a position: its usable margin beyond what keeps it
+/// `liq_sigmas` from liquidation (the venue's initial margin at least); nothing without a forecast
+/// or while the position is under water.
+pub fn releasable(
+    params: &VaultParams,
+    terms: &TradingTerms,
+    mark: &Mark,
+    vol: Option<Fixed>,
+) -> ContractResult<Uint128> {
+    let (Some(vol), Some(_)) = (vol, mark.side) else {
+        return Ok(Uint128::zero());
+    };
+    let required = required_margin(params, terms, mark.notional, vol)?;
+    Ok(usable_margin(mark).saturating_sub(required))
 }
 
 /// Margin that backs a position of `notional` at [`caps::margin_ratio`], never below the venue's own
@@ -60,11 +127,10 @@ pub fn to_post(
 /// per million and ten units for the venue's rounding of quantity and price.
 fn required_margin(
     params: &VaultParams,
-    m: &MarketInputs,
+    venue: &TradingTerms,
     notional: Uint128,
     vol: Fixed,
 ) -> ContractResult<Uint128> {
-    let venue = &m.venue.params;
     let ratio = caps::margin_ratio(
         fx(venue.maintenance_margin)?,
         fx(venue.initial_margin)?,
@@ -94,7 +160,8 @@ fn deficit(mark: &Mark) -> Uint128 {
 }
 
 /// Collateral to add to an open position whose usable margin has fallen below what keeps its
-/// liquidation `liq_sigmas` away (losses wear margin down while nav sits idle); at most idle.
+/// liquidation `liq_sigmas` away (losses wear margin down while nav sits idle), or below its
+/// allocation under the margin policy; as [`posting`] allows.
 pub fn top_up(
     params: &VaultParams,
     m: &MarketInputs,
@@ -109,8 +176,13 @@ pub fn top_up(
     if !deficit(&book.mark).is_zero() {
         return Ok(Uint128::zero());
     }
-    let required = required_margin(params, m, book.mark.notional, vol)?;
-    Ok(required
-        .saturating_sub(usable_margin(&book.mark))
-        .min(book.idle))
+    let required = required_margin(params, &m.venue.params, book.mark.notional, vol)?;
+    posting(
+        params,
+        m,
+        book,
+        book.mark.notional,
+        required,
+        usable_margin(&book.mark),
+    )
 }

@@ -250,6 +250,7 @@ compact!(VaultParams {
     performance_fee,
     timelock,
     drawdown_brake,
+    redemption_buffer,
 });
 compact!(OracleGuards {
     max_age,

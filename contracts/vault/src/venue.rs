@@ -348,6 +348,19 @@ pub fn forward_margin(
     remark_after(api, env, inputs, vec![msg], response)
 }
 
+/// The message that takes `amount` of the market position's margin back to the vault.
+pub fn remove_margin(
+    env: &Env,
+    config: &Config,
+    market: &MarketConfig,
+    amount: Uint128,
+) -> ContractResult<CosmosMsg<VenueCustom>> {
+    let msg = market
+        .venue
+        .remove_margin(account(env, config), &market.market, amount)?;
+    sendable(&market.venue, msg)
+}
+
 /// A Levana venue in a build without the `levana` feature (refused at instantiation and by `SetMarket`).
 #[cfg(not(feature = "levana"))]
 fn no_levana(action: &'static str) -> ContractError {

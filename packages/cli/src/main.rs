@@ -123,6 +123,11 @@ struct ReplayArgs {
     /// `ballast fit-garch` prints them.
     #[arg(long)]
     garch: Option<String>,
+    /// Margin policy: the share of nav kept idle for redeems, the rest posted as margin to the
+    /// position (so only a move the whole vault could not cover liquidates it), or `none` to post
+    /// only what keeps the position 5 daily sigmas from liquidation.
+    #[arg(long, default_value = "0.2")]
+    redemption_buffer: String,
 }
 
 fn main() -> ExitCode {
@@ -155,6 +160,7 @@ fn main() -> ExitCode {
             drawdown_start: args.drawdown_start,
             peak_half_life_days: args.peak_half_life_days,
             garch: args.garch,
+            redemption_buffer: args.redemption_buffer,
         }),
     };
     match result {

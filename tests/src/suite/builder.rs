@@ -98,6 +98,7 @@ pub fn default_params() -> VaultParams {
         performance_fee: Decimal::zero(),
         timelock: DAY,
         drawdown_brake: None,
+        redemption_buffer: None,
     }
 }
 

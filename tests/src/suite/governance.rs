@@ -89,6 +89,22 @@ impl Suite {
         self.app.migrate_contract(owner, vault, &msg, code_id)
     }
 
+    /// Rewrites the vault's store as 0.5.x kept it: parameters without `redemption_buffer` (their
+    /// last field, one byte while it is None).
+    pub fn downgrade_store_to_0_5(&mut self) {
+        let vault = self.vault.clone();
+        let mut storage = self.app.contract_storage_mut(&vault);
+        let storage = storage.as_mut();
+        let params = storage.get(state::PARAMS.key()).unwrap();
+        assert_eq!(
+            params.last(),
+            Some(&0),
+            "0.5 had no redemption buffer to keep"
+        );
+        storage.set(state::PARAMS.key(), &params[..params.len() - 1]);
+        cw2::set_contract_version(storage, CONTRACT_NAME, "0.5.0").unwrap();
+    }
+
     /// Rewrites the vault's store as 0.4.x kept it: shares as records of the vault (every holder's
     /// tokens taken back into them), and a config without the share denom.
     pub fn downgrade_store_to_0_4(&mut self) {
@@ -114,6 +130,7 @@ impl Suite {
                 .save(storage.as_mut(), &holder, &held)
                 .unwrap();
         }
+        self.downgrade_store_to_0_5();
         let vault = self.vault.clone();
         let mut storage = self.app.contract_storage_mut(&vault);
         let storage = storage.as_mut();

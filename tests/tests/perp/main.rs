@@ -13,6 +13,7 @@ mod test_oracle_guard;
 mod test_pool;
 mod test_quote;
 mod test_quoted_price;
+mod test_remove_margin;
 mod test_settlement;
 mod test_trade;
 

@@ -19,6 +19,7 @@ mod test_levana;
 mod test_levana_gifts;
 #[cfg(feature = "levana")]
 mod test_levana_wire;
+mod test_margin_policy;
 mod test_migration;
 mod test_oracle_guards;
 mod test_preview;

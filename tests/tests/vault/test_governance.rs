@@ -186,6 +186,18 @@ fn out_of_bounds() -> Vec<Breach> {
             "60",
             "in [3600, 2592000] seconds",
         ),
+        (
+            |p| p.redemption_buffer = Some(dec("0.01")),
+            "redemption_buffer",
+            "0.01",
+            "in [0.02, 1]",
+        ),
+        (
+            |p| p.redemption_buffer = Some(dec("1.5")),
+            "redemption_buffer",
+            "1.5",
+            "in [0.02, 1]",
+        ),
     ]
 }
 
@@ -313,6 +325,16 @@ fn the_guardian_cannot_loosen() {
         name: "liq_sigmas",
         from: "3".into(),
         to: "2".into(),
+    };
+    assert_err(res, ContractError::Loosen(expected));
+    // Neither direction of the redemption buffer only tightens.
+    let mut params = default_params();
+    params.redemption_buffer = Some(dec("0.2"));
+    let res = suite.govern(&guardian, governor::ExecuteMsg::Tighten { params });
+    let expected = LoosenError {
+        name: "redemption_buffer",
+        from: "none".into(),
+        to: "0.2".into(),
     };
     assert_err(res, ContractError::Loosen(expected));
 }

@@ -308,3 +308,27 @@ fn migrate_from_0_4_needs_a_share_token() {
         },
     );
 }
+
+#[test]
+fn migrate_from_0_5_adds_no_redemption_buffer_and_orders_go_on() {
+    use ballast_tests::suite::order;
+    use ballast_types::Side;
+    let mut suite = SuiteBuilder::new().build();
+    suite.submit(order(Side::Long, 200_000_000_000)).unwrap();
+    let before = suite.query_state().unwrap();
+    suite.downgrade_store_to_0_5();
+    assert!(
+        suite.query_config().is_err(),
+        "0.5's parameters are unreadable until migrated"
+    );
+    let res = suite.migrate_vault_with(None, None).unwrap();
+    assert_eq!(
+        ballast_tests::suite::attr(&res, "from_version").as_deref(),
+        Some("0.5.0")
+    );
+    assert_eq!(suite.query_config().unwrap().params.redemption_buffer, None);
+    assert_eq!(suite.query_state().unwrap(), before);
+    suite.advance(60);
+    suite.publish(suite.price).unwrap();
+    suite.submit(order(Side::Long, 50_000_000_000)).unwrap();
+}

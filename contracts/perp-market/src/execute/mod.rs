@@ -5,7 +5,7 @@ mod margin;
 mod market;
 mod trade;
 
-pub use margin::add_margin;
+pub use margin::{add_margin, remove_margin};
 pub use market::add_market;
 pub use trade::trade;
 

@@ -4,7 +4,8 @@
 //! share price. Both price at the nav of this moment, every open market read from its venue in the
 //! same transaction (`valuation`: a stale nav would let one holder gain at the others' expense), and
 //! accrue fees first. A redeem that would push a nav-proportional cap over its
-//! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle.
+//! limit is refused with the largest amount that can be redeemed now; redeems are paid from idle and,
+//! where idle is short, from margin pulled back from the positions (`pull`).
 
 use cosmwasm_std::{Addr, BankMsg, Deps, DepsMut, Env, MessageInfo, Storage, Uint128, coins};
 
@@ -17,6 +18,7 @@ use super::fees::{Accrued, accrue, due};
 use crate::VaultResponse;
 use crate::error::{ContractError, ContractResult};
 use crate::idle;
+use crate::pull;
 use crate::share_token;
 use crate::state::{
     CONFIG, Config, MARK_TIMES, MARKETS, MARKS, PARAMS, TOTAL_SHARES, TOTALS, VOLS,
@@ -132,7 +134,7 @@ pub fn deposit(
 }
 
 pub fn redeem(
-    mut deps: DepsMut,
+    deps: DepsMut,
     env: Env,
     info: MessageInfo,
     recipient: Option<String>,
@@ -146,7 +148,9 @@ pub fn redeem(
     }
     require_funds(&info, &config.share_denom, shares)?;
     let recipient = recipient_or_sender(&deps, &info, recipient)?;
-    let (nav, idle_now) = value_now(&mut deps, &env, Uint128::zero())?;
+    let valuation = valuation::value(deps.as_ref(), &env, Uint128::zero())?;
+    valuation::store(deps.storage, &valuation)?;
+    let (nav, idle_now) = (valuation.nav, valuation.idle);
     let virtual_shares = virtual_shares(deps.storage)?;
     let fees = accrue(deps.storage, env.block.time.seconds(), nav, virtual_shares)?;
     let supply = TOTAL_SHARES.load(deps.storage)?;
@@ -160,16 +164,40 @@ pub fn redeem(
             max_shares: shares_for(room, nav, supply, virtual_shares)?,
         });
     }
-    if assets > idle_now {
+    let pulls = match assets.checked_sub(idle_now) {
+        Ok(short) if !short.is_zero() => {
+            // Refill the buffer too, so the next redeem and order find idle.
+            let params = PARAMS.load(deps.storage)?;
+            let buffer = match params.redemption_buffer {
+                Some(share) => nav.saturating_sub(assets).checked_mul_ceil(share)?,
+                None => Uint128::zero(),
+            };
+            let wanted = short.checked_add(buffer)?;
+            pull::plan(
+                deps.as_ref(),
+                &env,
+                &config,
+                &params,
+                &valuation.marks,
+                wanted,
+            )?
+        }
+        _ => vec![],
+    };
+    let available = idle_now.checked_add(pull::total(&pulls)?)?;
+    if assets > available {
         return Err(ContractError::InsufficientIdle {
-            available: idle_now,
+            available,
             requested: assets,
         });
     }
+    // The venues pay the pulled margin before the redeemer is paid.
+    let margin_back = pull::apply(deps.storage, &env, &config, pulls)?;
     TOTAL_SHARES.save(deps.storage, &supply.checked_sub(shares)?)?;
     idle::record(deps.storage, Uint128::zero(), assets)?;
     let vault = env.contract.address.as_str();
     let mut response = VaultResponse::new()
+        .add_messages(margin_back)
         .add_messages(fee_shares(&config, vault, &fees)?)
         .add_message(share_token::burn(
             config.token_factory,

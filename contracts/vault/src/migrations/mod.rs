@@ -6,6 +6,7 @@ pub mod v0_2;
 pub mod v0_3;
 pub mod v0_4;
 pub mod v0_5;
+pub mod v0_6;
 
 use cosmwasm_std::{DepsMut, Env, Storage};
 use cw_storage_plus::Item;
@@ -64,6 +65,9 @@ pub fn migrate(mut deps: DepsMut, env: Env, msg: MigrateMsg) -> ContractResult<V
     }
     if is_newer(v0_5::VERSION, &stored.version) {
         response = v0_5::migrate(deps.branch(), &env, msg.share_token, response)?;
+    }
+    if is_newer(v0_6::VERSION, &stored.version) {
+        v0_6::migrate(deps.storage)?;
     }
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     Ok(response

@@ -65,6 +65,8 @@ pub struct Options {
     pub peak_half_life_days: String,
     /// GARCH(1,1) parameters `OMEGA,ALPHA,BETA` for the market, instead of the EWMA.
     pub garch: Option<String>,
+    /// The margin policy's redemption buffer, or `none`.
+    pub redemption_buffer: String,
 }
 
 /// snake_case name of a serde enum value, as in the contracts' messages.
@@ -149,6 +151,10 @@ fn setup(options: &Options) -> Result<Setup, String> {
         capital: usdc("capital", &options.capital)?,
         drawdown_brake: brake(options)?,
         garch: options.garch.as_deref().map(garch).transpose()?,
+        redemption_buffer: match options.redemption_buffer.trim() {
+            "none" => None,
+            text => Some(decimal("redemption-buffer", text)?),
+        },
         max_edge: max_edge(&options.signal),
         warmup_returns: 30,
         foreign_oracle: false,

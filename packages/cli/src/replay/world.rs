@@ -59,6 +59,8 @@ pub struct Setup {
     pub drawdown_brake: Option<DrawdownBrake>,
     /// The market's GARCH(1,1) model; None forecasts with the EWMA.
     pub garch: Option<GarchModel>,
+    /// The margin policy's redemption buffer; None posts only what the liquidation distance needs.
+    pub redemption_buffer: Option<Decimal>,
     /// The edge of a full signal, annualised: it sizes the Kelly cap that every signal brings.
     pub max_edge: Decimal,
     /// Returns observed before the vault sizes: a month of rows ([`warmup_returns`]).
@@ -134,6 +136,7 @@ pub fn vault_params(setup: &Setup) -> VaultParams {
         // Nothing is proposed during a replay; the shortest bound.
         timelock: 3_600,
         drawdown_brake: setup.drawdown_brake.clone(),
+        redemption_buffer: setup.redemption_buffer,
     }
 }
 

@@ -94,6 +94,15 @@ pub enum ExecuteMsg {
         /// Market id.
         market: String,
     },
+    /// Returns `amount` of the sender's margin in a market to the sender (counted in `PaidOut`). What
+    /// stays must carry the initial margin on the notional at the oracle price after any unrealised
+    /// loss, as a trade that opens must.
+    RemoveMargin {
+        /// Market id.
+        market: String,
+        /// Margin to take back, base units.
+        amount: Uint128,
+    },
     /// Liquidates a position whose equity is below maintenance margin; the sender earns the fee.
     Liquidate {
         /// The position's owner.

@@ -130,7 +130,18 @@ pub fn check_tightening(current: &VaultParams, new: &VaultParams) -> Result<(), 
     same("management_fee", c.management_fee, n.management_fee)?;
     same("performance_fee", c.performance_fee, n.performance_fee)?;
     same("timelock", c.timelock, n.timelock)?;
+    // Neither way only tightens: a larger buffer leaves positions less margin, a smaller one leaves
+    // redeems less idle.
+    same(
+        "redemption_buffer",
+        display(c.redemption_buffer),
+        display(n.redemption_buffer),
+    )?;
     check_brake_tightening(c.drawdown_brake.as_ref(), n.drawdown_brake.as_ref())
+}
+
+fn display(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "none".to_string(), |v| v.to_string())
 }
 
 /// Adding a brake tightens, removing one loosens; a brake tightens with an earlier start, a smaller

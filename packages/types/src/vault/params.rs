@@ -56,6 +56,12 @@ pub struct VaultParams {
     /// Shrinks the volatility budget as the share price falls below its recent peak; None: no brake.
     #[serde(default)]
     pub drawdown_brake: Option<DrawdownBrake>,
+    /// The margin policy: the share of nav kept idle for redeems, e.g. 0.2, with the rest posted as
+    /// margin to the open positions by notional, on venues that return margin on request (pulled back
+    /// when a redeem needs it). None: post only what keeps each position `liq_sigmas` from
+    /// liquidation.
+    #[serde(default)]
+    pub redemption_buffer: Option<Decimal>,
 }
 
 /// The drawdown brake: the volatility target is scaled by `(max_drawdown - drawdown) / (max_drawdown -
@@ -362,6 +368,14 @@ impl VaultParams {
         if let Some(brake) = &self.drawdown_brake {
             brake.validate()?;
         }
+        if let Some(buffer) = self.redemption_buffer {
+            check(
+                buffer >= dec("0.02") && buffer <= Decimal::one(),
+                "redemption_buffer",
+                buffer,
+                "in [0.02, 1]",
+            )?;
+        }
         Ok(())
     }
 }
@@ -446,7 +460,7 @@ impl GarchModel {
     }
 }
 
-crate::json_struct!(VaultParams { target_vol, max_leverage, max_concentration, kelly_fraction, max_edge, var_confidence, var_budget, var_horizon, max_slippage, liq_sigmas, liq_horizon, min_order, guards, estimator, deleverage_tolerance, rebalance_threshold, share_offset_decimals, management_fee, performance_fee, timelock, drawdown_brake = default });
+crate::json_struct!(VaultParams { target_vol, max_leverage, max_concentration, kelly_fraction, max_edge, var_confidence, var_budget, var_horizon, max_slippage, liq_sigmas, liq_horizon, min_order, guards, estimator, deleverage_tolerance, rebalance_threshold, share_offset_decimals, management_fee, performance_fee, timelock, drawdown_brake = default, redemption_buffer = default });
 crate::json_struct!(DrawdownBrake {
     start,
     max_drawdown,

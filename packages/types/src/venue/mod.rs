@@ -375,6 +375,39 @@ impl Venue {
             }),
         }
     }
+
+    /// Whether the venue returns margin on request: the margin policy posts margin beyond what
+    /// protects a position only where a redeem can pull it back.
+    pub fn returns_margin(&self) -> bool {
+        matches!(self, Venue::Ballast)
+    }
+
+    /// The venue's message returning `amount` of the market position's margin to the vault.
+    pub fn remove_margin(
+        &self,
+        account: VenueAccount,
+        market: &str,
+        amount: Uint128,
+    ) -> Result<VenueMsg, VenueError> {
+        match self {
+            Venue::Ballast => Ok(VenueMsg::Wasm(WasmMsg::Execute {
+                contract_addr: account.perp_market.to_string(),
+                msg: to_json_binary(&perp::ExecuteMsg::RemoveMargin {
+                    market: market.to_string(),
+                    amount,
+                })?,
+                funds: vec![],
+            })),
+            Venue::Levana(_) => Err(VenueError::Unsupported {
+                venue: "levana",
+                action: "remove margin",
+            }),
+            Venue::Injective(_) => Err(VenueError::Unsupported {
+                venue: "injective",
+                action: "remove margin",
+            }),
+        }
+    }
 }
 
 pub(crate) fn funds(amount: Uint128, denom: &str) -> Vec<cosmwasm_std::Coin> {
