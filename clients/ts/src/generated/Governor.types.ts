@@ -92,6 +92,7 @@ export interface VaultParams {
   min_order: Uint128;
   performance_fee: Decimal;
   rebalance_threshold: Decimal;
+  redemption_buffer?: Decimal | null;
   share_offset_decimals: number;
   target_vol: Decimal;
   timelock: number;

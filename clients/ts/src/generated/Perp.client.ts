@@ -186,6 +186,13 @@ export interface PerpInterface extends PerpReadOnlyInterface {
   }: {
     market: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  removeMargin: ({
+    amount,
+    market
+  }: {
+    amount: Uint128;
+    market: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   liquidate: ({
     market,
     trader
@@ -208,6 +215,7 @@ export class PerpClient extends PerpQueryClient implements PerpInterface {
     this.withdrawLiquidity = this.withdrawLiquidity.bind(this);
     this.trade = this.trade.bind(this);
     this.addMargin = this.addMargin.bind(this);
+    this.removeMargin = this.removeMargin.bind(this);
     this.liquidate = this.liquidate.bind(this);
   }
   addMarket = async ({
@@ -267,6 +275,20 @@ export class PerpClient extends PerpQueryClient implements PerpInterface {
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       add_margin: {
+        market
+      }
+    }, fee_, memo_, funds_);
+  };
+  removeMargin = async ({
+    amount,
+    market
+  }: {
+    amount: Uint128;
+    market: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      remove_margin: {
+        amount,
         market
       }
     }, fee_, memo_, funds_);

@@ -35,6 +35,11 @@ export type ExecuteMsg = {
     market: string;
   };
 } | {
+  remove_margin: {
+    amount: Uint128;
+    market: string;
+  };
+} | {
   liquidate: {
     market: string;
     trader: string;
