@@ -335,6 +335,39 @@ fn the_drawdown_brake_cuts_the_2011_crash() {
 }
 
 #[test]
+fn the_margin_policy_leaves_no_liquidation_where_the_5_sigma_margin_had_two() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2010-2011: two single-day falls in the autumn of 2011 exceed the 5-sigma margin.
+    let prices = btc_slice(dir.path(), 480);
+    let (policy, minimal) = (dir.path().join("policy"), dir.path().join("minimal"));
+    for (out, extra) in [
+        (&policy, vec![]),
+        (&minimal, vec!["--redemption-buffer", "none"]),
+    ] {
+        let res = replay(&prices, out, &extra);
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+    }
+    let (p, m) = (summary(&policy), summary(&minimal));
+    assert_eq!(p["redemption_buffer"].as_f64(), Some(0.2));
+    assert!(m["redemption_buffer"].is_null());
+    assert_eq!(p["liquidations"].as_u64(), Some(0));
+    assert_eq!(m["liquidations"].as_u64(), Some(2));
+}
+
+#[test]
+fn a_redemption_buffer_out_of_bounds_is_named_by_its_flag() {
+    assert_refused(
+        GOOD,
+        &["--redemption-buffer", "0.01"],
+        "--redemption-buffer: 0.01 must be in [0.02, 1]",
+    );
+}
+
+#[test]
 fn a_brake_that_starts_past_its_end_is_named_by_its_flag() {
     assert_refused(
         GOOD,

@@ -91,6 +91,8 @@ pub struct Summary {
     pub forecaster: String,
     /// The oracle deployed: `ballast-oracle`, or `foreign` (stores any publish_time) for `future@DATE`.
     pub oracle: String,
+    /// The margin policy's share of nav kept idle; null: only the liquidation-distance margin posted.
+    pub redemption_buffer: Option<f64>,
     /// Annualised realised volatility of the vault's daily nav log returns.
     pub realized_vol: Option<f64>,
     /// realized_vol / target_vol - 1.
@@ -207,6 +209,7 @@ impl Summary {
             } else {
                 "ballast-oracle".to_string()
             },
+            redemption_buffer: setup.redemption_buffer.map(f),
             realized_vol,
             realized_vs_target: realized_vol.map(|v| v / target_vol - 1.0),
             unmanaged_vol: stats::realized_vol(&held),

@@ -297,6 +297,7 @@ const SETTINGS: &str = r#"
 | rebalance threshold, deleverage tolerance | 5%, 5% | trade only on a real change |
 | VaR | 99%, one day, 10% of nav | a loose backstop behind the target |
 | liquidation distance | 5 daily sigmas beyond 5% maintenance | margin posted when a position grows; daily returns are fat-tailed |
+| margin policy | `--redemption-buffer` (default 20% of nav idle; the rest posted as the position's margin, pulled back for redeems) | a position is liquidated only by a move the whole vault could not cover |
 | oracle guards | max age 60 s (600 s to reduce), 5 s skew, conf <= 1% | |
 | jump breaker | 8 sigmas or 25% log move, halts 1 hour | the next row an hour or more later trades again |
 | perp market | linear impact over depth, 10% initial, 5% maintenance margin, 5% liquidation fee | |
