@@ -6,9 +6,7 @@ use cw_schema::Schemaifier;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{
-    MarketConfig, OrderRequest, VaultInfoResponse, VaultParams, VaultStandardInfoResponse,
-};
+use super::{MarketConfig, OrderRequest, VaultParams};
 use crate::Side;
 
 /// Queries of the vault.
@@ -40,10 +38,10 @@ pub enum QueryMsg {
         address: String,
     },
     /// The vault standard's version and extensions.
-    #[returns(VaultStandardInfoResponse)]
+    #[returns(super::VaultStandardInfoResponse)]
     VaultStandardInfo {},
     /// The base and share denoms.
-    #[returns(VaultInfoResponse)]
+    #[returns(super::VaultInfoResponse)]
     Info {},
     /// Shares a deposit of `amount` base units would mint now (fees accrued first).
     #[returns(Uint128)]
