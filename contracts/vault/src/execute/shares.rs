@@ -157,7 +157,24 @@ pub fn redeem(
     let assets = assets_for(shares, nav, supply, virtual_shares)?;
     let (cap, floor) = required_nav(deps.storage)?;
     if nav.saturating_sub(assets) < floor {
-        let room = nav.saturating_sub(floor).min(idle_now);
+        // The cap's room as far as idle and the margin a redeem of it would pull back cover it.
+        let room = nav.saturating_sub(floor);
+        let short = room.saturating_sub(idle_now);
+        let pullable = if short.is_zero() {
+            Uint128::zero()
+        } else {
+            let params = PARAMS.load(deps.storage)?;
+            let plan = pull::plan(
+                deps.as_ref(),
+                &env,
+                &config,
+                &params,
+                &valuation.marks,
+                short,
+            )?;
+            pull::total(&plan)?
+        };
+        let room = room.min(idle_now.checked_add(pullable)?);
         return Err(ContractError::WithdrawBreaksCap {
             cap: cap.name().to_string(),
             max_assets: room,
