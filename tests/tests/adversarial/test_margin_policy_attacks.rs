@@ -802,3 +802,140 @@ fn a_caps_refusal_names_the_most_a_pulling_redeem_pays() {
         "withdraw_breaks_cap",
     );
 }
+
+/// A short under a rising price (a loss the venue counts against its margin): a pulling redeem pays
+/// the holder the fair price, gives back only what keeps the short beyond the initial margin, and
+/// leaves nothing a keeper can liquidate.
+#[test]
+fn a_pull_from_a_losing_short_after_a_rise_leaves_it_safe() {
+    let mut suite = with_bob(loose_policy("0.2").build());
+    suite.submit(order(Side::Short, 2 * NOTIONAL)).unwrap();
+    suite.advance(60);
+    suite.publish(suite.price * 103 / 100).unwrap();
+    suite.mark().unwrap();
+    assert!(
+        suite.query_position().unwrap().unrealized_pnl.is_negative(),
+        "the short must be at a loss"
+    );
+    let price = share_price(&suite);
+    let (alice, bob) = (suite.alice.clone(), suite.bob.clone());
+    let bob_shares = suite.query_shares(&bob).unwrap();
+    let shares = suite.query_shares(&alice).unwrap().u128() * 3 / 4;
+    let owed = suite.query_preview_redeem(shares).unwrap().u128();
+    assert!(owed > idle(&suite), "the redeem must pull");
+    let (held, margin_before) = (suite.balance(&alice), margin_in(&suite, MARKET));
+    suite.redeem(&alice, shares).unwrap();
+    assert_eq!(suite.balance(&alice) - held, owed);
+    assert!(margin_in(&suite, MARKET) < margin_before, "nothing pulled");
+    assert_safe(&suite, MARKET, "after the pull from the short");
+    let (keeper, perp) = (suite.keeper.clone(), suite.perp.clone());
+    let liquidate = Perp::Liquidate {
+        trader: suite.vault.to_string(),
+        market: MARKET.to_string(),
+    };
+    refused(
+        tx(&mut suite, &keeper, &perp, &liquidate, &[]),
+        "perp",
+        "not_liquidatable",
+    );
+    // The rise goes on: a rebalance tops up from idle above the buffer only, and the books hold.
+    suite.advance(60);
+    suite.publish(suite.price * 104 / 100).unwrap();
+    suite.rebalance().unwrap();
+    assert!(
+        share_price(&suite) <= price,
+        "a loss cannot raise the share price"
+    );
+    assert_eq!(suite.query_shares(&bob).unwrap(), bob_shares);
+    assert_books(&suite, &[MARKET], 0, "after the rise");
+}
+
+/// Two open markets, one of them stale: a redeem needing a pull is refused before anything moves
+/// (no margin leaves either market, the ledger and the bank stay), and goes through at a fresh price.
+#[test]
+fn a_stale_second_market_refuses_a_pulling_redeem_before_anything_moves() {
+    let (mut suite, eth_feed, eth) = two_markets("0.2");
+    suite.submit(order(Side::Long, 2 * NOTIONAL)).unwrap();
+    suite.submit(eth_order(Side::Short, 2 * NOTIONAL)).unwrap();
+    let alice = suite.alice.clone();
+    let shares = suite.query_shares(&alice).unwrap().u128() / 2;
+    let state = suite.query_state().unwrap();
+    // An hour and more on: BTC is fresh again, ETH is not.
+    suite.advance(3_601);
+    suite.publish(suite.price).unwrap();
+    let margins = (margin_in(&suite, MARKET), suite.balance(&suite.vault));
+    refused(suite.redeem(&alice, shares), "vault", "unpriced_market");
+    // A tiny redeem that idle alone covers is refused too: nav needs every market's price.
+    refused(suite.redeem(&alice, 1_000), "vault", "unpriced_market");
+    assert_eq!(
+        (margin_in(&suite, MARKET), suite.balance(&suite.vault)),
+        margins
+    );
+    publish(&mut suite, &eth_feed, eth);
+    let now = suite.query_state().unwrap();
+    assert_eq!(
+        (now.idle, now.total_shares),
+        (state.idle, state.total_shares)
+    );
+    let owed = suite.query_preview_redeem(shares).unwrap().u128();
+    let held = suite.balance(&alice);
+    suite.redeem(&alice, shares).unwrap();
+    assert_eq!(suite.balance(&alice) - held, owed);
+    for market in [MARKET, ETH] {
+        assert_safe(&suite, market, "after the fresh redeem");
+    }
+    assert_books(&suite, &[MARKET, ETH], 0, "after the fresh redeem");
+}
+
+/// Many tiny redeems, then a ladder of pulling redeems: none pays more than the shares' fair value,
+/// tiny ones move no margin, and the other holder's share price never falls.
+#[test]
+fn tiny_and_repeated_pulling_redeems_gain_nothing_and_cost_the_others_nothing() {
+    let mut suite = with_bob(policy("0.2").build());
+    suite.submit(order(Side::Long, NOTIONAL)).unwrap();
+    tick(&mut suite);
+    let (alice, bob) = (suite.alice.clone(), suite.bob.clone());
+    let bob_value = |s: &Suite| s.query_holder(&bob).unwrap().value.u128();
+    let (price, bob_before) = (share_price(&suite), bob_value(&suite));
+    let margin_before = margin_in(&suite, MARKET);
+    let held = suite.balance(&alice);
+    let mut redeemed = 0u128;
+    for shares in [1u128, 2, 999, 1_000_001, 1, 7] {
+        let owed = suite.query_preview_redeem(shares).unwrap().u128();
+        let state = suite.query_state().unwrap();
+        let virtual_shares = 10u128.pow(suite.query_config().unwrap().params.share_offset_decimals);
+        let fair = shares * (state.nav.u128() + 1) / (state.total_shares.u128() + virtual_shares);
+        assert!(owed <= fair, "a dust redeem rounds up: {owed} > {fair}");
+        if suite.redeem(&alice, shares).is_ok() {
+            redeemed += shares;
+        }
+    }
+    assert!(suite.balance(&alice) - held <= 1, "dust redeems paid out");
+    assert_eq!(
+        margin_in(&suite, MARKET),
+        margin_before,
+        "dust moved margin"
+    );
+    assert!(share_price(&suite) >= price);
+    // A ladder: each tenth of what alice holds, each pulling once idle runs short.
+    let mut pulls = 0;
+    for _ in 0..6 {
+        let shares = suite.query_shares(&alice).unwrap().u128() / 10;
+        let owed = suite.query_preview_redeem(shares).unwrap().u128();
+        let (before, margin) = (suite.balance(&alice), margin_in(&suite, MARKET));
+        suite.redeem(&alice, shares).unwrap();
+        redeemed += shares;
+        assert_eq!(suite.balance(&alice) - before, owed);
+        if margin_in(&suite, MARKET) < margin {
+            pulls += 1;
+        }
+        assert!(share_price(&suite) >= price, "the ladder cost the others");
+        assert!(bob_value(&suite) + 1 >= bob_before, "bob lost value");
+        assert_safe(&suite, MARKET, "on the ladder");
+        assert_ledger(&suite, 0, "on the ladder");
+        tick(&mut suite);
+    }
+    assert!(pulls > 0, "no step pulled");
+    assert!(redeemed > 0);
+    assert_books(&suite, &[MARKET], 0, "after the ladder");
+}
