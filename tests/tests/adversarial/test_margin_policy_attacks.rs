@@ -939,3 +939,45 @@ fn tiny_and_repeated_pulling_redeems_gain_nothing_and_cost_the_others_nothing() 
     assert!(redeemed > 0);
     assert_books(&suite, &[MARKET], 0, "after the ladder");
 }
+
+/// A crash that trips the jump breaker, and the guardian's pause on top: neither blocks a pulling
+/// redeem (holders can leave a halted vault), which pays the post-crash price and leaves the position
+/// beyond the initial margin; bob keeps his fair value.
+#[test]
+fn a_halted_and_paused_vault_still_pays_a_pulling_redeem_at_the_crashed_price() {
+    let mut suite = with_bob(
+        SuiteBuilder::new()
+            .params(|p| p.redemption_buffer = Some(dec("0.2")))
+            .build(),
+    );
+    suite.submit(order(Side::Long, NOTIONAL)).unwrap();
+    tick(&mut suite);
+    // -10% in a minute: over twenty sigmas of an hour.
+    suite.advance(60);
+    suite.publish(suite.price * 9 / 10).unwrap();
+    suite.mark().unwrap();
+    assert!(suite.query_market().unwrap().halted_until.is_some());
+    let guardian = suite.guardian.clone();
+    suite.pause(&guardian).unwrap();
+    let (alice, bob) = (suite.alice.clone(), suite.bob.clone());
+    let shares = suite.query_shares(&alice).unwrap().u128() / 2;
+    let owed = suite.query_preview_redeem(shares).unwrap().u128();
+    assert!(owed > idle(&suite), "the redeem must pull");
+    let supply = suite.query_state().unwrap().total_shares.u128();
+    let fair = suite.fair_nav(&[MARKET.to_string()]).unwrap();
+    assert_eq!(owed, shares * (fair + 1) / (supply + 1_000_000));
+    let (held, margin_before) = (suite.balance(&alice), margin_in(&suite, MARKET));
+    suite.redeem(&alice, shares).unwrap();
+    assert_eq!(suite.balance(&alice) - held, owed);
+    assert!(margin_in(&suite, MARKET) < margin_before, "nothing pulled");
+    assert_safe(&suite, MARKET, "after the pull in a halt");
+    let bob_shares = suite.query_shares(&bob).unwrap().u128();
+    assert!(
+        suite.query_holder(&bob).unwrap().value.u128()
+            >= bob_shares * (fair + 1) / (supply + 1_000_000)
+    );
+    // Orders stay refused while paused; the books hold.
+    let res = suite.submit(order(Side::Long, NOTIONAL / 4)).unwrap();
+    assert_eq!(attr(&res, "decision").as_deref(), Some("rejected"));
+    assert_books(&suite, &[MARKET], 0, "after the pull in a halt");
+}
