@@ -29,6 +29,7 @@ mod test_messages;
 mod test_oracle_attacks;
 mod test_review_round2;
 mod test_share_pricing;
+mod test_share_token_attacks;
 mod test_strategy_attacks;
 mod test_underwater;
 mod test_wire_attacks;

@@ -126,6 +126,14 @@ pub enum ContractError {
         /// The amount and denom to attach, e.g. `1000uusdc`.
         expected: String,
     },
+    /// An address in a message that the chain does not accept.
+    #[error("{field}: {address:?} is not a valid address on this chain")]
+    InvalidAddress {
+        /// The message field, e.g. `recipient`.
+        field: &'static str,
+        /// What was given.
+        address: String,
+    },
     /// A share denom's subdenom the TokenFactory would refuse.
     #[error("subdenom {subdenom:?}: 1 to 44 characters of [a-zA-Z0-9./]")]
     InvalidSubdenom {

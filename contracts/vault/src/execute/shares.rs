@@ -88,7 +88,7 @@ fn recipient_or_sender(
     recipient: Option<String>,
 ) -> ContractResult<Addr> {
     match recipient {
-        Some(address) => Ok(deps.api.addr_validate(&address)?),
+        Some(recipient) => super::address(deps.api, "recipient", &recipient),
         None => Ok(info.sender.clone()),
     }
 }
