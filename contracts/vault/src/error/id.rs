@@ -33,6 +33,7 @@ impl ContractError {
             ContractError::WrongFunds { .. } => "wrong_funds",
             ContractError::InvalidSubdenom { .. } => "invalid_subdenom",
             ContractError::InvalidAddress { .. } => "invalid_address",
+            ContractError::InvalidRecipient { .. } => "invalid_recipient",
             ContractError::ZeroShares { .. } => "zero_shares",
             ContractError::MigrationNeeds { .. } => "migration_needs",
             ContractError::InsufficientIdle { .. } => "insufficient_idle",
