@@ -16,6 +16,7 @@
 mod fuzz;
 mod round_trip;
 mod sequences;
+mod share_token;
 mod survey;
 mod tally;
 mod test_depositor_attacks;
@@ -29,7 +30,6 @@ mod test_messages;
 mod test_oracle_attacks;
 mod test_review_round2;
 mod test_share_pricing;
-mod test_share_token_attacks;
 mod test_strategy_attacks;
 mod test_underwater;
 mod test_wire_attacks;
