@@ -26,6 +26,7 @@ mod test_idle_attacks;
 mod test_json_attacks;
 mod test_keeper_attacks;
 mod test_manager_abuse;
+mod test_margin_policy_attacks;
 mod test_messages;
 mod test_oracle_attacks;
 mod test_review_round2;
