@@ -14,8 +14,10 @@
 //! reduce-only past every guard (`test_reduce_only`).
 
 mod fuzz;
+mod margin_policy;
 mod round_trip;
 mod sequences;
+mod share_token;
 mod survey;
 mod tally;
 mod test_depositor_attacks;
@@ -25,7 +27,6 @@ mod test_idle_attacks;
 mod test_json_attacks;
 mod test_keeper_attacks;
 mod test_manager_abuse;
-mod test_margin_policy_attacks;
 mod test_messages;
 mod test_oracle_attacks;
 mod test_review_round2;

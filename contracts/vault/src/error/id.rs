@@ -32,6 +32,8 @@ impl ContractError {
             ContractError::TooManyMarkets { .. } => "too_many_markets",
             ContractError::WrongFunds { .. } => "wrong_funds",
             ContractError::InvalidSubdenom { .. } => "invalid_subdenom",
+            ContractError::InvalidAddress { .. } => "invalid_address",
+            ContractError::InvalidRecipient { .. } => "invalid_recipient",
             ContractError::ZeroShares { .. } => "zero_shares",
             ContractError::MigrationNeeds { .. } => "migration_needs",
             ContractError::InsufficientIdle { .. } => "insufficient_idle",

@@ -126,6 +126,21 @@ pub enum ContractError {
         /// The amount and denom to attach, e.g. `1000uusdc`.
         expected: String,
     },
+    /// A deposit or redeem naming the vault itself as its recipient: shares minted to the vault could
+    /// never be redeemed, and assets paid to it would be a donation outside idle for good.
+    #[error("the vault cannot be the recipient {recipient} of its own shares or assets")]
+    InvalidRecipient {
+        /// The recipient named.
+        recipient: String,
+    },
+    /// An address in a message that the chain does not accept.
+    #[error("{field}: {address:?} is not a valid address on this chain")]
+    InvalidAddress {
+        /// The message field, e.g. `recipient`.
+        field: &'static str,
+        /// What was given.
+        address: String,
+    },
     /// A share denom's subdenom the TokenFactory would refuse.
     #[error("subdenom {subdenom:?}: 1 to 44 characters of [a-zA-Z0-9./]")]
     InvalidSubdenom {

@@ -138,11 +138,11 @@ fn set_roles(
     let mut config = CONFIG.load(deps.storage)?;
     let mut response = VaultResponse::new().add_attribute(ACTION, "set_roles");
     if let Some(manager) = manager {
-        config.manager = deps.api.addr_validate(&manager)?;
+        config.manager = super::address(deps.api, "manager", &manager)?;
         response = response.add_attribute("manager", &config.manager);
     }
     if let Some(fee_recipient) = fee_recipient {
-        config.fee_recipient = deps.api.addr_validate(&fee_recipient)?;
+        config.fee_recipient = super::address(deps.api, "fee_recipient", &fee_recipient)?;
         response = response.add_attribute("fee_recipient", &config.fee_recipient);
     }
     CONFIG.save(deps.storage, &config)?;

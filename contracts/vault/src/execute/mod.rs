@@ -13,7 +13,7 @@ pub use shares::{accrue_fees, deposit, redeem};
 pub use signals::set_signal;
 pub use strategies::set_hedged;
 
-use cosmwasm_std::{Addr, Decimal, DepsMut, Env, Uint128};
+use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, Uint128};
 
 use ballast_types::attributes::ACTION;
 use ballast_types::vault::{InstantiateMsg, MAX_MARKETS, MarketConfig};
@@ -26,16 +26,25 @@ use crate::state::{
     Totals,
 };
 
+/// `address` checked by the chain's rules, or `InvalidAddress` naming the message field.
+pub fn address(api: &dyn Api, field: &'static str, address: &str) -> ContractResult<Addr> {
+    api.addr_validate(address)
+        .map_err(|_| ContractError::InvalidAddress {
+            field,
+            address: address.to_string(),
+        })
+}
+
 pub fn instantiate(deps: DepsMut, env: Env, msg: InstantiateMsg) -> ContractResult<VaultResponse> {
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     msg.params.validate()?;
     let config = Config {
-        governor: deps.api.addr_validate(&msg.governor)?,
-        manager: deps.api.addr_validate(&msg.manager)?,
-        fee_recipient: deps.api.addr_validate(&msg.fee_recipient)?,
+        governor: address(deps.api, "governor", &msg.governor)?,
+        manager: address(deps.api, "manager", &msg.manager)?,
+        fee_recipient: address(deps.api, "fee_recipient", &msg.fee_recipient)?,
         denom: msg.denom,
-        oracle: deps.api.addr_validate(&msg.oracle)?,
-        perp_market: deps.api.addr_validate(&msg.perp_market)?,
+        oracle: address(deps.api, "oracle", &msg.oracle)?,
+        perp_market: address(deps.api, "perp_market", &msg.perp_market)?,
         share_denom: crate::share_token::denom(env.contract.address.as_str(), &msg.share_token)?,
         token_factory: msg.share_token.token_factory,
     };

@@ -81,16 +81,24 @@ fn require_funds(info: &MessageInfo, denom: &str, amount: Uint128) -> ContractRe
     }
 }
 
-/// The holder named, or the sender.
+/// The holder named, or the sender; never the vault itself (shares minted to it could never be
+/// redeemed, and assets paid to it would stay outside idle for good).
 fn recipient_or_sender(
     deps: &DepsMut,
+    env: &Env,
     info: &MessageInfo,
     recipient: Option<String>,
 ) -> ContractResult<Addr> {
-    match recipient {
-        Some(address) => Ok(deps.api.addr_validate(&address)?),
-        None => Ok(info.sender.clone()),
+    let recipient = match recipient {
+        Some(recipient) => super::address(deps.api, "recipient", &recipient)?,
+        None => info.sender.clone(),
+    };
+    if recipient == env.contract.address {
+        return Err(ContractError::InvalidRecipient {
+            recipient: recipient.into_string(),
+        });
     }
+    Ok(recipient)
 }
 
 pub fn deposit(
@@ -102,7 +110,7 @@ pub fn deposit(
 ) -> ContractResult<VaultResponse> {
     let config = CONFIG.load(deps.storage)?;
     require_funds(&info, &config.denom, amount)?;
-    let recipient = recipient_or_sender(&deps, &info, recipient)?;
+    let recipient = recipient_or_sender(&deps, &env, &info, recipient)?;
     // Nav is measured without the deposit.
     let (nav, _) = value_now(&mut deps, &env, amount)?;
     let virtual_shares = virtual_shares(deps.storage)?;
@@ -147,7 +155,7 @@ pub fn redeem(
         });
     }
     require_funds(&info, &config.share_denom, shares)?;
-    let recipient = recipient_or_sender(&deps, &info, recipient)?;
+    let recipient = recipient_or_sender(&deps, &env, &info, recipient)?;
     let valuation = valuation::value(deps.as_ref(), &env, Uint128::zero())?;
     valuation::store(deps.storage, &valuation)?;
     let (nav, idle_now) = (valuation.nav, valuation.idle);

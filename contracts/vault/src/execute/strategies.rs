@@ -16,7 +16,7 @@ pub fn set_strategy(
     address: String,
     allowed: bool,
 ) -> ContractResult<VaultResponse> {
-    let strategy = deps.api.addr_validate(&address)?;
+    let strategy = super::address(deps.api, "address", &address)?;
     if allowed {
         STRATEGIES.save(deps.storage, &strategy, &())?;
     } else {
